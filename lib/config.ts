@@ -1,0 +1,135 @@
+// Every environment variable Marquee reads, parsed once with zod. Nothing else reads process.env.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { z } from 'zod';
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .refine((v) => /^(file:|postgres(ql)?:\/\/)/.test(v), 'must start with file: or postgres://')
+    .optional(),
+  REDIS_URL: z
+    .string()
+    .refine((v) => /^rediss?:\/\//.test(v), 'must start with redis:// or rediss://')
+    .optional(),
+  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  TRANSCODE_DIR: z.string().min(1).optional(),
+  FFMPEG_PATH: z.string().min(1).optional(),
+  FFPROBE_PATH: z.string().min(1).optional(),
+  SAMPLE_LIBRARY: z.enum(['true', 'false']).default('true'),
+  WORKER_HEARTBEAT_MS: z.coerce.number().int().min(100).default(5000),
+  JOB_POLL_MS: z.coerce.number().int().min(10).default(1000),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+export type Config = ReturnType<typeof buildConfig>;
+
+export class ConfigError extends Error {}
+
+function buildConfig(env: z.infer<typeof envSchema>, authSecret: string, authSecretGenerated: boolean) {
+  const dataDir = resolve(env.DATA_DIR);
+  const databaseUrl = env.DATABASE_URL ?? `file:${join(dataDir, 'marquee.db')}`;
+  const isPostgres = databaseUrl.startsWith('postgres');
+  return {
+    env: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    db: isPostgres
+      ? { provider: 'postgresql' as const, url: databaseUrl }
+      : { provider: 'sqlite' as const, url: databaseUrl, file: sqliteFile(databaseUrl, dataDir) },
+    redisUrl: env.REDIS_URL,
+    auth: { secret: authSecret, secretGenerated: authSecretGenerated },
+    paths: {
+      data: dataDir,
+      transcode: resolve(env.TRANSCODE_DIR ?? join(dataDir, 'transcode')),
+      sampleMedia: join(dataDir, 'sample-media'),
+    },
+    ffmpeg: { ffmpegPath: env.FFMPEG_PATH, ffprobePath: env.FFPROBE_PATH },
+    sampleLibrary: env.SAMPLE_LIBRARY === 'true',
+    worker: { heartbeatMs: env.WORKER_HEARTBEAT_MS, pollMs: env.JOB_POLL_MS },
+    logLevel: env.LOG_LEVEL,
+  };
+}
+
+function sqliteFile(url: string, dataDir: string): string {
+  const path = url.slice('file:'.length);
+  return isAbsolute(path) ? path : resolve(dataDir, '..', path);
+}
+
+/** Reads the persisted secret, or makes one on first start (zero-config). */
+function ensureAuthSecret(dataDir: string): { secret: string; generated: boolean } {
+  const file = join(dataDir, 'auth-secret');
+  try {
+    return { secret: readFileSync(file, 'utf8').trim(), generated: false };
+  } catch {
+    mkdirSync(dataDir, { recursive: true });
+    const secret = randomBytes(32).toString('base64url');
+    try {
+      writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
+      return { secret, generated: true };
+    } catch {
+      // Another process (web or worker) wrote it first: use theirs.
+      return { secret: readFileSync(file, 'utf8').trim(), generated: false };
+    }
+  }
+}
+
+/** Parses an environment; throws ConfigError naming every bad key in one line. */
+export function parseConfig(source: Record<string, string | undefined>): Config {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')} (${i.message})`);
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  const env = parsed.data;
+  const { secret, generated } = env.AUTH_SECRET
+    ? { secret: env.AUTH_SECRET, generated: false }
+    : ensureAuthSecret(resolve(env.DATA_DIR));
+  return buildConfig(env, secret, generated);
+}
+
+let cached: Config | undefined;
+
+/** The process's config, parsed on first use. */
+export function config(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}
+
+/** Exits with one clear line when the config is bad; used by every entry point at start. */
+export function loadConfigOrExit(): Config {
+  try {
+    const c = config();
+    if (c.auth.secretGenerated) {
+      console.warn(`[marquee] AUTH_SECRET is not set: generated one and saved it in ${join(c.paths.data, 'auth-secret')}`);
+    }
+    return c;
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`[marquee] ${err.message}`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
+/** Environment for the processes the launcher starts (web, worker): one secret, one URL. */
+export function childProcessEnv(c: Config, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    AUTH_SECRET: c.auth.secret,
+    NEXTAUTH_SECRET: c.auth.secret,
+    NEXTAUTH_URL: c.publicUrl,
+    DATA_DIR: c.paths.data,
+    NEXT_TELEMETRY_DISABLED: '1',
+    ...extra,
+  };
+}
