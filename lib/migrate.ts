@@ -72,7 +72,7 @@ async function migratePostgres(url: string, migrations: { name: string; sql: str
         await conn.query('COMMIT');
       } catch (err) {
         await conn.query('ROLLBACK');
-        throw new Error(`migration ${m.name} failed: ${(err as Error).message}`);
+        throw new Error(`migration ${m.name} failed: ${(err as Error).message}`, { cause: err });
       }
       applied.push(m.name);
     }

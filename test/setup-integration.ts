@@ -10,7 +10,6 @@ const dataDir = mkdtempSync(join(tmpdir(), 'marquee-int-'));
 process.env.DATA_DIR = dataDir;
 process.env.AUTH_SECRET = 'integration-test-secret-0123456789abcdef';
 process.env.SAMPLE_LIBRARY = 'false';
-process.env.NODE_ENV = 'test';
 
 const adminUrl = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 let pgDatabase: string | undefined;

@@ -1,0 +1,16 @@
+// POST /api/v1/auth/session — sign in, get a bearer token; DELETE — revoke the token in use
+import { createSessionContract, deleteSessionContract } from '@/lib/api/auth-contracts';
+import { createApiSession, revokeApiSession } from '@/lib/auth/api-sessions';
+import { clientIp } from '@/lib/http/client-ip';
+import { handle, routes } from '@/lib/http/route';
+import { verifyCredentials } from '@/lib/users/verify-credentials';
+
+export const { GET, POST, PUT, PATCH, DELETE } = routes(
+  handle(createSessionContract, async ({ req, body }) => {
+    const user = await verifyCredentials(body.username, body.password, clientIp(req));
+    return createApiSession(user.id, req.headers.get('user-agent'));
+  }),
+  handle(deleteSessionContract, async ({ auth }) => {
+    if (auth.sessionId) await revokeApiSession(auth.sessionId);
+  }),
+);

@@ -1,0 +1,88 @@
+// Starts the real app the way a user does (`npm start`: scripts/start.ts — migrate, build if
+// needed, web + worker) on a free port with a fresh DATA_DIR, and stops it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface RunningApp {
+  url: string;
+  dataDir: string;
+  process: ChildProcess;
+  output: () => string;
+  pids: () => { web: number; worker: number } | null;
+  stop: () => Promise<number | null>;
+}
+
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 60_000, everyMs = 100): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await probe();
+      if (value) return value;
+    } catch (err) {
+      last = err;
+    }
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+}
+
+export async function startApp(extraEnv: Record<string, string> = {}): Promise<RunningApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'marquee-e2e-'));
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ...extraEnv };
+  delete env.DATABASE_URL;
+  delete env.AUTH_SECRET;
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts/start.ts')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  child.stdout!.on('data', (d) => (log += d));
+  child.stderr!.on('data', (d) => (log += d));
+  const url = `http://127.0.0.1:${port}`;
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+
+  await waitFor(
+    'the app to answer /api/health',
+    async () => {
+      if (child.exitCode !== null) throw new Error(`the launcher exited (${child.exitCode}):\n${log}`);
+      return (await fetch(`${url}/api/health`)).ok;
+    },
+    240_000,
+    250,
+  ).catch((err) => {
+    child.kill('SIGKILL');
+    throw err;
+  });
+
+  return {
+    url,
+    dataDir,
+    process: child,
+    output: () => log,
+    pids: () => {
+      const m = /web pid (\d+), worker pid (\d+)/.exec(log);
+      return m ? { web: Number(m[1]), worker: Number(m[2]) } : null;
+    },
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      const code = await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+      return code;
+    },
+  };
+}

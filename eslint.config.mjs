@@ -1,0 +1,71 @@
+// Lint rules, including the house rules of shared/DESIGN.md: database access only under lib/,
+// process.env only in lib/config.ts, lib/ never imports app/ or components/, no focused tests.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const dbImports = {
+  patterns: [
+    { group: ['@/lib/db', '**/lib/db', '@prisma/client', '**/generated/prisma*'], message: 'Database access lives under lib/: call a lib/<domain> function.' },
+  ],
+};
+const envAccess = {
+  selector: "MemberExpression[object.name='process'][property.name='env']",
+  message: 'Read configuration through lib/config.ts (config()), not process.env.',
+};
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', '.next/**', 'lib/generated/**', 'data/**', 'next-env.d.ts', 'public/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'off',
+    },
+  },
+  {
+    files: ['app/**', 'components/**', 'scanner-worker/**', 'lib/**'],
+    ignores: ['lib/config.ts'],
+    rules: { 'no-restricted-syntax': ['error', envAccess] },
+  },
+  {
+    files: ['app/**', 'components/**', 'scanner-worker/**'],
+    rules: { 'no-restricted-imports': ['error', dbImports] },
+  },
+  {
+    files: ['lib/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@/app/*', '@/components/*', '**/app/*', '**/components/*'], message: 'lib/ is the domain: it never imports app/ or components/.' },
+            { group: ['next/*', 'next'], message: 'No next/* in lib/ (lib/http is the one exception).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['lib/http/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@/app/*', '@/components/*'], message: 'lib/ never imports app/ or components/.' }] }] },
+  },
+  {
+    files: ['**/*.test.ts', 'e2e/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'it', property: 'only', message: 'Every test runs, every time.' },
+        { object: 'it', property: 'skip', message: 'Every test runs, every time.' },
+        { object: 'describe', property: 'only', message: 'Every test runs, every time.' },
+        { object: 'describe', property: 'skip', message: 'Every test runs, every time.' },
+        { object: 'test', property: 'only', message: 'Every test runs, every time.' },
+        { object: 'test', property: 'skip', message: 'Every test runs, every time.' },
+      ],
+    },
+  },
+);

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { defineContract } from '@/lib/http/contract';
+import { registerSchema } from '@/lib/users/register-user';
+import { userSchema } from '@/lib/users/user-view';
+
+const tokenSchema = z.object({ token: z.string(), expires_at: z.string().describe('ISO 8601 time the token stops working') });
+
+export const createSessionContract = defineContract({
+  method: 'POST',
+  path: '/api/v1/auth/session',
+  access: 'public',
+  summary: 'Sign in and get a bearer token',
+  description: 'Five failed attempts for one username from one address within 15 minutes lock it for the rest of the window (429).',
+  tags: ['auth'],
+  body: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }),
+  response: { status: 201, description: 'A new session token', schema: tokenSchema },
+  errors: ['invalid_credentials', 'account_disabled', 'too_many_requests', 'validation_failed'],
+});
+
+export const refreshSessionContract = defineContract({
+  method: 'POST',
+  path: '/api/v1/auth/refresh',
+  access: 'user',
+  summary: 'Exchange a session token for a fresh one (the old one is revoked)',
+  tags: ['auth'],
+  response: { status: 200, description: 'A new session token', schema: tokenSchema },
+  errors: ['unauthorized', 'forbidden'],
+});
+
+export const deleteSessionContract = defineContract({
+  method: 'DELETE',
+  path: '/api/v1/auth/session',
+  access: 'user',
+  scopes: ['full', 'read', 'scanner'],
+  summary: 'Sign out: revoke the bearer token used for this request',
+  tags: ['auth'],
+  response: { status: 204, description: 'Revoked' },
+  errors: ['unauthorized'],
+});
+
+export const registerContract = defineContract({
+  method: 'POST',
+  path: '/api/v1/user/register',
+  access: 'public',
+  summary: 'Create an account (the first account becomes admin)',
+  description: 'After the first account, the admin setting `registration` decides: open, closed, or invite (needs `invite`).',
+  tags: ['user'],
+  body: registerSchema,
+  response: { status: 201, description: 'The new account', schema: userSchema },
+  errors: ['validation_failed', 'username_taken', 'email_taken', 'registration_closed', 'invite_required'],
+});

@@ -1,0 +1,8 @@
+// Every API contract, in the order the OpenAPI document lists them.
+import * as auth from './auth-contracts';
+import * as user from './user-contracts';
+import * as admin from './admin-contracts';
+import * as system from './system-contracts';
+import type { Contract } from '@/lib/http/contract';
+
+export const allContracts: Contract[] = [...Object.values(system), ...Object.values(auth), ...Object.values(user), ...Object.values(admin)];

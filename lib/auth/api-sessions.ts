@@ -1,0 +1,41 @@
+// Bearer session tokens from POST /api/v1/auth/session: stored hashed, revocable, rotated on refresh.
+import { db } from '@/lib/db';
+import { hashSecret, newSecret } from './secret-token';
+
+export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
+
+export interface IssuedToken {
+  token: string;
+  expires_at: string;
+}
+
+export async function createApiSession(userId: string, userAgent?: string | null): Promise<IssuedToken> {
+  const token = newSecret('session');
+  const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
+  await db.apiSession.create({
+    data: { userId, tokenHash: hashSecret(token), expiresAt, userAgent: userAgent?.slice(0, 255) ?? null },
+  });
+  return { token, expires_at: expiresAt.toISOString() };
+}
+
+/** The live session behind a token, or null when unknown, expired or revoked. */
+export async function findLiveSession(token: string) {
+  const session = await db.apiSession.findUnique({ where: { tokenHash: hashSecret(token) } });
+  if (!session || session.revokedAt || session.expiresAt.getTime() <= Date.now()) return null;
+  return session;
+}
+
+export async function revokeApiSession(sessionId: string): Promise<void> {
+  await db.apiSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
+}
+
+/** Issues a fresh token and revokes the old one, atomically. */
+export async function refreshApiSession(sessionId: string, userId: string): Promise<IssuedToken> {
+  const token = newSecret('session');
+  const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
+  await db.$transaction([
+    db.apiSession.update({ where: { id: sessionId }, data: { revokedAt: new Date() } }),
+    db.apiSession.create({ data: { userId, tokenHash: hashSecret(token), expiresAt } }),
+  ]);
+  return { token, expires_at: expiresAt.toISOString() };
+}

@@ -1,0 +1,47 @@
+// NextAuth for the browser: credentials now; OAuth providers (Trakt next) are added to `providers`.
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { config } from '@/lib/config';
+import { ApiError } from '@/lib/http/api-error';
+import { verifyCredentials } from '@/lib/users/verify-credentials';
+
+function lastForwarded(value: string | string[] | undefined): string {
+  const joined = Array.isArray(value) ? value.join(',') : (value ?? '');
+  return joined.split(',').map((s) => s.trim()).filter(Boolean).at(-1) ?? 'unknown';
+}
+
+const credentials = CredentialsProvider({
+  id: 'credentials',
+  name: 'Username and password',
+  credentials: { username: { label: 'Username', type: 'text' }, password: { label: 'Password', type: 'password' } },
+  async authorize(creds, req) {
+    if (!creds?.username || !creds.password) return null;
+    try {
+      const user = await verifyCredentials(creds.username, creds.password, lastForwarded(req.headers?.['x-forwarded-for']));
+      return { id: user.id, name: user.username, role: user.role };
+    } catch (err) {
+      // The code reaches the login page as ?error=<code>, which it turns into a message.
+      if (err instanceof ApiError) throw new Error(err.code, { cause: err });
+      throw err;
+    }
+  },
+});
+
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: config().auth.secret,
+    session: { strategy: 'jwt', maxAge: 30 * 24 * 3600 },
+    pages: { signIn: '/login', error: '/login' },
+    providers: [credentials],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) token.sub = user.id;
+        return token;
+      },
+      session({ session, token }) {
+        if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
+        return session;
+      },
+    },
+  };
+}

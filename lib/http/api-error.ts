@@ -1,0 +1,23 @@
+import { errorCodes, type ErrorCode } from './error-codes';
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+/** The one error type of the API: a stable code, its HTTP status, and a message for humans. */
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly fields?: FieldIssue[];
+  readonly headers?: Record<string, string>;
+
+  constructor(code: ErrorCode, message: string, extra: { fields?: FieldIssue[]; headers?: Record<string, string> } = {}) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.status = errorCodes[code].status;
+    this.fields = extra.fields;
+    this.headers = extra.headers;
+  }
+}

@@ -1,0 +1,63 @@
+// Resolves who is calling: a Bearer session token, a Bearer API key, or the browser's NextAuth cookie.
+import { decode } from 'next-auth/jwt';
+import { db } from '@/lib/db';
+import { config } from '@/lib/config';
+import { findApiKey } from '@/lib/auth/api-keys';
+import { findLiveSession } from '@/lib/auth/api-sessions';
+import { TOKEN_PREFIX } from '@/lib/auth/secret-token';
+import { ApiError } from './api-error';
+import type { AuthContext, AuthUser } from './auth-context';
+
+export const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
+
+function bearer(req: Request): string | null {
+  const header = req.headers.get('authorization');
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) throw new ApiError('unauthorized', 'The Authorization header must be "Bearer <token>".');
+  return match[1];
+}
+
+function cookieValue(req: Request, name: string): string | null {
+  const header = req.headers.get('cookie');
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return null;
+}
+
+async function loadUser(id: string): Promise<AuthUser | null> {
+  const user = await db.user.findUnique({ where: { id }, select: { id: true, username: true, role: true, disabled: true } });
+  if (!user) return null;
+  if (user.disabled) throw new ApiError('account_disabled', 'This account has been disabled by an admin.');
+  return { id: user.id, username: user.username, role: user.role };
+}
+
+const invalidToken = () => new ApiError('unauthorized', 'The token is invalid, expired or revoked.');
+
+/** Returns the caller, null when no credentials were sent; throws 401 for bad credentials. */
+export async function authenticate(req: Request): Promise<AuthContext | null> {
+  const token = bearer(req);
+  if (token) {
+    if (token.startsWith(TOKEN_PREFIX.key)) {
+      const key = await findApiKey(token);
+      const user = key && (await loadUser(key.userId));
+      if (!key || !user) throw invalidToken();
+      return { user, via: 'key', scope: key.scope };
+    }
+    const session = await findLiveSession(token);
+    const user = session && (await loadUser(session.userId));
+    if (!session || !user) throw invalidToken();
+    return { user, via: 'session', sessionId: session.id, scope: 'full' };
+  }
+  for (const name of SESSION_COOKIES) {
+    const raw = cookieValue(req, name);
+    if (!raw) continue;
+    const jwt = await decode({ token: raw, secret: config().auth.secret }).catch(() => null);
+    const user = jwt?.sub ? await loadUser(jwt.sub) : null;
+    if (user) return { user, via: 'cookie', scope: 'full' };
+  }
+  return null;
+}

@@ -1,0 +1,40 @@
+// An API operation described once: method, path, who may call it, its zod schemas. Route handlers
+// bind a function to a contract; the OpenAPI document is generated from the same contracts.
+import type { z } from 'zod';
+import type { ErrorCode } from './error-codes';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/** public: no credentials; user: any signed-in account; admin: role admin. */
+export type Access = 'public' | 'user' | 'admin';
+export type KeyScope = 'full' | 'read' | 'scanner';
+
+export interface Contract {
+  method: HttpMethod;
+  /** OpenAPI-style path, e.g. `/api/v1/user/api-keys/{id}`. */
+  path: string;
+  access: Access;
+  /** API-key scopes allowed to call this; default: GET → full+read, others → full. */
+  scopes?: readonly KeyScope[];
+  summary: string;
+  description?: string;
+  tags: readonly string[];
+  body?: z.ZodType;
+  query?: z.ZodType;
+  params?: z.ZodType;
+  response: { status: number; description: string; schema?: z.ZodType; contentType?: string };
+  errors?: readonly ErrorCode[];
+}
+
+export function defineContract<const C extends Contract>(contract: C): C {
+  return contract;
+}
+
+export function allowedScopes(c: Contract): readonly KeyScope[] {
+  return c.scopes ?? (c.method === 'GET' ? ['full', 'read'] : ['full']);
+}
+
+type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
+export type BodyOf<C extends Contract> = Infer<C['body']>;
+export type QueryOf<C extends Contract> = Infer<C['query']>;
+export type ParamsOf<C extends Contract> = Infer<C['params']>;
+export type ResultOf<C extends Contract> = C['response']['schema'] extends z.ZodType ? z.input<C['response']['schema']> : void;

@@ -1,0 +1,25 @@
+// The one table of API error codes and their HTTP statuses; it also feeds the OpenAPI error schema.
+export const errorCodes = {
+  invalid_json: { status: 400, description: 'The request body is not valid JSON.' },
+  validation_failed: { status: 400, description: 'A field in the body, query or path is missing or invalid.' },
+  unauthorized: { status: 401, description: 'No valid credentials were given.' },
+  invalid_credentials: { status: 401, description: 'Username or password is wrong.' },
+  forbidden: { status: 403, description: 'The credentials are valid but not allowed to do this.' },
+  wrong_password: { status: 403, description: 'The current password given is wrong.' },
+  registration_closed: { status: 403, description: 'The server does not accept new accounts.' },
+  invite_required: { status: 403, description: 'Registration needs a valid invite code.' },
+  account_disabled: { status: 403, description: 'The account has been disabled by an admin.' },
+  not_found: { status: 404, description: 'The resource does not exist (or is not yours).' },
+  route_not_found: { status: 404, description: 'No API route at this path.' },
+  method_not_allowed: { status: 405, description: 'The route exists but not for this HTTP method.' },
+  conflict: { status: 409, description: 'The request conflicts with the current state.' },
+  username_taken: { status: 409, description: 'An account with this username already exists.' },
+  email_taken: { status: 409, description: 'An account with this email already exists.' },
+  setup_complete: { status: 409, description: 'First-run setup has already been done.' },
+  payload_too_large: { status: 413, description: 'The request body is over 1 MiB.' },
+  unsupported_media_type: { status: 415, description: 'The body must be application/json.' },
+  too_many_requests: { status: 429, description: 'Too many attempts; retry after the Retry-After header.' },
+  internal_error: { status: 500, description: 'Something went wrong on the server; quote the request id.' },
+} as const satisfies Record<string, { status: number; description: string }>;
+
+export type ErrorCode = keyof typeof errorCodes;

@@ -1,0 +1,10 @@
+// Every job type the worker runs, and the recurring ones it schedules. New jobs are added here.
+import type { AnyJobDefinition } from './define-job';
+import { scheduleJob, type ScheduledJob } from './schedule';
+import { systemCleanupJob } from './system-cleanup-job';
+
+const HOUR_MS = 60 * 60 * 1000;
+
+export const jobDefinitions: readonly AnyJobDefinition[] = [systemCleanupJob];
+
+export const scheduledJobs: readonly ScheduledJob[] = [scheduleJob(systemCleanupJob, {}, HOUR_MS)];

@@ -1,0 +1,248 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { db } from '@/lib/db';
+import { waitFor } from '@/test/wait-for';
+import { createDbQueue } from './db-queue';
+import { type AnyJobDefinition, defineJob } from './define-job';
+import { jobDefinitions } from './jobs';
+import type { JobRecord } from './queue';
+import { createRegistry } from './registry';
+import { type JobLog, type JobRunner, type JobRunnerOptions, startJobRunner } from './runner';
+import { systemCleanupJob } from './system-cleanup-job';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const queue = createDbQueue({ backoff: { baseMs: 20, maxMs: 200 } });
+const numberSchema = z.object({ n: z.number().int() });
+
+function gate() {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { open, opened };
+}
+
+const errors: unknown[] = [];
+const log: JobLog = { info() {}, warn() {}, error: (message, err) => errors.push(err ?? message) };
+const runners: JobRunner[] = [];
+
+function run(defs: AnyJobDefinition[], extra: Partial<JobRunnerOptions> = {}): JobRunner {
+  const runner = startJobRunner({
+    queue,
+    registry: createRegistry(defs),
+    workerId: 'runner-test',
+    pollMs: 20,
+    concurrency: 1,
+    log,
+    checkEveryMs: 20,
+    progressEveryMs: 0,
+    ...extra,
+  });
+  runners.push(runner);
+  return runner;
+}
+
+async function must(id: string): Promise<JobRecord> {
+  const job = await queue.get(id);
+  if (!job) throw new Error(`job ${id} not found`);
+  return job;
+}
+
+const ended = (id: string) =>
+  waitFor(async () => {
+    const job = await must(id);
+    return ['completed', 'failed', 'cancelled'].includes(job.status) ? job : null;
+  }, { what: `job ${id} to end` });
+
+afterEach(async () => {
+  await Promise.all(runners.splice(0).map((r) => r.stop()));
+  expect(errors.splice(0)).toEqual([]);
+});
+
+describe('startJobRunner', () => {
+  it('runs a job with its parsed payload, records progress, stores the result', async () => {
+    const release = gate();
+    const def = defineJob({
+      name: 'runner.double',
+      schema: z.object({ n: z.number().int(), factor: z.number().default(2) }),
+      async handle(payload, { progress, jobId }) {
+        await progress(0.5, 'halfway');
+        await release.opened;
+        return { jobId, value: payload.n * payload.factor };
+      },
+    });
+    run([def]);
+    const { id } = await queue.enqueue(def, { n: 21 });
+    await waitFor(async () => (await must(id)).progress === 0.5, { what: 'progress' });
+    expect(await must(id)).toMatchObject({ status: 'running', progressMessage: 'halfway', lockedBy: 'runner-test' });
+    release.open();
+    expect(await ended(id)).toMatchObject({ status: 'completed', result: { jobId: id, value: 42 }, progress: 1 });
+  });
+
+  it('retries a failing handler, then keeps it dead with its error', async () => {
+    const calls = new Map<number, number>();
+    const def = defineJob({
+      name: 'runner.flaky',
+      schema: z.object({ failTimes: z.number().int() }),
+      maxAttempts: 3,
+      async handle({ failTimes }) {
+        const call = (calls.get(failTimes) ?? 0) + 1;
+        calls.set(failTimes, call);
+        if (call <= failTimes) throw new Error(`flaky failure ${call}`);
+        return { call };
+      },
+    });
+    run([def]);
+    const recovers = await queue.enqueue(def, { failTimes: 2 });
+    const dies = await queue.enqueue(def, { failTimes: 5 });
+    expect(await ended(recovers.id)).toMatchObject({ status: 'completed', attempts: 3, result: { call: 3 } });
+    const dead = await ended(dies.id);
+    expect(dead).toMatchObject({ status: 'failed', attempts: 3 });
+    expect(dead.error).toContain('flaky failure 3');
+    expect(calls.get(5)).toBe(3);
+  });
+
+  it('fails a job whose payload its schema rejects, without retrying', async () => {
+    const older = defineJob({ name: 'runner.strict', schema: z.object({ n: z.string() }), handle: async () => 'old' });
+    let called = false;
+    const current = defineJob({
+      name: 'runner.strict',
+      schema: numberSchema,
+      maxAttempts: 5,
+      async handle() {
+        called = true;
+      },
+    });
+    const { id } = await queue.enqueue(older, { n: 'not a number' });
+    run([current]);
+    const job = await ended(id);
+    expect(job).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(job.error).toContain('invalid payload');
+    expect(called).toBe(false);
+  });
+
+  it('runs at most `concurrency` jobs at a time', async () => {
+    let active = 0;
+    let most = 0;
+    const def = defineJob({
+      name: 'runner.parallel',
+      schema: numberSchema,
+      async handle() {
+        most = Math.max(most, ++active);
+        await new Promise((resolve) => setTimeout(resolve, 40));
+        active--;
+      },
+    });
+    run([def], { concurrency: 2 });
+    const ids = [];
+    for (let n = 0; n < 6; n++) ids.push((await queue.enqueue(def, { n })).id);
+    for (const id of ids) expect((await ended(id)).status).toBe('completed');
+    expect(most).toBe(2);
+  });
+
+  it('stop() waits for running jobs and claims nothing more', async () => {
+    const release = gate();
+    let started = false;
+    const def = defineJob({
+      name: 'runner.slow',
+      schema: numberSchema,
+      async handle() {
+        started = true;
+        await release.opened;
+        return 'done';
+      },
+    });
+    const runner = run([def]);
+    const first = await queue.enqueue(def, { n: 1 });
+    await waitFor(() => started, { what: 'the handler to start' });
+    let stopped = false;
+    const stopping = runner.stop().then(() => (stopped = true));
+    const second = await queue.enqueue(def, { n: 2 });
+    expect(stopped).toBe(false);
+    release.open();
+    await stopping;
+    expect((await must(first.id)).status).toBe('completed');
+    expect((await must(second.id)).status).toBe('queued');
+    await queue.cancel(second.id);
+  });
+
+  it('aborts running handlers when its shutdown signal fires; the job is retried later', async () => {
+    let seen: AbortSignal | undefined;
+    const def = defineJob({
+      name: 'runner.shutdown',
+      schema: numberSchema,
+      handle: (_p, { signal }) => {
+        seen = signal;
+        return new Promise<never>((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
+      },
+    });
+    const shutdown = new AbortController();
+    const runner = run([def], { signal: shutdown.signal });
+    const { id } = await queue.enqueue(def, { n: 1 });
+    await waitFor(() => seen, { what: 'the handler to start' });
+    shutdown.abort();
+    await runner.stop();
+    expect(seen?.aborted).toBe(true);
+    const job = await must(id);
+    expect(job).toMatchObject({ status: 'queued', attempts: 1 });
+    expect(job.error).toContain('shutting down');
+    await queue.cancel(id);
+  });
+
+  it('stops a job another worker took over, without completing it', async () => {
+    let seen: AbortSignal | undefined;
+    const def = defineJob({
+      name: 'runner.takenOver',
+      schema: numberSchema,
+      handle: (_p, { signal }) => {
+        seen = signal;
+        return new Promise<never>((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
+      },
+    });
+    run([def]);
+    const { id } = await queue.enqueue(def, { n: 1 });
+    await waitFor(() => seen, { what: 'the handler to start' });
+    // What recoverStale followed by another worker's claim looks like from this runner's side.
+    await db.job.update({ where: { id }, data: { lockedBy: 'other-worker' } });
+    await waitFor(() => seen?.aborted, { what: 'the handler to be aborted' });
+    await runners.pop()?.stop();
+    expect(await must(id)).toMatchObject({ status: 'running', lockedBy: 'other-worker', error: null });
+    await queue.complete(id);
+  });
+
+  it('runs system.cleanup: old completed jobs, login failures and heartbeats go, the rest stays', async () => {
+    const now = Date.now();
+    const ago = (ms: number) => new Date(now - ms);
+    const oldDone = await db.job.create({
+      data: { name: 'scan.library', payload: {}, status: 'completed', finishedAt: ago(8 * DAY_MS) },
+    });
+    const recentDone = await db.job.create({
+      data: { name: 'scan.library', payload: {}, status: 'completed', finishedAt: ago(6 * DAY_MS) },
+    });
+    const oldDead = await db.job.create({
+      data: { name: 'scan.library', payload: {}, status: 'failed', error: 'boom', finishedAt: ago(30 * DAY_MS) },
+    });
+    await db.loginFailure.createMany({
+      data: [
+        { key: 'old|1.2.3.4', createdAt: ago(2 * DAY_MS) },
+        { key: 'fresh|1.2.3.4', createdAt: ago(60_000) },
+      ],
+    });
+    await db.workerHeartbeat.createMany({
+      data: [
+        { id: 'gone', hostname: 'h', pid: 1, startedAt: ago(3 * DAY_MS), lastBeatAt: ago(2 * DAY_MS) },
+        { id: 'alive', hostname: 'h', pid: 2, startedAt: ago(DAY_MS), lastBeatAt: ago(1000) },
+      ],
+    });
+
+    run([...jobDefinitions]);
+    const { id } = await queue.enqueue(systemCleanupJob, {});
+    expect(await ended(id)).toMatchObject({
+      status: 'completed',
+      result: { jobs: 1, loginFailures: 1, heartbeats: 1 },
+    });
+    expect(await db.job.findUnique({ where: { id: oldDone.id } })).toBeNull();
+    expect(await db.job.findUnique({ where: { id: recentDone.id } })).not.toBeNull();
+    expect(await db.job.findUnique({ where: { id: oldDead.id } })).not.toBeNull();
+    expect((await db.loginFailure.findMany()).map((f) => f.key)).toEqual(['fresh|1.2.3.4']);
+    expect((await db.workerHeartbeat.findMany()).map((h) => h.id)).toEqual(['alive']);
+  });
+});

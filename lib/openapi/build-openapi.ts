@@ -1,0 +1,121 @@
+// Generates the OpenAPI 3.1 document from the API contracts and their zod schemas.
+import { z } from 'zod';
+import type { Contract } from '@/lib/http/contract';
+import { allowedScopes } from '@/lib/http/contract';
+import { errorCodes, type ErrorCode } from '@/lib/http/error-codes';
+
+type JsonSchema = Record<string, unknown>;
+
+function schemaOf(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
+  return rest;
+}
+
+const errorBodySchema: JsonSchema = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message'],
+      properties: {
+        code: { type: 'string', enum: Object.keys(errorCodes) },
+        message: { type: 'string' },
+        fields: {
+          type: 'array',
+          items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } }, required: ['path', 'message'] },
+        },
+        request_id: { type: 'string' },
+      },
+    },
+  },
+};
+
+function errorResponses(c: Contract): Record<string, unknown> {
+  const codes = new Set<ErrorCode>(c.errors ?? []);
+  if (c.body || c.query || c.params) codes.add('validation_failed');
+  if (c.body) codes.add('invalid_json').add('payload_too_large');
+  if (c.access !== 'public') codes.add('unauthorized').add('forbidden');
+  codes.add('internal_error');
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const code of codes) byStatus.set(errorCodes[code].status, [...(byStatus.get(errorCodes[code].status) ?? []), code]);
+  return Object.fromEntries(
+    [...byStatus].map(([status, list]) => [
+      String(status),
+      {
+        description: list.map((code) => `\`${code}\`: ${errorCodes[code].description}`).join(' '),
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      },
+    ]),
+  );
+}
+
+function parameters(c: Contract): unknown[] {
+  const out: unknown[] = [];
+  const pathNames = [...c.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+  const paramProps = c.params ? ((schemaOf(c.params, 'input').properties ?? {}) as Record<string, JsonSchema>) : {};
+  for (const name of pathNames) out.push({ name, in: 'path', required: true, schema: paramProps[name] ?? { type: 'string' } });
+  if (c.query) {
+    const q = schemaOf(c.query, 'input');
+    const required = new Set((q.required as string[] | undefined) ?? []);
+    for (const [name, schema] of Object.entries((q.properties ?? {}) as Record<string, JsonSchema>)) {
+      out.push({ name, in: 'query', required: required.has(name), schema });
+    }
+  }
+  return out;
+}
+
+function operation(c: Contract): Record<string, unknown> {
+  const op: Record<string, unknown> = {
+    operationId: `${c.method.toLowerCase()}${c.path.replace(/[{}]/g, '').replace(/(^|[/.-])(\w)/g, (_, __, ch: string) => ch.toUpperCase())}`,
+    summary: c.summary,
+    description: [
+      c.description,
+      c.access === 'public' ? 'Public: no credentials needed.' : c.access === 'admin' ? 'Admin only.' : 'Any signed-in user.',
+      c.access !== 'public' ? `API-key scopes: ${allowedScopes(c).join(', ')}.` : undefined,
+    ]
+      .filter(Boolean)
+      .join('\n\n'),
+    tags: [...c.tags],
+    'x-access': c.access,
+    security: c.access === 'public' ? [] : [{ bearerAuth: [] }, { cookieAuth: [] }],
+    parameters: parameters(c),
+    responses: {
+      [String(c.response.status)]: {
+        description: c.response.description,
+        ...(c.response.schema
+          ? { content: { [c.response.contentType ?? 'application/json']: { schema: schemaOf(c.response.schema, 'output') } } }
+          : {}),
+      },
+      ...errorResponses(c),
+    },
+  };
+  if (c.body) op.requestBody = { required: true, content: { 'application/json': { schema: schemaOf(c.body, 'input') } } };
+  return op;
+}
+
+export function buildOpenApi(contracts: Contract[], serverUrl?: string): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const c of contracts) {
+    paths[c.path] ??= {};
+    paths[c.path][c.method.toLowerCase()] = operation(c);
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Marquee API',
+      version: '1',
+      description:
+        'Self-hosted media manager and watch tracker. Authenticate with `Authorization: Bearer <token>` (from POST /api/v1/auth/session) or a personal API key, or the browser session cookie. Every error has the shape `{"error":{"code","message"}}`.',
+    },
+    ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
+    paths,
+    components: {
+      schemas: { Error: errorBodySchema },
+      securitySchemes: {
+        bearerAuth: { type: 'http', scheme: 'bearer', description: 'A session token (mq_s_…) or a personal API key (mq_k_…).' },
+        cookieAuth: { type: 'apiKey', in: 'cookie', name: 'next-auth.session-token' },
+      },
+    },
+  };
+}

@@ -1,0 +1,31 @@
+// GET /api/health: is the database answering, is the worker alive, which ffmpeg is in use.
+import { z } from 'zod';
+import { db } from '@/lib/db';
+import { latestHeartbeat } from '@/lib/jobs/heartbeat';
+import { ffmpegInfo } from '@/lib/media/ffmpeg-path';
+
+export const WORKER_STALE_MS = 30_000;
+
+export const healthSchema = z.object({
+  status: z.enum(['ok', 'degraded', 'down']),
+  db: z.enum(['ok', 'error']),
+  worker: z.object({ last_heartbeat: z.string().nullable(), age_seconds: z.number().nullable() }),
+  ffmpeg: z.object({ path: z.string().nullable(), version: z.string().nullable(), source: z.string().nullable() }),
+});
+export type Health = z.infer<typeof healthSchema>;
+
+export async function getHealth(now = Date.now()): Promise<Health> {
+  const dbOk = await db.$queryRaw`SELECT 1`.then(() => true, () => false);
+  const beat = dbOk ? await latestHeartbeat().catch(() => null) : null;
+  const ffmpeg = await ffmpegInfo()
+    .then((i) => ({ path: i.ffmpeg.path, version: i.ffmpeg.version, source: i.ffmpeg.source }))
+    .catch(() => ({ path: null, version: null, source: null }));
+  const age = beat ? Math.max(0, (now - beat.getTime()) / 1000) : null;
+  const status = !dbOk ? 'down' : age === null || age * 1000 > WORKER_STALE_MS || !ffmpeg.path ? 'degraded' : 'ok';
+  return {
+    status,
+    db: dbOk ? 'ok' : 'error',
+    worker: { last_heartbeat: beat?.toISOString() ?? null, age_seconds: age === null ? null : Math.round(age * 10) / 10 },
+    ffmpeg,
+  };
+}

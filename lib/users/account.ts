@@ -1,0 +1,72 @@
+// What a signed-in user does to their own account: read it, set up the profile, change password
+// or email, delete it with everything that is theirs.
+import { z } from 'zod';
+import { db } from '@/lib/db';
+import { ApiError } from '@/lib/http/api-error';
+import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { uniqueViolation } from './unique-violation';
+import { emailSchema, passwordSchema, toUserView, type UserView } from './user-view';
+
+export const profileSetupSchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  avatar: z
+    .union([z.url({ protocol: /^https?$/ }).max(2048), z.string().max(2048).regex(/^\/[^\s]*$/, 'must be a URL or an absolute path')])
+    .nullable()
+    .optional(),
+});
+
+export const accountUpdateSchema = z.union([
+  z.object({ password: z.string().min(1), new_password: passwordSchema }).strict(),
+  z.object({ password: z.string().min(1), new_email: emailSchema }).strict(),
+]);
+
+export const accountDeleteSchema = z.object({ password: z.string().min(1) });
+
+export async function getAccount(userId: string): Promise<UserView> {
+  const user = await db.user.findUnique({ where: { id: userId } });
+  if (!user) throw new ApiError('not_found', 'No such account.');
+  return toUserView(user);
+}
+
+export async function setupProfile(userId: string, input: z.infer<typeof profileSetupSchema>): Promise<UserView> {
+  const user = await db.user.update({ where: { id: userId }, data: { name: input.name, avatar: input.avatar ?? null } });
+  return toUserView(user);
+}
+
+async function assertPassword(userId: string, password: string): Promise<void> {
+  const user = await db.user.findUnique({ where: { id: userId }, omit: { passwordHash: false } });
+  if (!user) throw new ApiError('not_found', 'No such account.');
+  if (!(await verifyPassword(user.passwordHash, password))) {
+    throw new ApiError('wrong_password', 'The current password is wrong.');
+  }
+}
+
+export async function updateAccount(userId: string, input: z.infer<typeof accountUpdateSchema>): Promise<UserView> {
+  await assertPassword(userId, input.password);
+  try {
+    if ('new_password' in input) {
+      const [user] = await db.$transaction([
+        db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(input.new_password) } }),
+        // A new password signs out every other token: a leaked one stops working.
+        db.apiSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } }),
+      ]);
+      return toUserView(user);
+    }
+    return toUserView(await db.user.update({ where: { id: userId }, data: { email: input.new_email } }));
+  } catch (err) {
+    throw uniqueViolation(err) ?? err;
+  }
+}
+
+/** Deletes the account; its sessions, keys and (later) watch data go with it by cascade. */
+export async function deleteAccount(userId: string, password: string): Promise<void> {
+  await assertPassword(userId, password);
+  const me = await db.user.findUniqueOrThrow({ where: { id: userId } });
+  if (me.role === 'admin') {
+    const [admins, users] = await Promise.all([db.user.count({ where: { role: 'admin' } }), db.user.count()]);
+    if (admins === 1 && users > 1) {
+      throw new ApiError('conflict', 'You are the only admin: make another user admin before deleting your account.');
+    }
+  }
+  await db.user.delete({ where: { id: userId } });
+}

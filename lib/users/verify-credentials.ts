@@ -1,0 +1,23 @@
+// Username + password check shared by the token API and the browser sign-in, with throttling.
+import { db } from '@/lib/db';
+import { ApiError } from '@/lib/http/api-error';
+import type { AuthUser } from '@/lib/http/auth-context';
+import { burnPasswordCheck, verifyPassword } from '@/lib/auth/password';
+import { assertNotThrottled, clearLoginFailures, recordLoginFailure, throttleKey } from '@/lib/auth/login-throttle';
+
+export async function verifyCredentials(username: string, password: string, ip: string): Promise<AuthUser> {
+  const key = throttleKey(username, ip);
+  await assertNotThrottled(key);
+  const user = await db.user.findUnique({
+    where: { username: username.trim().toLowerCase() },
+    omit: { passwordHash: false },
+  });
+  const ok = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
+  if (!user || !ok) {
+    await recordLoginFailure(key);
+    throw new ApiError('invalid_credentials', 'Wrong username or password.');
+  }
+  await clearLoginFailures(key);
+  if (user.disabled) throw new ApiError('account_disabled', 'This account has been disabled by an admin.');
+  return { id: user.id, username: user.username, role: user.role };
+}

@@ -1,0 +1,63 @@
+// The sidecar worker process (`tsx scanner-worker/main.ts`): runs queued jobs until SIGINT/SIGTERM.
+import { loadConfigOrExit } from '@/lib/config';
+import { jobQueue } from '@/lib/jobs/job-queue';
+import { jobDefinitions, scheduledJobs } from '@/lib/jobs/jobs';
+import { startWorker, type Worker } from '@/lib/jobs/start-worker';
+import { ffmpegInfo } from '@/lib/media/ffmpeg-path';
+import { ensureSampleLibrary } from '@/lib/media/sample-library';
+import { migrate } from '@/lib/migrate';
+
+const c = loadConfigOrExit();
+
+let worker: Worker;
+try {
+  await migrate(c.db);
+  worker = await startWorker({
+    queue: jobQueue(),
+    definitions: jobDefinitions,
+    scheduled: scheduledJobs,
+    heartbeatMs: c.worker.heartbeatMs,
+    pollMs: c.worker.pollMs,
+    log: console,
+  });
+} catch (err) {
+  console.error(`[worker] cannot start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+}
+
+console.log(`[worker] ready (id ${worker.workerId}, ${worker.jobTypes} job types)`);
+
+// A newcomer gets something to look at: a few seconds of ffmpeg on a fresh DATA_DIR, in the background.
+const sampleAbort = new AbortController();
+if (c.sampleLibrary) {
+  (async () => {
+    const { ffmpeg } = await ffmpegInfo();
+    const started = Date.now();
+    const result = await ensureSampleLibrary(c.paths.sampleMedia, { ffmpegPath: ffmpeg.path, signal: sampleAbort.signal });
+    for (const warning of result.warnings) console.warn(`[worker] sample library: ${warning}`);
+    if (result.created) console.log(`[worker] sample library generated in ${result.dir} (${Date.now() - started} ms)`);
+  })().catch((err) => {
+    if (!sampleAbort.signal.aborted) console.error(`[worker] could not generate the sample library: ${err instanceof Error ? err.message : err}`);
+  });
+}
+
+let stopping = false;
+async function shutdown(signal: NodeJS.Signals) {
+  if (stopping) {
+    console.error(`[worker] ${signal} again: exiting without waiting for running jobs`);
+    process.exit(1);
+  }
+  stopping = true;
+  console.log(`[worker] ${signal}: stopping`);
+  sampleAbort.abort();
+  try {
+    await worker.stop();
+  } catch (err) {
+    console.error('[worker] unclean stop', err);
+    process.exit(1);
+  }
+  process.exit(0);
+}
+
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

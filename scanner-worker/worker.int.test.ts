@@ -1,0 +1,53 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { afterEach, describe, expect, it } from 'vitest';
+import { childProcessEnv, config } from '@/lib/config';
+import { latestHeartbeat } from '@/lib/jobs/heartbeat';
+import { jobQueue } from '@/lib/jobs/job-queue';
+import { systemCleanupJob } from '@/lib/jobs/system-cleanup-job';
+import { waitFor } from '@/test/wait-for';
+
+let child: ChildProcess | undefined;
+
+afterEach(() => {
+  if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  child = undefined;
+});
+
+describe('scanner-worker', () => {
+  it('beats, runs system.cleanup and stops cleanly on SIGTERM', async () => {
+    const c = config();
+    child = spawn('node_modules/.bin/tsx', ['scanner-worker/main.ts'], {
+      env: childProcessEnv(c, { DATABASE_URL: c.db.url, WORKER_HEARTBEAT_MS: '200', JOB_POLL_MS: '50' }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout?.on('data', (chunk) => (output += chunk));
+    child.stderr?.on('data', (chunk) => (output += chunk));
+    const exited = once(child, 'exit');
+    const explained = <T>(waiting: Promise<T>) =>
+      waiting.catch((err: Error) => {
+        throw new Error(`${err.message}; worker output:\n${output}`);
+      });
+
+    const first = await explained(waitFor(latestHeartbeat, { timeoutMs: 20_000, what: 'a heartbeat' }));
+    await explained(
+      waitFor(async () => ((await latestHeartbeat()) ?? first) > first, { what: 'a second heartbeat' }),
+    );
+    const workerId = /\[worker\] ready \(id (\S+), \d+ job types\)/.exec(output)?.[1];
+    expect(workerId, output).toBeDefined();
+
+    const { id } = await jobQueue().enqueue(systemCleanupJob, {});
+    const done = await explained(
+      waitFor(async () => {
+        const job = await jobQueue().get(id);
+        return job?.status === 'completed' ? job : null;
+      }, { what: 'system.cleanup to complete' }),
+    );
+    expect(done.lockedBy).toBe(workerId);
+
+    child.kill('SIGTERM');
+    const [code, signal] = await exited;
+    expect({ code, signal, output }).toMatchObject({ code: 0, signal: null });
+  });
+});

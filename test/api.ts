@@ -1,0 +1,117 @@
+// Calls our real route handlers in-process, routed the way Next's App Router routes app/api/**.
+// Integration tests use it against a real database; e2e tests go through the real server.
+import { readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+interface RouteEntry {
+  file: string;
+  regex: RegExp;
+  names: { name: string; catchAll: boolean }[];
+  rank: number[];
+}
+
+const root = join(import.meta.dirname, '..');
+
+function toEntry(file: string): RouteEntry {
+  const segments = relative(join(root, 'app'), file).split(sep).slice(0, -1);
+  const names: RouteEntry['names'] = [];
+  const parts = segments.map((seg) => {
+    const catchAll = /^\[\.\.\.(\w+)\]$/.exec(seg);
+    if (catchAll) {
+      names.push({ name: catchAll[1], catchAll: true });
+      return '/(.+)';
+    }
+    const dyn = /^\[(\w+)\]$/.exec(seg);
+    if (dyn) {
+      names.push({ name: dyn[1], catchAll: false });
+      return '/([^/]+)';
+    }
+    return '/' + seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  });
+  // Static segments beat dynamic ones, which beat catch-alls (as in Next).
+  const rank = segments.map((s) => (s.startsWith('[...') ? 2 : s.startsWith('[') ? 1 : 0));
+  return { file, regex: new RegExp(`^${parts.join('')}$`), names, rank };
+}
+
+export function apiRouteFiles(under = 'app/api'): string[] {
+  return readdirSync(join(root, under), { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile() && d.name === 'route.ts')
+    .map((d) => join(d.parentPath, d.name));
+}
+
+const table = apiRouteFiles().map(toEntry);
+
+function compare(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? -1) - (b[i] ?? -1);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+export function matchRoute(pathname: string): { file: string; params: Record<string, string | string[]> } | null {
+  const hits = table
+    .map((e) => ({ e, m: e.regex.exec(pathname) }))
+    .filter((h) => h.m)
+    .sort((a, b) => compare(a.e.rank, b.e.rank));
+  const hit = hits[0];
+  if (!hit?.m) return null;
+  const params: Record<string, string | string[]> = {};
+  hit.e.names.forEach((n, i) => {
+    const raw = hit.m![i + 1];
+    params[n.name] = n.catchAll ? raw.split('/').map(decodeURIComponent) : decodeURIComponent(raw);
+  });
+  return { file: hit.e.file, params };
+}
+
+export interface CallOptions {
+  body?: unknown;
+  rawBody?: string | Uint8Array;
+  token?: string;
+  cookie?: string;
+  headers?: Record<string, string>;
+}
+
+export interface ApiResult<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export async function api<T = any>(method: string, path: string, opts: CallOptions = {}): Promise<ApiResult<T>> {
+  const url = new URL(path, 'http://localhost:3000');
+  const match = matchRoute(url.pathname);
+  if (!match) throw new Error(`no route file for ${url.pathname}`);
+  const mod = (await import(match.file)) as Record<string, (req: Request, ctx: unknown) => Promise<Response>>;
+  const handler = mod[method];
+  if (!handler) throw new Error(`${match.file} does not export ${method}`);
+  const headers: Record<string, string> = { 'x-forwarded-for': '127.0.0.1', ...opts.headers };
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  if (opts.cookie) headers.cookie = opts.cookie;
+  let body: string | Uint8Array | undefined = opts.rawBody;
+  if (opts.body !== undefined) {
+    body = JSON.stringify(opts.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  const req = new Request(url, { method, headers, body: body as BodyInit | undefined });
+  const res = await handler(req, { params: Promise.resolve(match.params) });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    /* not JSON: keep the text */
+  }
+  return { status: res.status, headers: res.headers, body: parsed as T };
+}
+
+let counter = 0;
+/** Registers an account (the first in a database becomes admin) and signs it in. */
+export async function signUp(prefix = 'user'): Promise<{ id: string; username: string; password: string; token: string }> {
+  const username = `${prefix}${++counter}${Math.random().toString(36).slice(2, 6)}`;
+  const password = 'correct horse battery';
+  const reg = await api('POST', '/api/v1/user/register', { body: { username, password } });
+  if (reg.status !== 201) throw new Error(`register failed: ${reg.status} ${JSON.stringify(reg.body)}`);
+  const session = await api('POST', '/api/v1/auth/session', { body: { username, password } });
+  return { id: reg.body.id, username, password, token: session.body.token };
+}
