@@ -5,6 +5,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { waitFor } from '../test/wait-for';
+
+export { waitFor };
 
 const root = join(import.meta.dirname, '..');
 
@@ -25,28 +28,15 @@ export interface RunningApp {
   process: ChildProcess;
   output: () => string;
   pids: () => { web: number; worker: number } | null;
+  /** Resolves with the launcher's exit code once it has exited by itself. */
+  exited: Promise<number | null>;
   stop: () => Promise<number | null>;
-}
-
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 60_000, everyMs = 100): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await probe();
-      if (value) return value;
-    } catch (err) {
-      last = err;
-    }
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
 }
 
 export async function startApp(extraEnv: Record<string, string> = {}): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'marquee-e2e-'));
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ...extraEnv };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`, DATA_DIR: dataDir, ...extraEnv };
   delete env.DATABASE_URL;
   delete env.AUTH_SECRET;
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts/start.ts')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -57,13 +47,11 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
 
   await waitFor(
-    'the app to answer /api/health',
     async () => {
       if (child.exitCode !== null) throw new Error(`the launcher exited (${child.exitCode}):\n${log}`);
-      return (await fetch(`${url}/api/health`)).ok;
+      return fetch(`${url}/api/health`).then((r) => r.ok, () => false);
     },
-    240_000,
-    250,
+    { what: 'the app to answer /api/health', timeoutMs: 240_000, intervalMs: 250 },
   ).catch((err) => {
     child.kill('SIGKILL');
     throw err;
@@ -74,6 +62,7 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
     dataDir,
     process: child,
     output: () => log,
+    exited,
     pids: () => {
       const m = /web pid (\d+), worker pid (\d+)/.exec(log);
       return m ? { web: Number(m[1]), worker: Number(m[2]) } : null;

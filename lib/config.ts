@@ -24,6 +24,7 @@ const envSchema = z.object({
   FFPROBE_PATH: z.string().min(1).optional(),
   PATH: z.string().default(''),
   SAMPLE_LIBRARY: z.enum(['true', 'false']).default('true'),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   WORKER_HEARTBEAT_MS: z.coerce.number().int().min(100).default(5000),
   JOB_POLL_MS: z.coerce.number().int().min(10).default(1000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
@@ -54,6 +55,7 @@ function buildConfig(env: z.infer<typeof envSchema>, authSecret: string, authSec
     },
     ffmpeg: { ffmpegPath: env.FFMPEG_PATH, ffprobePath: env.FFPROBE_PATH, searchPath: env.PATH },
     sampleLibrary: env.SAMPLE_LIBRARY === 'true',
+    trustProxy: env.TRUST_PROXY === 'true',
     worker: { heartbeatMs: env.WORKER_HEARTBEAT_MS, pollMs: env.JOB_POLL_MS },
     logLevel: env.LOG_LEVEL,
   };

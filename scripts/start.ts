@@ -31,7 +31,7 @@ function buildIsStale(): boolean {
 }
 
 async function waitForHealth(url: string, child: ChildProcess): Promise<boolean> {
-  for (let i = 0; i < 600 && child.exitCode === null; i++) {
+  for (let i = 0; i < 600 && child.exitCode === null && child.signalCode === null; i++) {
     try {
       const res = await fetch(`${url}/api/health`);
       if (res.ok || res.status === 503) return true;
@@ -59,21 +59,23 @@ async function main() {
   }
 
   const port = String(config.port);
-  const web = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', port, '-H', config.host], { cwd: root, env, stdio: 'inherit' });
+  const webArgs = ['--import', 'tsx', join(root, 'scripts/web-server.ts'), ...(dev ? ['--dev'] : [])];
+  const web = spawn(process.execPath, webArgs, { cwd: root, env: { ...env, NODE_ENV: dev ? 'development' : 'production' }, stdio: 'inherit' });
   const worker = spawn(process.execPath, ['--import', 'tsx', join(root, 'scanner-worker/main.ts')], { cwd: root, env, stdio: 'inherit' });
   const children = { web, worker };
   console.log(`[marquee] web pid ${web.pid}, worker pid ${worker.pid}`);
 
+  const running = (c: ChildProcess) => c.exitCode === null && c.signalCode === null;
   let stopping = false;
   const stop = (code: number) => {
     if (stopping) return;
     stopping = true;
-    for (const child of Object.values(children)) if (child.exitCode === null) child.kill('SIGTERM');
+    for (const child of Object.values(children)) if (running(child)) child.kill('SIGTERM');
     const force = setTimeout(() => {
-      for (const child of Object.values(children)) if (child.exitCode === null) child.kill('SIGKILL');
+      for (const child of Object.values(children)) if (running(child)) child.kill('SIGKILL');
     }, 10_000);
     force.unref();
-    Promise.all(Object.values(children).map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r))))).then(() =>
+    Promise.all(Object.values(children).map((c) => (running(c) ? new Promise((r) => c.once('exit', r)) : null))).then(() =>
       process.exit(code),
     );
   };

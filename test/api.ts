@@ -85,7 +85,7 @@ export async function api<T = any>(method: string, path: string, opts: CallOptio
   const mod = (await import(match.file)) as Record<string, (req: Request, ctx: unknown) => Promise<Response>>;
   const handler = mod[method];
   if (!handler) throw new Error(`${match.file} does not export ${method}`);
-  const headers: Record<string, string> = { 'x-forwarded-for': '127.0.0.1', ...opts.headers };
+  const headers: Record<string, string> = { 'x-marquee-client-ip': '127.0.0.1', ...opts.headers };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   if (opts.cookie) headers.cookie = opts.cookie;
   let body: string | Uint8Array | undefined = opts.rawBody;

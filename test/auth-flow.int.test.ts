@@ -47,7 +47,7 @@ describe('token lifecycle', () => {
 
   it('throttles after 5 failures per username+IP within 15 minutes, with Retry-After', async () => {
     const u = await signUp('throttled');
-    const headers = { 'x-forwarded-for': '10.9.9.9' };
+    const headers = { 'x-marquee-client-ip': '10.9.9.9' };
     for (let i = 0; i < 5; i++) {
       const r = await api('POST', '/api/v1/auth/session', { headers, body: { username: u.username, password: 'wrong-password' } });
       expect(r.status).toBe(401);
@@ -60,7 +60,7 @@ describe('token lifecycle', () => {
     expect(retry).toBeLessThanOrEqual(900);
     // Another address is not locked out.
     const elsewhere = await api('POST', '/api/v1/auth/session', {
-      headers: { 'x-forwarded-for': '10.8.8.8' },
+      headers: { 'x-marquee-client-ip': '10.8.8.8' },
       body: { username: u.username, password: u.password },
     });
     expect(elsewhere.status).toBe(201);

@@ -3,12 +3,9 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { config } from '@/lib/config';
 import { ApiError } from '@/lib/http/api-error';
+import { CLIENT_IP_HEADER } from '@/lib/http/client-ip';
 import { verifyCredentials } from '@/lib/users/verify-credentials';
 
-function lastForwarded(value: string | string[] | undefined): string {
-  const joined = Array.isArray(value) ? value.join(',') : (value ?? '');
-  return joined.split(',').map((s) => s.trim()).filter(Boolean).at(-1) ?? 'unknown';
-}
 
 const credentials = CredentialsProvider({
   id: 'credentials',
@@ -17,7 +14,7 @@ const credentials = CredentialsProvider({
   async authorize(creds, req) {
     if (!creds?.username || !creds.password) return null;
     try {
-      const user = await verifyCredentials(creds.username, creds.password, lastForwarded(req.headers?.['x-forwarded-for']));
+      const user = await verifyCredentials(creds.username, creds.password, String(req.headers?.[CLIENT_IP_HEADER] ?? 'unknown'));
       return { id: user.id, name: user.username, role: user.role };
     } catch (err) {
       // The code reaches the login page as ?error=<code>, which it turns into a message.

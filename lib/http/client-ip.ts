@@ -1,9 +1,7 @@
-/**
- * The caller's address for throttling. Next's server appends the socket address to
- * X-Forwarded-For, so the last entry is the one a client cannot forge.
- */
+/** Set by our web server (scripts/web-server.ts) on every request, overwriting whatever a client sent. */
+export const CLIENT_IP_HEADER = 'x-marquee-client-ip';
+
+/** The caller's address, for throttling. */
 export function clientIp(req: Request): string {
-  const forwarded = req.headers.get('x-forwarded-for');
-  const last = forwarded?.split(',').map((s) => s.trim()).filter(Boolean).at(-1);
-  return last ?? req.headers.get('x-real-ip') ?? 'unknown';
+  return req.headers.get(CLIENT_IP_HEADER) ?? 'unknown';
 }

@@ -1,0 +1,34 @@
+// /admin/users — accounts, registration mode and invites, for admins.
+import type { Metadata } from 'next';
+import { InviteCreator } from '@/components/admin/invite-client';
+import { RegistrationSetting } from '@/components/admin/registration-setting-client';
+import { UsersTable } from '@/components/admin/users-table-client';
+import { AppShell } from '@/components/layout/app-shell';
+import { Panel } from '@/components/ui/panel';
+import { requirePageAdmin } from '@/lib/http/page-user';
+import { getServerSettings } from '@/lib/settings/settings';
+import { listUsers } from '@/lib/users/admin-users';
+
+export const metadata: Metadata = { title: 'Users' };
+
+export default async function AdminUsersPage() {
+  const admin = await requirePageAdmin('/admin/users');
+  const [users, settings] = await Promise.all([listUsers(), getServerSettings()]);
+  return (
+    <AppShell user={admin} current="admin" title="Users" description="Everyone with an account on this server.">
+      <div className="space-y-6">
+        <Panel title="Accounts" description="Disabling an account signs it out of every app and stops its API keys.">
+          <UsersTable initialUsers={users} currentUserId={admin.id} />
+        </Panel>
+        <div className="grid gap-6 lg:grid-cols-2">
+          <Panel title="Sign-ups" description="Who may create an account on the sign-up page.">
+            <RegistrationSetting initialSettings={settings} />
+          </Panel>
+          <Panel title="Invites" description="For invite-only registration.">
+            <InviteCreator />
+          </Panel>
+        </div>
+      </div>
+    </AppShell>
+  );
+}

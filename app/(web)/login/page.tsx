@@ -1,0 +1,37 @@
+// /login — sign in; honours ?callbackUrl= (same-origin paths only) and ?error= from NextAuth.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { LoginForm } from '@/components/auth/login-form-client';
+import { safeReturnPath } from '@/components/auth/safe-return-path';
+import { AuthCard } from '@/components/layout/auth-card';
+import { getPageUser } from '@/lib/http/page-user';
+import { hasAnyUser } from '@/lib/users/register-user';
+
+export const metadata: Metadata = { title: 'Sign in' };
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function LoginPage({ searchParams }: { searchParams: Search }) {
+  const params = await searchParams;
+  const returnTo = safeReturnPath(params.callbackUrl);
+  if (await getPageUser()) redirect(returnTo);
+  if (!(await hasAnyUser())) redirect('/setup');
+  const error = Array.isArray(params.error) ? params.error[0] : params.error;
+  return (
+    <AuthCard
+      title="Sign in"
+      subtitle="Welcome back."
+      footer={
+        <>
+          No account yet?{' '}
+          <Link href="/register" className="font-medium text-accent-300 hover:underline">
+            Create one
+          </Link>
+        </>
+      }
+    >
+      <LoginForm returnTo={returnTo} initialError={error} />
+    </AuthCard>
+  );
+}

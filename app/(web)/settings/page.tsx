@@ -1,0 +1,40 @@
+// /settings — the signed-in user's profile, password, email, API keys and account deletion.
+import type { Metadata } from 'next';
+import { AppShell } from '@/components/layout/app-shell';
+import { ApiKeys } from '@/components/settings/api-keys-client';
+import { DeleteAccount } from '@/components/settings/delete-account-client';
+import { EmailForm } from '@/components/settings/email-form-client';
+import { PasswordForm } from '@/components/settings/password-form-client';
+import { ProfileForm } from '@/components/settings/profile-form-client';
+import { Panel } from '@/components/ui/panel';
+import { listApiKeys } from '@/lib/auth/api-keys';
+import { requirePageUser } from '@/lib/http/page-user';
+import { getAccount } from '@/lib/users/account';
+
+export const metadata: Metadata = { title: 'Settings' };
+
+export default async function SettingsPage() {
+  const user = await requirePageUser('/settings');
+  const [account, keys] = await Promise.all([getAccount(user.id), listApiKeys(user.id)]);
+  return (
+    <AppShell user={user} current="settings" title="Settings" narrow description={`Signed in as ${account.username}.`}>
+      <div className="space-y-6">
+        <Panel title="Profile" description="How you appear in Marquee.">
+          <ProfileForm initialAccount={account} />
+        </Panel>
+        <Panel title="Password">
+          <PasswordForm />
+        </Panel>
+        <Panel title="Email">
+          <EmailForm initialAccount={account} />
+        </Panel>
+        <Panel title="API keys" description="Personal keys for apps and scripts: send them as Authorization: Bearer <key>.">
+          <ApiKeys initialKeys={keys} />
+        </Panel>
+        <Panel title="Delete account" tone="danger" description="This cannot be undone.">
+          <DeleteAccount />
+        </Panel>
+      </div>
+    </AppShell>
+  );
+}

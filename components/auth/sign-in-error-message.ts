@@ -1,0 +1,13 @@
+// Sign-in error codes (from the credentials provider, or NextAuth's own) as sentences for people.
+const messages: Record<string, string> = {
+  invalid_credentials: 'Wrong username or password.',
+  CredentialsSignin: 'Wrong username or password.',
+  too_many_requests: 'Too many failed attempts. Try again in a few minutes.',
+  account_disabled: 'This account has been disabled. Ask the server admin to enable it.',
+  SessionRequired: 'Sign in to continue.',
+};
+
+export function signInErrorMessage(code: string | null | undefined): string | null {
+  if (!code) return null;
+  return messages[code] ?? 'Sign-in failed. Try again.';
+}

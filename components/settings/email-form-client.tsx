@@ -1,0 +1,61 @@
+'use client';
+// Settings → Email: change it, confirmed with the current password.
+import { useState, type FormEvent } from 'react';
+import { ApiFetchError, fieldErrors, formError } from '@/components/queries/api-fetch';
+import { useAccount, useUpdateAccount } from '@/components/queries/use-account';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { TextField } from '@/components/ui/text-field';
+import type { UserView } from '@/lib/users/user-view';
+
+export function EmailForm({ initialAccount }: { initialAccount: UserView }) {
+  const { data: account = initialAccount } = useAccount(initialAccount);
+  const update = useUpdateAccount();
+  const [saved, setSaved] = useState(false);
+  const fields = fieldErrors(update.error);
+  const wrongPassword = update.error instanceof ApiFetchError && update.error.code === 'wrong_password';
+
+  function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const formEl = e.currentTarget;
+    const form = new FormData(formEl);
+    setSaved(false);
+    update.mutate(
+      { password: String(form.get('password') ?? ''), new_email: String(form.get('new_email') ?? '').trim() },
+      {
+        onSuccess: () => {
+          setSaved(true);
+          formEl.reset();
+        },
+      },
+    );
+  }
+
+  const message = formError(update.error, ['password', 'new_email']);
+  return (
+    <form onSubmit={submit} className="space-y-4" noValidate>
+      <p className="text-sm text-zinc-400">
+        Current email: <span className="font-medium text-zinc-200">{account.email ?? 'none'}</span>
+      </p>
+      {message && <Alert tone="error">{message}</Alert>}
+      {saved && <Alert tone="success">Email updated.</Alert>}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField label="New email" name="new_email" type="email" autoComplete="email" required error={fields.new_email} />
+        <TextField
+          label="Current password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={fields.password}
+          invalid={wrongPassword}
+        />
+      </div>
+      <div className="flex justify-end">
+        <Button type="submit" pending={update.isPending}>
+          Change email
+        </Button>
+      </div>
+    </form>
+  );
+}

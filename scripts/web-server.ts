@@ -1,0 +1,31 @@
+// The web process: Next.js behind a plain Node HTTP server, so route handlers learn the caller's
+// socket address (for login throttling) from a header that no client can set: we overwrite it.
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import next from 'next';
+import { loadConfigOrExit } from '../lib/config';
+import { CLIENT_IP_HEADER } from '../lib/http/client-ip';
+
+const config = loadConfigOrExit();
+const dev = process.argv.includes('--dev');
+const app = next({ dev, dir: join(import.meta.dirname, '..'), hostname: config.host, port: config.port });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+const server = createServer((req, res) => {
+  const socketAddress = req.socket.remoteAddress ?? 'unknown';
+  // Behind a trusted reverse proxy, the proxy appends the client it saw as the last X-Forwarded-For entry.
+  const forwarded = config.trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',').map((s) => s.trim()).filter(Boolean).at(-1) : undefined;
+  req.headers[CLIENT_IP_HEADER] = forwarded ?? socketAddress;
+  handle(req, res);
+});
+
+server.listen(config.port, config.host, () => console.log(`[web] listening on ${config.host}:${config.port}`));
+
+const shutdown = () => {
+  server.close();
+  server.closeAllConnections();
+  app.close().finally(() => process.exit(0));
+};
+process.on('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);
