@@ -8,6 +8,7 @@ import { fieldErrors, formError } from '@/components/queries/api-fetch';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/text-field';
+import { UsernameField } from '@/components/ui/preset-fields';
 
 const FIELDS = ['username', 'password', 'email', 'invite'];
 
@@ -51,17 +52,7 @@ export function RegisterForm({ needsInvite, initialInvite }: { needsInvite: bool
   return (
     <form onSubmit={submit} className="space-y-4" noValidate>
       {message && <Alert tone="error">{message}</Alert>}
-      <TextField
-        label="Username"
-        name="username"
-        autoComplete="username"
-        autoCapitalize="none"
-        spellCheck={false}
-        required
-        autoFocus
-        hint="3–32 characters: letters, digits, dot, dash, underscore."
-        error={fields.username}
-      />
+      <UsernameField error={fields.username} />
       <TextField label="Email (optional)" name="email" type="email" autoComplete="email" error={fields.email} />
       <TextField label="Password" name="password" type="password" autoComplete="new-password" required hint="At least 8 characters." error={fields.password} />
       {needsInvite && (

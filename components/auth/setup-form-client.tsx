@@ -7,6 +7,7 @@ import { fieldErrors, formError } from '@/components/queries/api-fetch';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/text-field';
+import { UsernameField } from '@/components/ui/preset-fields';
 import { signInErrorMessage } from './sign-in-error-message';
 
 const FIELDS = ['username', 'password', 'name'];
@@ -51,18 +52,7 @@ export function SetupForm() {
   return (
     <form onSubmit={submit} className="space-y-4" noValidate>
       {message && <Alert tone="error">{message}</Alert>}
-      <TextField
-        label="Username"
-        name="username"
-        autoComplete="username"
-        autoCapitalize="none"
-        spellCheck={false}
-        required
-        autoFocus
-        readOnly={register.isSuccess}
-        hint="3–32 characters: letters, digits, dot, dash, underscore."
-        error={fields.username}
-      />
+      <UsernameField error={fields.username} readOnly={register.isSuccess} />
       <TextField label="Display name" name="name" autoComplete="name" maxLength={100} hint="How Marquee greets you. Defaults to the username." error={fields.name} />
       <TextField
         label="Password"

@@ -6,7 +6,7 @@ import { ApiFetchError, formError } from '@/components/queries/api-fetch';
 import { useDeleteAccount } from '@/components/queries/use-account';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { TextField } from '@/components/ui/text-field';
+import { CurrentPasswordField } from '@/components/ui/preset-fields';
 
 export function DeleteAccount() {
   const remove = useDeleteAccount();
@@ -22,15 +22,7 @@ export function DeleteAccount() {
   return (
     <form onSubmit={submit} className="space-y-4" noValidate>
       {remove.error && <Alert tone="error">{formError(remove.error)}</Alert>}
-      <TextField
-        label="Current password"
-        name="password"
-        type="password"
-        autoComplete="current-password"
-        required
-        className="sm:max-w-sm"
-        invalid={wrongPassword}
-      />
+      <CurrentPasswordField className="sm:max-w-sm" invalid={wrongPassword} />
       <label className="flex items-start gap-2.5 text-sm text-zinc-300">
         <input
           type="checkbox"

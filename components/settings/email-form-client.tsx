@@ -6,6 +6,7 @@ import { useAccount, useUpdateAccount } from '@/components/queries/use-account';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/text-field';
+import { CurrentPasswordField } from '@/components/ui/preset-fields';
 import type { UserView } from '@/lib/users/user-view';
 
 export function EmailForm({ initialAccount }: { initialAccount: UserView }) {
@@ -41,15 +42,7 @@ export function EmailForm({ initialAccount }: { initialAccount: UserView }) {
       {saved && <Alert tone="success">Email updated.</Alert>}
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField label="New email" name="new_email" type="email" autoComplete="email" required error={fields.new_email} />
-        <TextField
-          label="Current password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          error={fields.password}
-          invalid={wrongPassword}
-        />
+        <CurrentPasswordField error={fields.password} invalid={wrongPassword} />
       </div>
       <div className="flex justify-end">
         <Button type="submit" pending={update.isPending}>

@@ -6,6 +6,7 @@ import { useUpdateAccount } from '@/components/queries/use-account';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/text-field';
+import { CurrentPasswordField } from '@/components/ui/preset-fields';
 
 export function PasswordForm() {
   const update = useUpdateAccount();
@@ -40,15 +41,7 @@ export function PasswordForm() {
       {message && <Alert tone="error">{message}</Alert>}
       {saved && <Alert tone="success">Password changed. Apps using a session token must sign in again; API keys keep working.</Alert>}
       <div className="grid gap-4 sm:grid-cols-3">
-        <TextField
-          label="Current password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          error={fields.password}
-          invalid={wrongPassword}
-        />
+        <CurrentPasswordField error={fields.password} invalid={wrongPassword} />
         <TextField label="New password" name="new_password" type="password" autoComplete="new-password" required hint="At least 8 characters." error={fields.new_password} />
         <TextField
           label="Confirm new password"

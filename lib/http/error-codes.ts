@@ -15,7 +15,6 @@ export const errorCodes = {
   conflict: { status: 409, description: 'The request conflicts with the current state.' },
   username_taken: { status: 409, description: 'An account with this username already exists.' },
   email_taken: { status: 409, description: 'An account with this email already exists.' },
-  setup_complete: { status: 409, description: 'First-run setup has already been done.' },
   payload_too_large: { status: 413, description: 'The request body is over 1 MiB.' },
   unsupported_media_type: { status: 415, description: 'The body must be application/json.' },
   too_many_requests: { status: 429, description: 'Too many attempts; retry after the Retry-After header.' },
