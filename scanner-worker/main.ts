@@ -6,6 +6,7 @@ import { startWorker, type Worker } from '@/lib/jobs/start-worker';
 import { ffmpegInfo } from '@/lib/media/ffmpeg-path';
 import { ensureSampleLibrary } from '@/lib/media/sample-library';
 import { migrate } from '@/lib/migrate';
+import { startLibraryWatching } from '@/lib/scan/watch-libraries';
 
 const c = loadConfigOrExit();
 
@@ -26,6 +27,14 @@ try {
 }
 
 console.log(`[worker] ready (id ${worker.workerId}, ${worker.jobTypes} job types)`);
+
+const watching = startLibraryWatching({
+  workerId: worker.workerId,
+  intervalMs: c.worker.heartbeatMs,
+  periodicScanMs: c.scan.periodicMs,
+  stableMs: c.scan.watchStableMs,
+  log: console,
+});
 
 // A newcomer gets something to look at: a few seconds of ffmpeg on a fresh DATA_DIR, in the background.
 const sampleAbort = new AbortController();
@@ -50,6 +59,7 @@ async function shutdown(signal: NodeJS.Signals) {
   stopping = true;
   console.log(`[worker] ${signal}: stopping`);
   sampleAbort.abort();
+  await watching.stop().catch((err) => console.error('[worker] watchers did not stop cleanly', err));
   try {
     await worker.stop();
   } catch (err) {

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { SignOutButton } from '@/components/auth/sign-out-button-client';
 import { Brand } from './brand';
 
-export type NavSection = 'home' | 'settings' | 'admin';
+export type NavSection = 'home' | 'libraries' | 'settings' | 'admin';
 
 export interface HeaderUser {
   username: string;
@@ -12,11 +12,12 @@ export interface HeaderUser {
 }
 
 const linkClass =
-  'rounded-lg px-3 py-1.5 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-accent-400 aria-[current=page]:bg-white/10 aria-[current=page]:text-zinc-50 text-zinc-400 hover:text-zinc-100 hover:bg-white/5';
+  'shrink-0 whitespace-nowrap rounded-lg px-3 py-1.5 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-accent-400 aria-[current=page]:bg-white/10 aria-[current=page]:text-zinc-50 text-zinc-400 hover:text-zinc-100 hover:bg-white/5';
 
 export function AppHeader({ user, current }: { user: HeaderUser; current?: NavSection }) {
   const links: { href: string; label: string; section?: NavSection }[] = [
     { href: '/', label: 'Home', section: 'home' },
+    { href: '/libraries', label: 'Libraries', section: 'libraries' },
     { href: '/settings', label: 'Settings', section: 'settings' },
     ...(user.role === 'admin' ? [{ href: '/admin/users', label: 'Admin', section: 'admin' as const }] : []),
     { href: '/docs', label: 'API docs' },

@@ -2,9 +2,10 @@
 import type { AnyJobDefinition } from './define-job';
 import { scheduleJob, type ScheduledJob } from './schedule';
 import { systemCleanupJob } from './system-cleanup-job';
+import { scanLibraryJob } from '@/lib/scan/scan-library-job';
 
 const HOUR_MS = 60 * 60 * 1000;
 
-export const jobDefinitions: readonly AnyJobDefinition[] = [systemCleanupJob];
+export const jobDefinitions: readonly AnyJobDefinition[] = [systemCleanupJob, scanLibraryJob as AnyJobDefinition];
 
 export const scheduledJobs: readonly ScheduledJob[] = [scheduleJob(systemCleanupJob, {}, HOUR_MS)];

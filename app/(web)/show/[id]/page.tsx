@@ -1,0 +1,30 @@
+// /show/[id] — a show: poster, overview, seasons as tabs (?season=<id> picks one) and their episodes.
+import type { Metadata } from 'next';
+import { AppShell } from '@/components/layout/app-shell';
+import { orNotFound } from '@/components/library/or-not-found';
+import { ShowView } from '@/components/library/show-client';
+import { requirePageUser } from '@/lib/http/page-user';
+import { getMedia, getSeason, listSeasons } from '@/lib/library/browse';
+import { getLibrary } from '@/lib/library/libraries';
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ season?: string | string[] }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const show = await getMedia((await params).id, 'show').catch(() => null);
+  return { title: show?.title ?? 'Show' };
+}
+
+export default async function ShowPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const { season: wanted } = await searchParams;
+  const user = await requirePageUser(`/show/${id}`);
+  const show = await orNotFound(getMedia(id, 'show'));
+  const [seasons, library] = await Promise.all([listSeasons(id), getLibrary(show.library_id)]);
+  const selected = seasons.find((s) => s.id === wanted) ?? seasons.find((s) => s.number > 0) ?? seasons[0];
+  const season = selected ? await getSeason(selected.id) : null;
+  return (
+    <AppShell user={user} current="libraries" title={show.title}>
+      <ShowView initialShow={show} initialSeasons={seasons} initialSeason={season} library={{ id: library.id, name: library.name }} />
+    </AppShell>
+  );
+}

@@ -1,0 +1,48 @@
+// A season's episodes: number, title (or "Episode N"), air date, Missing badge and a file facts line.
+import type { Episode } from '@/components/queries/use-seasons';
+import { asMediaInfo, fileSummary } from './describe-media-info';
+import { MissingBadge } from './missing-badge';
+
+export function EpisodeList({ episodes, label }: { episodes: Episode[]; label: string }) {
+  if (episodes.length === 0) return <p className="py-6 text-sm text-zinc-400">No episodes in this season.</p>;
+  return (
+    <ol aria-label={label} className="divide-y divide-white/5 overflow-hidden rounded-2xl border border-white/10 bg-zinc-900/60">
+      {episodes.map((e) => {
+        const facts = e.files.map((f) => fileSummary(asMediaInfo(f.media_info), f.size)).filter((s): s is string => Boolean(s));
+        return (
+          <li key={e.id} className={`flex gap-4 px-4 py-4 sm:px-5 ${e.status === 'missing' ? 'opacity-70' : ''}`}>
+            <span aria-hidden className="grid size-10 shrink-0 place-items-center rounded-xl bg-white/5 font-mono text-sm font-semibold text-zinc-300 ring-1 ring-inset ring-white/10">
+              {e.number}
+            </span>
+            <div className="min-w-0 flex-1">
+              <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+                <h3 className="font-medium text-zinc-100">
+                  {e.title ? (
+                    <>
+                      <span className="sr-only">Episode {e.number}: </span>
+                      {e.title}
+                    </>
+                  ) : (
+                    `Episode ${e.number}`
+                  )}
+                </h3>
+                {e.status === 'missing' && <MissingBadge />}
+                {e.air_date && (
+                  <time dateTime={e.air_date} className="text-xs text-zinc-500">
+                    {e.air_date}
+                  </time>
+                )}
+              </div>
+              {e.overview && <p className="mt-1 line-clamp-2 text-sm text-zinc-400">{e.overview}</p>}
+              {facts.map((line, i) => (
+                <p key={i} className="mt-1 text-xs text-zinc-500">
+                  {line}
+                </p>
+              ))}
+            </div>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

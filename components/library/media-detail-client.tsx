@@ -1,0 +1,21 @@
+'use client';
+// /media/[id]: a movie or video — poster, facts, overview, and its files as "Versions".
+import { useMedia, type MediaDetail } from '@/components/queries/use-media';
+import { MediaHero } from './media-hero';
+import { MediaVersions } from './media-versions';
+
+interface MediaDetailProps {
+  initialMedia: MediaDetail;
+  library?: { id: string; name: string };
+  isAdmin: boolean;
+}
+
+export function MediaDetailView({ initialMedia, library, isAdmin }: MediaDetailProps) {
+  const { data: item = initialMedia } = useMedia(initialMedia.id, initialMedia);
+  return (
+    <div className="space-y-10">
+      <MediaHero item={item} library={library} />
+      <MediaVersions files={item.files} isAdmin={isAdmin} />
+    </div>
+  );
+}

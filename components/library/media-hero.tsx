@@ -1,0 +1,49 @@
+// The top of an item's page: poster, facts line (year · kind · library), Missing badge, overview.
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import type { MediaDetail } from '@/components/queries/use-media';
+import { MediaPoster } from './media-poster-client';
+import { MissingBadge } from './missing-badge';
+
+const KINDS = { movie: 'Movie', show: 'TV show', video: 'Video' } as const;
+
+interface MediaHeroProps {
+  item: MediaDetail;
+  library?: { id: string; name: string };
+  /** Extra facts for the line under the title ("2 seasons"). */
+  facts?: string[];
+  children?: ReactNode;
+}
+
+export function MediaHero({ item, library, facts = [], children }: MediaHeroProps) {
+  return (
+    <div className="grid gap-6 sm:grid-cols-[11rem_minmax(0,1fr)] md:grid-cols-[14rem_minmax(0,1fr)] md:gap-8">
+      <MediaPoster title={item.title} src={item.poster_path} className="mx-auto w-44 sm:mx-0 sm:w-full" />
+      <div className="min-w-0 space-y-4">
+        <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-zinc-400">
+          {[item.year ? String(item.year) : null, KINDS[item.kind], ...facts].filter(Boolean).map((f, i) => (
+            <span key={i} className="after:ml-2 after:text-zinc-600 after:content-['·'] last:after:content-none">
+              {f}
+            </span>
+          ))}
+          {library && (
+            <Link href={`/libraries/${encodeURIComponent(library.id)}`} className="rounded text-accent-300 hover:text-accent-400 hover:underline focus-visible:outline-2 focus-visible:outline-accent-400">
+              {library.name}
+            </Link>
+          )}
+        </p>
+        {item.status === 'missing' && (
+          <p className="flex items-center gap-2 text-sm text-zinc-400">
+            <MissingBadge /> The files of this {item.kind === 'show' ? 'show' : 'title'} are no longer on disk.
+          </p>
+        )}
+        {item.overview ? (
+          <p className="max-w-prose whitespace-pre-line leading-relaxed text-zinc-300">{item.overview}</p>
+        ) : (
+          <p className="text-sm italic text-zinc-500">No overview yet.</p>
+        )}
+        {children}
+      </div>
+    </div>
+  );
+}

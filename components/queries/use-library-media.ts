@@ -1,0 +1,33 @@
+// A library's items for its grid: one big page, sorted by title, year or date added.
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { mediaListQuery, type MediaSort } from '@/components/library/media-sort';
+import type { mediaItemSchema } from '@/lib/library/media-views';
+import { apiFetch } from './api-fetch';
+
+export type { MediaSort };
+export type MediaItem = z.infer<typeof mediaItemSchema>;
+export interface MediaPage {
+  items: MediaItem[];
+  page: number;
+  page_size: number;
+  total: number;
+}
+
+export const libraryMediaKeys = {
+  all: ['library-media'] as const,
+  library: (libraryId: string) => [...libraryMediaKeys.all, libraryId] as const,
+  list: (libraryId: string, sort: MediaSort) => [...libraryMediaKeys.library(libraryId), 'list', sort] as const,
+};
+
+export function useLibraryMedia(libraryId: string, sort: MediaSort, initialData?: MediaPage) {
+  return useQuery({
+    queryKey: libraryMediaKeys.list(libraryId, sort),
+    queryFn: ({ signal }) => {
+      const q = new URLSearchParams(Object.entries(mediaListQuery(sort)).map(([k, v]) => [k, String(v)]));
+      return apiFetch<MediaPage>(`/api/v1/library/${encodeURIComponent(libraryId)}/media?${q}`, { signal });
+    },
+    initialData,
+    placeholderData: keepPreviousData,
+  });
+}

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { defineContract } from '@/lib/http/contract';
+import { mediaListQuerySchema, searchQuerySchema } from '@/lib/library/browse';
+import { episodePatchSchema, mediaPatchSchema, seasonPatchSchema } from '@/lib/library/edit-media';
+import { checkPathResultSchema, checkPathSchema, createLibrarySchema, librarySchema, libraryTaskSchema, updateLibrarySchema } from '@/lib/library/libraries';
+import { scanIssueSchema, scanProgressSchema } from '@/lib/library/scan-progress';
+import { episodeSchema, mediaDetailSchema, mediaItemSchema, seasonDetailSchema, seasonSchema } from '@/lib/library/media-views';
+
+const idParams = z.object({ id: z.string().min(1) });
+const tags = ['library'] as const;
+
+export const listLibrariesContract = defineContract({
+  method: 'GET', path: '/api/v1/library', access: 'user', tags, summary: 'Every library',
+  response: { status: 200, description: 'Libraries', schema: z.array(librarySchema) },
+});
+export const createLibraryContract = defineContract({
+  method: 'POST', path: '/api/v1/library', access: 'admin', tags, summary: 'Add a folder as a library and queue its first scan',
+  description: 'The path must be absolute, an existing readable folder, not inside DATA_DIR or TRANSCODE_DIR, and not overlap another library.',
+  body: createLibrarySchema,
+  response: { status: 201, description: 'Created', schema: z.object({ id: z.string() }) },
+  errors: ['library_path_invalid', 'library_path_unreadable', 'library_path_forbidden', 'library_path_overlap'],
+});
+export const getLibraryContract = defineContract({
+  method: 'GET', path: '/api/v1/library/{id}', access: 'user', tags, summary: 'One library', params: idParams,
+  response: { status: 200, description: 'The library', schema: librarySchema }, errors: ['not_found'],
+});
+export const updateLibraryContract = defineContract({
+  method: 'PATCH', path: '/api/v1/library/{id}', access: 'admin', tags, summary: 'Rename a library or change its path (rescans it)', params: idParams,
+  body: updateLibrarySchema, response: { status: 200, description: 'The library', schema: librarySchema },
+  errors: ['not_found', 'library_path_invalid', 'library_path_unreadable', 'library_path_forbidden', 'library_path_overlap'],
+});
+export const deleteLibraryContract = defineContract({
+  method: 'DELETE', path: '/api/v1/library/{id}', access: 'admin', tags, summary: 'Remove a library from Marquee (files stay on disk)', params: idParams,
+  response: { status: 204, description: 'Removed' }, errors: ['not_found'],
+});
+export const runLibraryContract = defineContract({
+  method: 'POST', path: '/api/v1/library/{id}/run', access: 'admin', tags, summary: 'Queue a library task: scan, rescan (re-probe every file), fetch_metadata, duplicatescan',
+  params: idParams, body: libraryTaskSchema,
+  response: { status: 202, description: 'Queued', schema: z.object({ job_id: z.string() }) }, errors: ['not_found', 'unknown_flag'],
+});
+export const listLibraryMediaContract = defineContract({
+  method: 'GET', path: '/api/v1/library/{id}/media', access: 'user', tags, summary: "A library's items, paged and sorted", params: idParams, query: mediaListQuerySchema,
+  response: { status: 200, description: 'A page of items', schema: z.object({ items: z.array(mediaItemSchema), page: z.number(), page_size: z.number(), total: z.number() }) },
+  errors: ['not_found'],
+});
+
+const mediaTags = ['media'] as const;
+export const getMediaContract = defineContract({
+  method: 'GET', path: '/api/v1/media/{id}', access: 'user', tags: mediaTags, summary: 'A movie, show or video with its files and their facts', params: idParams,
+  response: { status: 200, description: 'The item', schema: mediaDetailSchema }, errors: ['not_found'],
+});
+export const patchMediaContract = defineContract({
+  method: 'PATCH', path: '/api/v1/media/{id}', access: 'admin', tags: mediaTags, summary: 'Edit title, year or overview (edited fields are locked)', params: idParams,
+  body: mediaPatchSchema, response: { status: 200, description: 'The item', schema: mediaDetailSchema }, errors: ['not_found'],
+});
+export const deleteMediaContract = defineContract({
+  method: 'DELETE', path: '/api/v1/media/{id}', access: 'admin', tags: mediaTags, summary: 'Remove an item (files stay on disk and come back on the next scan)', params: idParams,
+  response: { status: 204, description: 'Removed' }, errors: ['not_found'],
+});
+export const getShowContract = defineContract({
+  method: 'GET', path: '/api/v1/tv/{id}', access: 'user', tags: mediaTags, summary: 'A show (as media)', params: idParams,
+  response: { status: 200, description: 'The show', schema: mediaDetailSchema }, errors: ['not_found'],
+});
+export const listSeasonsContract = defineContract({
+  method: 'GET', path: '/api/v1/tv/{id}/season', access: 'user', tags: mediaTags, summary: "A show's seasons", params: idParams,
+  response: { status: 200, description: 'Seasons', schema: z.array(seasonSchema) }, errors: ['not_found'],
+});
+export const getSeasonContract = defineContract({
+  method: 'GET', path: '/api/v1/season/{id}', access: 'user', tags: mediaTags, summary: 'A season with its episodes', params: idParams,
+  response: { status: 200, description: 'The season', schema: seasonDetailSchema }, errors: ['not_found'],
+});
+export const patchSeasonContract = defineContract({
+  method: 'PATCH', path: '/api/v1/season/{id}', access: 'admin', tags: mediaTags, summary: 'Rename a season (locked afterwards)', params: idParams,
+  body: seasonPatchSchema, response: { status: 200, description: 'The season', schema: seasonDetailSchema }, errors: ['not_found'],
+});
+export const deleteSeasonContract = defineContract({
+  method: 'DELETE', path: '/api/v1/season/{id}', access: 'admin', tags: mediaTags, summary: 'Remove a season', params: idParams,
+  response: { status: 204, description: 'Removed' }, errors: ['not_found'],
+});
+export const listEpisodesContract = defineContract({
+  method: 'GET', path: '/api/v1/season/{id}/episode', access: 'user', tags: mediaTags, summary: "A season's episodes", params: idParams,
+  response: { status: 200, description: 'Episodes', schema: z.array(episodeSchema) }, errors: ['not_found'],
+});
+export const getEpisodeContract = defineContract({
+  method: 'GET', path: '/api/v1/episode/{id}', access: 'user', tags: mediaTags, summary: 'An episode with its files', params: idParams,
+  response: { status: 200, description: 'The episode', schema: episodeSchema }, errors: ['not_found'],
+});
+export const patchEpisodeContract = defineContract({
+  method: 'PATCH', path: '/api/v1/episode/{id}', access: 'admin', tags: mediaTags, summary: 'Edit an episode (edited fields are locked)', params: idParams,
+  body: episodePatchSchema, response: { status: 200, description: 'The episode', schema: episodeSchema }, errors: ['not_found'],
+});
+export const deleteEpisodeContract = defineContract({
+  method: 'DELETE', path: '/api/v1/episode/{id}', access: 'admin', tags: mediaTags, summary: 'Remove an episode', params: idParams,
+  response: { status: 204, description: 'Removed' }, errors: ['not_found'],
+});
+export const searchContract = defineContract({
+  method: 'GET', path: '/api/v1/search', access: 'user', tags: mediaTags, summary: 'Search titles across libraries', query: searchQuerySchema,
+  response: { status: 200, description: 'Matches', schema: z.array(mediaItemSchema) },
+});
+
+export const scanProgressContract = defineContract({
+  method: 'GET', path: '/api/v1/library/{id}/scan', access: 'user', tags, summary: "A library's scan state and progress", params: idParams,
+  response: { status: 200, description: 'Scan state', schema: scanProgressSchema }, errors: ['not_found'],
+});
+export const scanEventsContract = defineContract({
+  method: 'GET', path: '/api/v1/library/{id}/events', access: 'user', tags, summary: 'Scan progress as server-sent events (`event: progress`, data as GET …/scan)', params: idParams,
+  response: { status: 200, description: 'An event stream', contentType: 'text/event-stream', schema: z.string() }, errors: ['not_found'],
+});
+export const scanIssuesContract = defineContract({
+  method: 'GET', path: '/api/v1/library/{id}/issues', access: 'admin', tags, summary: 'Per-file problems of the last scan (unreadable, not media, symlink loop…)', params: idParams,
+  response: { status: 200, description: 'Issues', schema: z.array(scanIssueSchema) }, errors: ['not_found'],
+});
+export const checkPathContract = defineContract({
+  method: 'POST', path: '/api/v1/library/check-path', access: 'admin', tags, summary: 'Would this folder be accepted as a library? (for forms, as you type)',
+  body: checkPathSchema, response: { status: 200, description: 'The verdict', schema: checkPathResultSchema },
+});

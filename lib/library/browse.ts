@@ -1,0 +1,68 @@
+// Reading the library: paged item lists, an item with its files, a show's seasons, a season's
+// episodes, one episode, and title search.
+import { z } from 'zod';
+import { db } from '@/lib/db';
+import { ApiError } from '@/lib/http/api-error';
+import { sortTitle } from '@/lib/scan/identity';
+import { episodeView, fileView, itemView, seasonSchema } from './media-views';
+
+export const mediaListQuerySchema = z.object({
+  sort: z.enum(['title', 'year', 'added', 'rating']).default('title'),
+  ascending: z.enum(['true', 'false']).default('true'),
+  page: z.coerce.number().int().min(1).default(1),
+  page_size: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+const episodeInclude = { files: { include: { file: true } } } as const;
+
+export async function listLibraryMedia(libraryId: string, q: z.infer<typeof mediaListQuerySchema>) {
+  if (!(await db.library.findUnique({ where: { id: libraryId }, select: { id: true } }))) throw new ApiError('not_found', 'No such library.');
+  const dir: 'asc' | 'desc' = q.ascending === 'true' ? 'asc' : 'desc';
+  // No ratings until online metadata arrives: rating sorts by title.
+  const orderBy = q.sort === 'year' ? [{ year: dir }, { sortTitle: 'asc' as const }] : q.sort === 'added' ? [{ addedAt: dir }] : [{ sortTitle: dir }];
+  const [total, rows] = await Promise.all([
+    db.mediaItem.count({ where: { libraryId } }),
+    db.mediaItem.findMany({ where: { libraryId }, orderBy, skip: (q.page - 1) * q.page_size, take: q.page_size }),
+  ]);
+  return { items: rows.map(itemView), page: q.page, page_size: q.page_size, total };
+}
+
+export async function getMedia(id: string, kind?: 'show') {
+  const item = await db.mediaItem.findUnique({ where: { id }, include: { files: true } });
+  if (!item || (kind && item.kind !== kind)) throw new ApiError('not_found', kind ? 'No such show.' : 'No such media.');
+  return { ...itemView(item), files: item.files.map(fileView) };
+}
+
+export async function listSeasons(showId: string) {
+  await getMedia(showId, 'show');
+  const seasons = await db.season.findMany({ where: { showId }, orderBy: { number: 'asc' }, include: { _count: { select: { episodes: true } } } });
+  return seasons.map((s) => seasonView(s));
+}
+
+function seasonView(s: { id: string; showId: string; number: number; title: string; status: 'ok' | 'missing'; _count: { episodes: number } }): z.infer<typeof seasonSchema> {
+  return { id: s.id, show_id: s.showId, number: s.number, title: s.title, status: s.status, episode_count: s._count.episodes };
+}
+
+export async function getSeason(id: string) {
+  const s = await db.season.findUnique({
+    where: { id },
+    include: { _count: { select: { episodes: true } }, episodes: { orderBy: { number: 'asc' }, include: episodeInclude } },
+  });
+  if (!s) throw new ApiError('not_found', 'No such season.');
+  return { ...seasonView(s), episodes: s.episodes.map(episodeView) };
+}
+
+export async function getEpisode(id: string) {
+  const e = await db.episode.findUnique({ where: { id }, include: episodeInclude });
+  if (!e) throw new ApiError('not_found', 'No such episode.');
+  return episodeView(e);
+}
+
+export const searchQuerySchema = z.object({ q: z.string().trim().min(1).max(200) });
+
+export async function searchMedia(q: string) {
+  // sortTitle is the normalised title: match against it so case and punctuation do not matter.
+  const needle = sortTitle(q);
+  const rows = await db.mediaItem.findMany({ where: { sortTitle: { contains: needle } }, orderBy: { sortTitle: 'asc' }, take: 50 });
+  return rows.map(itemView);
+}

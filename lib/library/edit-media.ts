@@ -1,0 +1,65 @@
+// Manual edits. Every field a user sets is locked: later automatic updates leave it alone.
+import { z } from 'zod';
+import { db } from '@/lib/db';
+import { ApiError } from '@/lib/http/api-error';
+import { sortTitle } from '@/lib/scan/identity';
+import { getEpisode, getMedia, getSeason } from './browse';
+
+export const mediaPatchSchema = z
+  .object({ title: z.string().trim().min(1).max(500), year: z.number().int().min(1870).max(2200).nullable(), overview: z.string().max(10_000).nullable() })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, 'give at least one field');
+export const seasonPatchSchema = z.object({ title: z.string().trim().min(1).max(500) });
+export const episodePatchSchema = z
+  .object({ title: z.string().trim().min(1).max(500).nullable(), overview: z.string().max(10_000).nullable(), air_date: z.iso.date().nullable() })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, 'give at least one field');
+
+function lock(current: string, fields: string[]): string {
+  return JSON.stringify([...new Set([...(JSON.parse(current) as string[]), ...fields])].sort());
+}
+
+export async function editMedia(id: string, patch: z.infer<typeof mediaPatchSchema>) {
+  const item = await db.mediaItem.findUnique({ where: { id }, select: { lockedFields: true } });
+  if (!item) throw new ApiError('not_found', 'No such media.');
+  await db.mediaItem.update({
+    where: { id },
+    data: { ...patch, ...(patch.title ? { sortTitle: sortTitle(patch.title) } : {}), lockedFields: lock(item.lockedFields, Object.keys(patch)) },
+  });
+  return getMedia(id);
+}
+
+export async function editSeason(id: string, patch: z.infer<typeof seasonPatchSchema>) {
+  const s = await db.season.findUnique({ where: { id }, select: { lockedFields: true } });
+  if (!s) throw new ApiError('not_found', 'No such season.');
+  await db.season.update({ where: { id }, data: { title: patch.title, lockedFields: lock(s.lockedFields, ['title']) } });
+  return getSeason(id);
+}
+
+export async function editEpisode(id: string, patch: z.infer<typeof episodePatchSchema>) {
+  const e = await db.episode.findUnique({ where: { id }, select: { lockedFields: true } });
+  if (!e) throw new ApiError('not_found', 'No such episode.');
+  const { air_date, ...rest } = patch;
+  await db.episode.update({
+    where: { id },
+    data: { ...rest, ...(air_date !== undefined ? { airDate: air_date } : {}), lockedFields: lock(e.lockedFields, Object.keys(patch)) },
+  });
+  return getEpisode(id);
+}
+
+/** Removes the entry from Marquee (files stay on disk; a rescan brings them back as new entries). */
+// The file rows go too, so the next scan sees those files as new.
+export async function deleteMedia(id: string): Promise<void> {
+  const [, { count }] = await db.$transaction([db.mediaFile.deleteMany({ where: { itemId: id } }), db.mediaItem.deleteMany({ where: { id } })]);
+  if (count === 0) throw new ApiError('not_found', 'No such media.');
+}
+export async function deleteSeason(id: string): Promise<void> {
+  const files = { episodes: { some: { episode: { seasonId: id } } } };
+  const [, { count }] = await db.$transaction([db.mediaFile.deleteMany({ where: files }), db.season.deleteMany({ where: { id } })]);
+  if (count === 0) throw new ApiError('not_found', 'No such season.');
+}
+export async function deleteEpisode(id: string): Promise<void> {
+  const files = { episodes: { some: { episodeId: id } } };
+  const [, { count }] = await db.$transaction([db.mediaFile.deleteMany({ where: files }), db.episode.deleteMany({ where: { id } })]);
+  if (count === 0) throw new ApiError('not_found', 'No such episode.');
+}

@@ -1,0 +1,51 @@
+// Job `scan.library`: one scan of one library at a time (deduplicated per library).
+import { z } from 'zod';
+import { config } from '@/lib/config';
+import { db } from '@/lib/db';
+import { defineJob } from '@/lib/jobs/define-job';
+import { ffmpegInfo } from '@/lib/media/ffmpeg-path';
+import { probeFile, ProbeError } from '@/lib/media/probe';
+import { headTailHash } from './head-tail-hash';
+import { scanLibrary, type ProbeOutcome, type ScanDeps } from './scan-library';
+
+export const scanLibraryPayload = z.object({
+  libraryId: z.string().min(1),
+  /** Re-probe every file, changed or not. */
+  force: z.boolean().default(false),
+  reportDuplicates: z.boolean().optional(),
+});
+
+/** The real side effects: ffprobe, file hashing, and the folders a scan never enters. */
+export async function realScanDeps(): Promise<ScanDeps> {
+  const { ffprobe } = await ffmpegInfo();
+  const c = config();
+  return {
+    async probe(path, signal): Promise<ProbeOutcome> {
+      try {
+        return { ok: true, info: await probeFile(path, { ffprobePath: ffprobe.path, signal }) };
+      } catch (err) {
+        if (err instanceof ProbeError) return { ok: false, reason: err.reason, message: err.message };
+        throw err;
+      }
+    },
+    hash: headTailHash,
+    skipDirs: [c.paths.transcode, c.paths.data],
+  };
+}
+
+export const scanLibraryJob = defineJob({
+  name: 'scan.library',
+  schema: scanLibraryPayload,
+  dedupeKey: (p) => `scan:${p.libraryId}`,
+  maxAttempts: 2,
+  async handle(payload, ctx) {
+    const deps = await realScanDeps();
+    // Changes seen while this scan ran are covered by going round again (a few times at most).
+    for (let round = 1; ; round++) {
+      const started = new Date();
+      const result = await scanLibrary(payload.libraryId, { force: payload.force && round === 1, signal: ctx.signal, progress: ctx.progress }, deps);
+      const lib = await db.library.findUnique({ where: { id: payload.libraryId }, select: { scanRequestedAt: true } });
+      if (round >= 5 || !lib?.scanRequestedAt || lib.scanRequestedAt < started) return result;
+    }
+  },
+});
