@@ -33,6 +33,10 @@ function migrateSqlite(file: string, migrations: { name: string; sql: string }[]
   const conn = new Database(file, { timeout: 10_000 });
   try {
     conn.pragma('journal_mode = WAL');
+    // Prisma's SQLite migrations rebuild tables (create new, copy, drop old, rename). With foreign
+    // keys on, dropping the old table would cascade-delete child rows; the pragma only takes effect
+    // outside a transaction, so it is set here and the keys are checked after each migration.
+    conn.pragma('foreign_keys = OFF');
     conn.exec(`CREATE TABLE IF NOT EXISTS "${TABLE}" (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`);
     const applied: string[] = [];
     const isApplied = conn.prepare(`SELECT 1 FROM "${TABLE}" WHERE name = ?`);
@@ -42,6 +46,8 @@ function migrateSqlite(file: string, migrations: { name: string; sql: string }[]
       const apply = conn.transaction(() => {
         if (isApplied.get(m.name)) return;
         conn.exec(m.sql);
+        const broken = conn.pragma('foreign_key_check') as unknown[];
+        if (broken.length > 0) throw new Error(`migration ${m.name} leaves ${broken.length} broken foreign key(s)`);
         record.run(m.name, new Date().toISOString());
         applied.push(m.name);
       });

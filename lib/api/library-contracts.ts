@@ -3,6 +3,7 @@ import { defineContract } from '@/lib/http/contract';
 import { mediaListQuerySchema, searchQuerySchema } from '@/lib/library/browse';
 import { episodePatchSchema, mediaPatchSchema, seasonPatchSchema } from '@/lib/library/edit-media';
 import { checkPathResultSchema, checkPathSchema, createLibrarySchema, librarySchema, libraryTaskSchema, updateLibrarySchema } from '@/lib/library/libraries';
+import { remoteFileSchema, remoteItemResultSchema, remoteItemSchema } from '@/lib/library/remote-items';
 import { scanIssueSchema, scanProgressSchema } from '@/lib/library/scan-progress';
 import { episodeSchema, mediaDetailSchema, mediaItemSchema, seasonDetailSchema, seasonSchema } from '@/lib/library/media-views';
 
@@ -113,4 +114,15 @@ export const scanIssuesContract = defineContract({
 export const checkPathContract = defineContract({
   method: 'POST', path: '/api/v1/library/check-path', access: 'admin', tags, summary: 'Would this folder be accepted as a library? (for forms, as you type)',
   body: checkPathSchema, response: { status: 200, description: 'The verdict', schema: checkPathResultSchema },
+});
+export const pushMediaContract = defineContract({
+  method: 'POST', path: '/api/v1/library/{id}/media', access: 'admin', scopes: ['full', 'scanner'], tags, params: idParams,
+  summary: 'Add a file found by a remote scanner (same parser and identity rules; pushing it again changes nothing)',
+  body: remoteItemSchema, response: { status: 201, description: 'The item the file belongs to', schema: remoteItemResultSchema },
+  errors: ['not_found', 'conflict'],
+});
+export const listRemoteFilesContract = defineContract({
+  method: 'GET', path: '/api/v1/library/{id}/files', access: 'admin', scopes: ['full', 'read', 'scanner'], tags, params: idParams,
+  summary: 'Files pushed by remote scanners (so a scanner can skip unchanged ones)',
+  response: { status: 200, description: 'Files', schema: z.array(remoteFileSchema) }, errors: ['not_found'],
 });

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { db } from '@/lib/db';
 import { ApiError } from '@/lib/http/api-error';
 import { sortTitle } from '@/lib/scan/identity';
-import { episodeView, fileView, itemView, seasonSchema } from './media-views';
+import { episodeView, fileView, itemView, seasonView } from './media-views';
 
 export const mediaListQuerySchema = z.object({
   sort: z.enum(['title', 'year', 'added', 'rating']).default('title'),
@@ -37,10 +37,6 @@ export async function listSeasons(showId: string) {
   await getMedia(showId, 'show');
   const seasons = await db.season.findMany({ where: { showId }, orderBy: { number: 'asc' }, include: { _count: { select: { episodes: true } } } });
   return seasons.map((s) => seasonView(s));
-}
-
-function seasonView(s: { id: string; showId: string; number: number; title: string; status: 'ok' | 'missing'; _count: { episodes: number } }): z.infer<typeof seasonSchema> {
-  return { id: s.id, show_id: s.showId, number: s.number, title: s.title, status: s.status, episode_count: s._count.episodes };
 }
 
 export async function getSeason(id: string) {

@@ -1,5 +1,6 @@
 // What the API shows of items, seasons, episodes and files.
 import { z } from 'zod';
+import { imageUrl } from '@/lib/media/image-key';
 
 export const fileViewSchema = z.object({
   id: z.string(),
@@ -18,8 +19,11 @@ export const mediaItemSchema = z.object({
   year: z.number().int().nullable(),
   overview: z.string().nullable(),
   status: z.enum(['ok', 'missing']),
+  /** Image keys (stored artwork); the *_url fields are what a browser loads (add `?w=<width>`). */
   poster_path: z.string().nullable(),
   backdrop_path: z.string().nullable(),
+  poster_url: z.string().nullable(),
+  backdrop_url: z.string().nullable(),
   ids: z.object({ tmdb: z.string().nullable(), tvdb: z.string().nullable(), imdb: z.string().nullable() }),
   locked_fields: z.array(z.string()),
   added_at: z.string(),
@@ -36,6 +40,8 @@ export const episodeSchema = z.object({
   overview: z.string().nullable(),
   air_date: z.string().nullable(),
   status: z.enum(['ok', 'missing']),
+  thumb_path: z.string().nullable(),
+  thumb_url: z.string().nullable(),
   files: z.array(fileViewSchema),
 });
 export const seasonSchema = z.object({
@@ -44,6 +50,8 @@ export const seasonSchema = z.object({
   number: z.number().int(),
   title: z.string(),
   status: z.enum(['ok', 'missing']),
+  poster_path: z.string().nullable(),
+  poster_url: z.string().nullable(),
   episode_count: z.number().int(),
 });
 export const seasonDetailSchema = seasonSchema.extend({ episodes: z.array(episodeSchema) });
@@ -81,6 +89,8 @@ export function itemView(i: ItemRow): z.infer<typeof mediaItemSchema> {
     status: i.status,
     poster_path: i.posterPath,
     backdrop_path: i.backdropPath,
+    poster_url: imageUrl(i.posterPath),
+    backdrop_url: imageUrl(i.backdropPath),
     ids: { tmdb: i.tmdbId, tvdb: i.tvdbId, imdb: i.imdbId },
     locked_fields: JSON.parse(i.lockedFields) as string[],
     added_at: i.addedAt.toISOString(),
@@ -97,6 +107,7 @@ export function episodeView(e: {
   overview: string | null;
   airDate: string | null;
   status: 'ok' | 'missing';
+  thumbPath: string | null;
   files: { file: FileRow }[];
 }): z.infer<typeof episodeSchema> {
   return {
@@ -109,6 +120,29 @@ export function episodeView(e: {
     overview: e.overview,
     air_date: e.airDate,
     status: e.status,
+    thumb_path: e.thumbPath,
+    thumb_url: imageUrl(e.thumbPath),
     files: e.files.map((f) => fileView(f.file)),
+  };
+}
+
+export function seasonView(s: {
+  id: string;
+  showId: string;
+  number: number;
+  title: string;
+  status: 'ok' | 'missing';
+  posterPath: string | null;
+  _count: { episodes: number };
+}): z.infer<typeof seasonSchema> {
+  return {
+    id: s.id,
+    show_id: s.showId,
+    number: s.number,
+    title: s.title,
+    status: s.status,
+    poster_path: s.posterPath,
+    poster_url: imageUrl(s.posterPath),
+    episode_count: s._count.episodes,
   };
 }

@@ -6,11 +6,12 @@ import { sortTitle, type Identity } from './identity';
 
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
-export async function attachFile(tx: Tx, libraryId: string, fileId: string, identity: Identity): Promise<{ created: boolean }> {
+/** `itemId`: the item the file now belongs to (null when unrecognized). */
+export async function attachFile(tx: Tx, libraryId: string, fileId: string, identity: Identity): Promise<{ created: boolean; itemId: string | null }> {
   if (identity.kind === 'unrecognized') {
     await tx.mediaFile.update({ where: { id: fileId }, data: { itemId: null } });
     await tx.episodeFile.deleteMany({ where: { fileId } });
-    return { created: false };
+    return { created: false, itemId: null };
   }
   const existing = await tx.mediaItem.findUnique({ where: { libraryId_identityKey: { libraryId, identityKey: identity.key } }, select: { id: true } });
   const item =
@@ -30,7 +31,7 @@ export async function attachFile(tx: Tx, libraryId: string, fileId: string, iden
       select: { id: true },
     }));
   await tx.mediaFile.update({ where: { id: fileId }, data: { itemId: item.id } });
-  if (identity.kind !== 'show') return { created: !existing };
+  if (identity.kind !== 'show') return { created: !existing, itemId: item.id };
 
   const season = await tx.season.upsert({
     where: { showId_number: { showId: item.id, number: identity.season } },
@@ -59,5 +60,5 @@ export async function attachFile(tx: Tx, libraryId: string, fileId: string, iden
   for (const episodeId of episodeIds) {
     await tx.episodeFile.upsert({ where: { fileId_episodeId: { fileId, episodeId } }, create: { fileId, episodeId }, update: {} });
   }
-  return { created: !existing };
+  return { created: !existing, itemId: item.id };
 }

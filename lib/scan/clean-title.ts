@@ -15,6 +15,7 @@ function removeBracketGroups(text: string): string {
 
 /** Drop a trailing "(alt title)" after a real title, but keep a country tag like "(US)". */
 function removeTrailingParenthetical(text: string): string {
+  if (!text.includes('(')) return text;
   const match = /^(.*[\p{L}\p{N}].*?)[\s._]+\(([^()]*)\)?[\s.]*$/u.exec(text);
   if (!match) return text;
   const inner = match[2].trim();

@@ -21,10 +21,16 @@ export type EpisodePattern = {
   continuation?: 'season-episode' | 'cross' | 'range';
   /** Only with a leading "[Group]" tag (anime releases), or never with one. */
   group?: 'required' | 'forbidden';
-  /** Only inside a season folder (or a TV library): "Season 1/01 - Pilot.mkv". */
-  seasonContext?: boolean;
   /** Must be followed by release tokens, a bracket, another number or the end of the name. */
   mustEndTitle?: boolean;
+  /** A bare number: never part of a release token ("H.264", "DD5.1", "1080"). */
+  bareNumber?: boolean;
+  /** Never inside an open "[…" or "(…" group, where numbers are technical notes ("[Divx.5.02]"). */
+  outsideBrackets?: boolean;
+  /** Without a "[Group]" tag the number needs this many digits ("Show - 05", not "Movie - 2"). */
+  minDigitsWithoutGroup?: number;
+  /** Says "season and episode" (or a date) outright: it beats a weaker marker in a folder name. */
+  explicit?: boolean;
 };
 
 const B = '(?<![\\p{L}\\p{N}])';
@@ -37,24 +43,28 @@ export const EPISODE_PATTERNS: readonly EpisodePattern[] = [
     kind: 'season-episode',
     regex: new RegExp(`${B}s(\\d{1,4})[ ._-]{0,3}(?:ep|xe|e|x)\\.?[ ._]?(\\d{1,5})(?!\\d)`, 'iu'),
     continuation: 'season-episode',
+    explicit: true,
   },
   {
     id: 'nxnn',
     kind: 'season-episode',
     regex: new RegExp(`${B}(\\d{1,4})x(\\d{1,3})(?!\\d)`, 'iu'),
     continuation: 'cross',
+    explicit: true,
   },
   {
     id: 'season-episode-words',
     kind: 'season-episode',
     regex: new RegExp(`${B}${SEASON_WORD}[ ._-]*(\\d{1,4})[ ._,-]*${EPISODE_WORD}\\.?[ ._-]*(\\d{1,4})(?!\\d)`, 'iu'),
     continuation: 'range',
+    explicit: true,
   },
   {
     id: 'spanish-cap',
     kind: 'combined-number',
     regex: new RegExp(`${B}cap[ ._]?(\\d{1,2})(\\d{2})(?!\\d)`, 'iu'),
     continuation: 'range',
+    explicit: true,
   },
   {
     id: 'scene-number',
@@ -62,16 +72,19 @@ export const EPISODE_PATTERNS: readonly EpisodePattern[] = [
     regex: /(?<=[ ._[])([1-9]|0[1-9]|[1-9]\d)(\d{2})(?![\p{L}\p{N}])/u,
     group: 'forbidden',
     mustEndTitle: true,
+    bareNumber: true,
     continuation: 'cross',
   },
-  { id: 'date-ymd', kind: 'date-ymd', regex: /(?<!\d)((?:19|20)\d{2})[ ._-](\d{1,2})[ ._-](\d{1,2})(?!\d)/u },
-  { id: 'date-mdy', kind: 'date-mdy', regex: /(?<!\d)(?<!\d[.])(\d{1,2})[._-](\d{1,2})[._-]((?:19|20)\d{2})(?!\d)/u },
+  { id: 'date-ymd', kind: 'date-ymd', regex: /(?<!\d)((?:19|20)\d{2})[ ._-](\d{1,2})[ ._-](\d{1,2})(?!\d)/u, explicit: true },
+  { id: 'date-mdy', kind: 'date-mdy', regex: /(?<!\d)(?<!\d[.])(\d{1,2})[._-](\d{1,2})[._-]((?:19|20)\d{2})(?!\d)/u, explicit: true },
   { id: 'date-compact', kind: 'date-ymd', regex: /(?<![\p{L}\p{N}])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\p{L}\p{N}])/u },
   {
     id: 'date-short',
     kind: 'date-ymd',
     regex: /(?<=[ ._])(\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[ ._-])/u,
     mustEndTitle: true,
+    bareNumber: true,
+    outsideBrackets: true,
   },
   {
     id: 'episode-word',
@@ -90,12 +103,17 @@ export const EPISODE_PATTERNS: readonly EpisodePattern[] = [
     kind: 'absolute',
     regex: /(?<=[ ._\])])-[ ._]*(\d{1,4})(?:v\d)?(?=$|[ ._[(~,-])/u,
     continuation: 'range',
+    bareNumber: true,
+    outsideBrackets: true,
+    minDigitsWithoutGroup: 2,
   },
   {
     id: 'anime-tight-dash',
     kind: 'absolute',
     regex: /(?<=\p{L})-(\d{1,4})(?:v\d)?(?=[[(]|$)/u,
     group: 'required',
+    bareNumber: true,
+    outsideBrackets: true,
   },
   {
     id: 'bracket-number',
@@ -109,13 +127,16 @@ export const EPISODE_PATTERNS: readonly EpisodePattern[] = [
     kind: 'absolute',
     regex: /(?<=[ ._])(\d{1,4})(?:[ ._]?v\d)?(?=[ ._]*$|[ ._]*[[(]|[ ._]+-|[ ._]+\p{L})/u,
     group: 'required',
+    bareNumber: true,
+    outsideBrackets: true,
   },
   {
     id: 'padded-number',
     kind: 'episode',
     regex: /(?<=[ ._])(0\d)(?:v\d)?(?![\p{L}\p{N}])/u,
     group: 'forbidden',
-    mustEndTitle: true,
+    bareNumber: true,
+    outsideBrackets: true,
   },
   {
     id: 'season-only',
@@ -123,3 +144,10 @@ export const EPISODE_PATTERNS: readonly EpisodePattern[] = [
     regex: new RegExp(`${B}(?:s(\\d{1,2})|${SEASON_WORD}[ ._-]*(\\d{1,4})|(\\d{1,2})(?:st|nd|rd|th)[ ._-]*season)(?![\\p{L}\\p{N}])`, 'iu'),
   },
 ];
+
+const EXPLICIT_IDS = new Set(EPISODE_PATTERNS.filter((pattern) => pattern.explicit).map((pattern) => pattern.id));
+
+/** Whether the pattern with this id states season and episode (or a date) outright. */
+export function isExplicitMarker(id: string | null): boolean {
+  return id !== null && EXPLICIT_IDS.has(id);
+}

@@ -4,6 +4,7 @@
 import { EPISODE_PATTERNS, type EpisodePattern } from './episode-patterns';
 import { EPISODE_DENYING_TOKENS } from './naming-rules';
 import { findReleaseTokens, releaseJunkIndex, type ReleaseToken } from './release-tokens';
+import { fillRange, readCrossRun, readRange, readSeasonEpisodeRun } from './read-episode-run';
 
 export type EpisodeMatch = {
   patternId: string;
@@ -28,7 +29,8 @@ export type EpisodeContext = {
 
 const GLOBAL_PATTERNS = EPISODE_PATTERNS.map((pattern) => ({ pattern, regex: new RegExp(pattern.regex.source, `${pattern.regex.flags}g`) }));
 const SEASON_ONLY = GLOBAL_PATTERNS.find(({ pattern }) => pattern.kind === 'season')!;
-const MAX_RANGE = 500;
+/** A bare number right after "Season" is the season ("30.Rock.Season.04"), never an episode. */
+const AFTER_SEASON_WORD = /(?:season|saison|temporada|stagione|staffel|seizoen|sezon)[ ._]*$/iu;
 
 const pad = (value: number) => String(value).padStart(2, '0');
 const isYearLike = (digits: string) => digits.length === 4 && /^(?:19|20)\d\d$/u.test(digits);
@@ -56,97 +58,6 @@ function endsTitle(text: string, end: number): boolean {
   return releaseJunkIndex(rest, { fromStart: true }) === lead;
 }
 
-function fillRange(list: number[], to: number): boolean {
-  const from = list[list.length - 1];
-  if (to <= from || to - from > MAX_RANGE) return false;
-  for (let n = from + 1; n <= to; n++) list.push(n);
-  return true;
-}
-
-const NOT_A_CODEC = /^(?![xh]\.?26[45])/iu;
-
-/** Adds `next` to the run: a range when joined by "-" or "~", else one more episode. False ends the run. */
-function extendRun(episodes: number[], next: number, connector: string): boolean {
-  // A tight "-" or any "~" is a range ("E01-E03", "01~10"); " - " between full markers is a list.
-  if (/^[-~]$|~/u.test(connector.replace(/[._]/gu, ''))) return fillRange(episodes, next);
-  if (next <= episodes[episodes.length - 1]) return false;
-  episodes.push(next);
-  return true;
-}
-
-type Run = { episodes: number[]; end: number };
-
-/** Reads "E02", "-E03", "-03", ".S01E04", " - 1x05" after "S01E01". */
-function readSeasonEpisodeRun(text: string, end: number, season: number, first: number): Run {
-  const episodes = [first];
-  for (;;) {
-    const rest = text.slice(end);
-    const again = /^([ ._]*(?:-|&|\+|and)?[ ._]*)s(\d{1,4})[ ._-]{0,3}(?:ep|xe|e|x)\.?[ ._]?(\d{1,4})(?!\d)/iu.exec(rest)
-      ?? /^([ ._]*-[ ._]*)(\d{1,4})x(\d{1,3})(?!\d)/u.exec(rest);
-    if (again) {
-      if (Number(again[2]) !== season || !extendRun(episodes, Number(again[3]), again[1])) break;
-      end += again[0].length;
-      continue;
-    }
-    const marked = /^(-|[ ._]*[-&+~][ ._]*|[ ._]?)(?:ep|e|x)\.?(\d{1,4})(?!\d)/iu.exec(rest);
-    if (marked && NOT_A_CODEC.test(rest.slice(marked[1].length))) {
-      if (!extendRun(episodes, Number(marked[2]), marked[1])) break;
-      end += marked[0].length;
-      continue;
-    }
-    const bare = /^([-~_+])(\d{1,3})(?![\p{L}\p{N}])/u.exec(rest);
-    if (bare) {
-      if (!extendRun(episodes, Number(bare[2]), bare[1])) break;
-      end += bare[0].length;
-      continue;
-    }
-    return { episodes, end };
-  }
-  return { episodes, end };
-}
-
-/** Reads "x02", " - 1x03", "-04", "_02" after "1x01", or "104" after a scene-style "103". */
-function readCrossRun(text: string, end: number, season: number, first: number, scene: boolean): Run {
-  const episodes = [first];
-  for (;;) {
-    const rest = text.slice(end);
-    const sameSeason = scene
-      ? /^([ ._]+)(\d)(\d{2})(?![\p{L}\p{N}])/u.exec(rest)
-      : /^([ ._]*(?:-|&|\+)?[ ._]*)(\d{1,4})x(\d{1,3})(?!\d)/u.exec(rest);
-    if (sameSeason) {
-      if (Number(sameSeason[2]) !== season || !extendRun(episodes, Number(sameSeason[3]), sameSeason[1])) break;
-      end += sameSeason[0].length;
-      continue;
-    }
-    if (scene) break;
-    const marked = /^([ ._]*-?[ ._]*)(?:x|e)(\d{1,3})(?!\d)/iu.exec(rest);
-    if (marked && NOT_A_CODEC.test(rest.slice(marked[1].length)) && (marked[1] === '' || marked[1].includes('-'))) {
-      if (!extendRun(episodes, Number(marked[2]), marked[1])) break;
-      end += marked[0].length;
-      continue;
-    }
-    const bare = /^([-_~])(\d{1,3})(?![\p{L}\p{N}])/u.exec(rest);
-    if (bare) {
-      if (!extendRun(episodes, Number(bare[2]), bare[1])) break;
-      end += bare[0].length;
-      continue;
-    }
-    break;
-  }
-  return { episodes, end };
-}
-
-/** Reads "-E16", "~12", " ~ 10" after a first episode number: a range. */
-function readRange(text: string, end: number, first: number, combined: boolean): Run {
-  const episodes = [first];
-  const range = /^(?:[-~_]|\s*~\s*)(?:ep|e)?(\d{1,4})(?:v\d)?(?![\p{L}\p{N}]|\.\d)/iu.exec(text.slice(end));
-  if (range) {
-    const last = combined ? Number(range[1]) % 100 : Number(range[1]);
-    if (fillRange(episodes, last)) end += range[0].length;
-  }
-  return { episodes, end };
-}
-
 function seasonBefore(text: string, index: number): { season: number; start: number } | null {
   let found: { season: number; start: number } | null = null;
   SEASON_ONLY.regex.lastIndex = 0;
@@ -160,14 +71,10 @@ function seasonBefore(text: string, index: number): { season: number; start: num
 
 function allows(pattern: EpisodePattern, context: EpisodeContext): boolean {
   if (pattern.group === 'required' && !context.group) return false;
-  if (pattern.group === 'forbidden' && context.group) return false;
-  return !pattern.seasonContext || context.seasonContext;
+  return !(pattern.group === 'forbidden' && context.group);
 }
 
-/** Bare numbers that are part of a release token ("H.264", "DD5.1", "1080") are not episodes. */
-const BARE_NUMBER_PATTERNS = new Set(['scene-number', 'date-short', 'anime-dash', 'anime-tight-dash', 'anime-number', 'padded-number']);
-
-function insideReleaseToken(tokens: ReleaseToken[], start: number, end: number): boolean {
+function insideReleaseToken(tokens: readonly ReleaseToken[], start: number, end: number): boolean {
   return tokens.some((token) => token.start < end && token.end > start);
 }
 
@@ -178,14 +85,12 @@ function insideBrackets(text: string, index: number): boolean {
   return count('[') > count(']') || count('(') > count(')');
 }
 
-const UNBRACKETED_PATTERNS = new Set(['date-short', 'anime-dash', 'anime-tight-dash', 'anime-number', 'padded-number']);
-
-function tryMatch(pattern: EpisodePattern, match: RegExpMatchArray, text: string, context: EpisodeContext, tokens: ReleaseToken[]): EpisodeMatch | null {
+function tryMatch(pattern: EpisodePattern, match: RegExpMatchArray, text: string, context: EpisodeContext, tokens: readonly ReleaseToken[]): EpisodeMatch | null {
   const start = match.index ?? 0;
   const end = start + match[0].length;
   const base = { patternId: pattern.id, start, end, season: null, episodes: null, absolute: false, airDate: null, titleAfter: false };
-  if (BARE_NUMBER_PATTERNS.has(pattern.id) && insideReleaseToken(tokens, start, end)) return null;
-  if (UNBRACKETED_PATTERNS.has(pattern.id) && insideBrackets(text, start)) return null;
+  if (pattern.bareNumber && insideReleaseToken(tokens, start, end)) return null;
+  if (pattern.outsideBrackets && insideBrackets(text, start)) return null;
   if (pattern.mustEndTitle && !endsTitle(text, end)) return null;
   switch (pattern.kind) {
     case 'season-episode': {
@@ -207,6 +112,8 @@ function tryMatch(pattern: EpisodePattern, match: RegExpMatchArray, text: string
       if (/(?:episode|ep|#)[ ._]*$/iu.test(before)) return null;
       if (/[ _]-[ _]*$/u.test(before) && !/^[ ._]*\(\d{1,4}\)/u.test(text.slice(end))) return null;
       if (pattern.id === 'scene-number') {
+        // Inside brackets only as the whole group ("The Office [401] Fun Run"), not "[Xvid 720 * 432]".
+        if (insideBrackets(text, start) && !(text[start - 1] === '[' && text[end] === ']')) return null;
         const run = readCrossRun(text, end, season, episode, true);
         return { ...base, season, episodes: run.episodes, end: run.end };
       }
@@ -227,10 +134,13 @@ function tryMatch(pattern: EpisodePattern, match: RegExpMatchArray, text: string
       const digits = match[1] ?? match[3];
       const absolute = pattern.kind === 'absolute';
       if ((absolute || pattern.id === 'episode-word') && isYearLike(digits)) return null;
+      if (AFTER_SEASON_WORD.test(text.slice(0, start + match[0].indexOf(digits)))) return null;
       if (!hasTitleBefore(text, start) && pattern.id !== 'episode-word' && pattern.id !== 'cjk-episode') return null;
-      if (pattern.id === 'anime-dash' && !context.group && digits.length < 2) return null;
+      if (!context.group && digits.length < (pattern.minDigitsWithoutGroup ?? 1)) return null;
       if (pattern.id === 'anime-number' && !/^0\d/u.test(digits) && /^[ ._]+\p{L}/u.test(text.slice(end)) && !endsTitle(text, end)) return null;
       if (pattern.id === 'anime-number' && /\d[.,]$/u.test(text.slice(0, start))) return null;
+      // "Neverwhere.05.Down.Street": a padded number after a worded title, then words or release tokens.
+      if (pattern.id === 'padded-number' && !(/\p{L}/u.test(text.slice(0, start)) && (endsTitle(text, end) || /^[ ._]+\p{L}/u.test(text.slice(end))))) return null;
       const first = Number(digits);
       const run = match[2] ? { episodes: [first], end } : readRange(text, end, first, false);
       if (match[2]) fillRange(run.episodes, Number(match[2]));

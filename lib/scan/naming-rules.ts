@@ -32,7 +32,7 @@ export const RELEASE_TOKEN_RULES: readonly ReleaseTokenRule[] = [
   {
     category: 'resolution',
     strength: 'strong',
-    patterns: ['\\d{3,4}[pi]', '[48]k', 'ultra-?hd', 'uhd', 'fhd', '\\d{3,4}[x*]\\d{3,4}', '\\d{3,4}p\\d{2}'],
+    patterns: ['\\d{3,4}[pi]', '[48]k', 'ultra-?hd', 'uhd', 'fhd', '\\d{3,4} ?[x*] ?\\d{3,4}', '\\d{3,4}p\\d{2}'],
   },
   { category: 'resolution', strength: 'weak', patterns: ['hd', 'sd', 'hq', 'lq', '480', '576', '720', '1080', '2160'] },
   {

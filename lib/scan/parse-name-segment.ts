@@ -3,7 +3,7 @@
 import { cleanTitle } from './clean-title';
 import { matchEpisode, type EpisodeMatch } from './match-episode';
 import { prepareName } from './prepare-name';
-import { looksLikeReleaseName, releaseJunkIndex } from './release-tokens';
+import { findReleaseTokens, looksLikeReleaseName, releaseJunkIndex } from './release-tokens';
 import { findReleaseYear, splitTrailingYear } from './release-year';
 
 export type SegmentContext = {
@@ -38,6 +38,19 @@ function isAllCaps(text: string): boolean {
   return /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text);
 }
 
+/** "HD 720p: Some Show…": release tokens in front of the title go. */
+function stripLeadingReleaseTokens(text: string): string {
+  const separators = /^[\s._\-:[\]()]*/u;
+  let position = separators.exec(text)![0].length;
+  let strong = false;
+  for (const token of findReleaseTokens(text)) {
+    if (token.start !== position) break;
+    strong ||= token.strength === 'strong';
+    position = token.end + separators.exec(text.slice(token.end))![0].length;
+  }
+  return strong && /\p{L}/u.test(text.slice(position)) ? text.slice(position) : text;
+}
+
 function titleRegion(text: string, match: EpisodeMatch): string {
   if (!match.titleAfter) return text.slice(0, match.start);
   const after = text.slice(match.end).replace(/^[\s._-]+/u, '');
@@ -46,7 +59,7 @@ function titleRegion(text: string, match: EpisodeMatch): string {
 }
 
 function parseEpisodeSegment(text: string, match: EpisodeMatch, allCaps: boolean, releaseLike: boolean): ParsedSegment {
-  let region = titleRegion(text, match);
+  let region = stripLeadingReleaseTokens(titleRegion(text, match));
   region = region.slice(0, releaseJunkIndex(region, { allCaps })).replace(TRAILING_DATE, ' ').replace(TRAILING_PART_WORD, ' ');
   const { title, year } = splitTrailingYear(region);
   const episodes = match.episodes;
@@ -64,6 +77,7 @@ function parseEpisodeSegment(text: string, match: EpisodeMatch, allCaps: boolean
 }
 
 function parseMovieSegment(text: string, allCaps: boolean, releaseLike: boolean): ParsedSegment {
+  text = stripLeadingReleaseTokens(text);
   let leadingYear: number | null = null;
   const leading = LEADING_YEAR.exec(text);
   if (leading) {
@@ -87,8 +101,15 @@ function parseMovieSegment(text: string, allCaps: boolean, releaseLike: boolean)
   };
 }
 
+/** Obfuscated releases sometimes write the whole name backwards: "…10E10S.esaeleR.emoS". */
+const REVERSED_MARKER = /(?<![\p{L}\p{N}])\d{1,4}E\d{1,4}S(?![\p{L}\p{N}])/iu;
+const FORWARD_MARKER = /(?<![\p{L}\p{N}])S\d{1,4}E\d{1,4}(?![\p{L}\p{N}])/iu;
+
 /** Title, year and episode marker of one name. */
 export function parseNameSegment(name: string, context: SegmentContext): ParsedSegment {
+  if (context.episodes && REVERSED_MARKER.test(name) && !FORWARD_MARKER.test(name)) {
+    return parseNameSegment([...name].reverse().join(''), context);
+  }
   const prepared = prepareName(name);
   const text = prepared.text;
   const allCaps = isAllCaps(text);

@@ -2,6 +2,7 @@
 // year, season/episode/absolute number or air date, provider ids, extra kind). No I/O, no clock:
 // the rules are the tables in naming-rules.ts and episode-patterns.ts.
 import { detectExtra, extraFolderKind, type ExtraKind } from './detect-extra';
+import { isExplicitMarker } from './episode-patterns';
 import { findMediaIds, stripMediaIds, type MediaIds } from './media-ids';
 import { isGenericFolder, seasonFolderNumber, splitMediaPath } from './media-path';
 import { parseNameSegment, type ParsedSegment } from './parse-name-segment';
@@ -23,9 +24,6 @@ export type ParsedName = {
 };
 
 type Folder = { name: string; index: number };
-
-const EXPLICIT_MARKERS = new Set(['sxxexx', 'nxnn', 'season-episode-words', 'spanish-cap', 'date-ymd', 'date-mdy']);
-const isExplicitMarker = (marker: string | null) => marker !== null && EXPLICIT_MARKERS.has(marker);
 
 const comparable = (title: string | null) => (title ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
@@ -85,7 +83,7 @@ function episodeResult({ file, folders, dirs, seasonFolder, hint, preferFolder }
   const parentWins = parent?.episodes && isExplicitMarker(parent.marker) && !isExplicitMarker(file.marker);
   const numbered = parentWins ? parent
     : file.hasEpisode ? file
-      : (parsedFolders.find(({ parsed }) => parsed.episodes || parsed.airDate)?.parsed ?? file);
+      : (parsedFolders.find(({ parsed }) => parsed.hasEpisode)?.parsed ?? file);
   const season = numbered.season ?? seasonFolder ?? parsedFolders.find(({ parsed }) => parsed.season !== null)?.parsed.season ?? null;
 
   const showFolder = hint === 'tv' ? parsedFolders.find(({ index }) => index === 0 && dirs.length > 0) : undefined;
@@ -133,6 +131,6 @@ export function parseMediaPath(relativePath: string, hint?: LibraryHint): Parsed
   const parent = folders[0] && folders[0].index === dirs.length - 1
     ? parseNameSegment(folders[0].name, { episodes: true, seasonContext: false })
     : null;
-  if (parent && (parent.episodes || parent.airDate) && file.year === null) return episodeResult(inputs, common);
+  if (parent && (parent.episodes || parent.airDate || parent.season !== null) && file.year === null) return episodeResult(inputs, common);
   return movieResult(fileName, folders, extraInfo.fromFolder, common);
 }

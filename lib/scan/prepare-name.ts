@@ -18,7 +18,8 @@ const DASHED_SITE_PREFIX = new RegExp(`^\\s*${DOMAIN}\\s+-\\s+`, 'iu');
 const SITE_SUFFIX = new RegExp(`\\s+-\\s+${DOMAIN}\\s*$`, 'iu');
 const CRC = /[[(][0-9A-Fa-f]{8}[\])]/gu;
 /** An unbracketed checksum: eight hex digits mixing letters and digits ("…_-_E83AD672"). */
-const BARE_CRC = /(?<![\p{L}\p{N}])(?=[0-9A-F]*\d)(?=[0-9A-F]*[A-F])[0-9A-F]{8}(?![\p{L}\p{N}])/gu;
+const BARE_CRC = /(?<![\p{L}\p{N}])[0-9A-F]{8}(?![\p{L}\p{N}])/gu;
+const isChecksum = (hex: string) => /\d/u.test(hex) && /[A-F]/u.test(hex);
 const LEADING_GROUP = /^\s*\[([^\]]*)\][\s._-]*/u;
 const DECORATION = /[★☆♪]/gu;
 const NUMBER_GROUP = /^(?:第)?(\d{1,4})(?:[-~_](\d{1,4}))?(?:v\d)?\s*(?:[话話集]|END|完|FIN)?$/iu;
@@ -28,8 +29,10 @@ function toAsciiDigits(text: string): string {
   return text.replace(/[０-９]/gu, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xff10 + 48));
 }
 
+const WEBSITE_ONLY = new RegExp(`^\\s*\\.?${DOMAIN}\\.?\\s*$`, 'iu');
+
 function isWebsiteOrQuality(group: string): boolean {
-  if (new RegExp(`^\\s*\\.?${DOMAIN}\\.?\\s*$`, 'iu').test(group)) return true;
+  if (WEBSITE_ONLY.test(group)) return true;
   const tokens = findReleaseTokens(group);
   const covered = tokens.reduce((sum, token) => sum + token.text.length, 0);
   return tokens.length > 0 && covered >= group.replace(/[\s._\-+]/gu, '').length * 0.6;
@@ -70,7 +73,7 @@ export function prepareName(name: string): PreparedName {
     .replace(/[】〕]/gu, ']')
     .replace(/\u3000/gu, ' ')
     .replace(CRC, ' ')
-    .replace(BARE_CRC, ' ');
+    .replace(BARE_CRC, (hex) => (isChecksum(hex) ? ' ' : hex));
   text = stripWebsites(text);
 
   const bracketOnly = rewriteBracketOnly(text);

@@ -23,8 +23,21 @@ const TOKEN_REGEX = new RegExp(
 /** Only separators between two tokens: they belong to one run of release noise. */
 const ONLY_SEPARATORS = /^[\s._\-[\]()+,&/{}|~]*$/u;
 
+/** Names are read several times (title, markers, what follows a number): remember recent answers. */
+const recent = new Map<string, readonly ReleaseToken[]>();
+const RECENT_LIMIT = 2048;
+
 /** Every release token in `text`, in order of position. */
-export function findReleaseTokens(text: string): ReleaseToken[] {
+export function findReleaseTokens(text: string): readonly ReleaseToken[] {
+  const known = recent.get(text);
+  if (known) return known;
+  if (recent.size >= RECENT_LIMIT) recent.clear();
+  const tokens = scanReleaseTokens(text);
+  recent.set(text, tokens);
+  return tokens;
+}
+
+function scanReleaseTokens(text: string): ReleaseToken[] {
   const tokens: ReleaseToken[] = [];
   TOKEN_REGEX.lastIndex = 0;
   for (let match = TOKEN_REGEX.exec(text); match; match = TOKEN_REGEX.exec(text)) {

@@ -35,6 +35,8 @@ export interface ScanResult {
   vanished: number;
   items_created: number;
   issues: number;
+  /** Items created, or whose files were added, changed or moved: what local metadata should look at again. */
+  touched_item_ids: string[];
 }
 
 const WRITE_BATCH = 100;
@@ -64,7 +66,7 @@ export async function scanLibrary(libraryId: string, opts: ScanOptions, deps: Sc
     await opts.progress?.(0, 'walking the folder');
     const walked = await walkLibrary(library.path, { isMediaFile: isVideoFile, skipDirs: deps.skipDirs, signal: opts.signal });
     const rows = await db.mediaFile.findMany({
-      where: { libraryId },
+      where: { libraryId, origin: 'local' },
       select: { id: true, path: true, size: true, mtimeMs: true, inode: true, headTailHash: true, status: true, probedAt: true },
     });
     const plan = planScan(walked.files, rows.map(toStored), { force: opts.force });
@@ -109,6 +111,9 @@ export async function scanLibrary(libraryId: string, opts: ScanOptions, deps: Sc
     const issues = new Map<string, { reason: string; message: string }>();
     for (const i of walked.issues) issues.set(i.path, { reason: i.reason, message: i.message });
     let itemsCreated = 0;
+    const touched = new Set<string>();
+    const movedRows = await db.mediaFile.findMany({ where: { id: { in: plan.moved.map((m) => m.row.id) }, itemId: { not: null } }, select: { itemId: true } });
+    for (const r of movedRows) touched.add(r.itemId!);
     for (let start = 0; start < probed.length; start += WRITE_BATCH) {
       const batch = probed.slice(start, start + WRITE_BATCH);
       await db.$transaction(
@@ -135,7 +140,9 @@ export async function scanLibrary(libraryId: string, opts: ScanOptions, deps: Sc
             }
             const identity = identify(parseMediaPath(p.file.relPath, library.type), library.type, p.file.relPath);
             if (identity.kind === 'unrecognized') issues.set(p.file.path, { reason: 'unrecognized_name', message: `Not added: ${identity.reason}.` });
-            if ((await attachFile(tx, libraryId, row.id, identity)).created) itemsCreated++;
+            const attached = await attachFile(tx, libraryId, row.id, identity);
+            if (attached.created) itemsCreated++;
+            if (attached.itemId) touched.add(attached.itemId);
           }
         },
         { timeout: 60_000 },
@@ -143,7 +150,7 @@ export async function scanLibrary(libraryId: string, opts: ScanOptions, deps: Sc
     }
 
     // Files whose problem was an earlier probe and that were not probed now keep their issue.
-    const keep = await db.mediaFile.findMany({ where: { libraryId, status: 'ok', probeError: { not: null } }, select: { path: true, probeError: true } });
+    const keep = await db.mediaFile.findMany({ where: { libraryId, origin: 'local', status: 'ok', probeError: { not: null } }, select: { path: true, probeError: true } });
     for (const k of keep) if (!issues.has(k.path)) issues.set(k.path, { reason: 'not_media', message: k.probeError! });
     await db.$transaction([
       db.scanIssue.deleteMany({ where: { libraryId } }),
@@ -162,6 +169,7 @@ export async function scanLibrary(libraryId: string, opts: ScanOptions, deps: Sc
       vanished: plan.vanished.length,
       items_created: itemsCreated,
       issues: issues.size,
+      touched_item_ids: [...touched],
     };
   } catch (err) {
     await db.library.update({ where: { id: libraryId }, data: { scanStatus: 'error' } }).catch(() => undefined);

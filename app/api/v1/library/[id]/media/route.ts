@@ -1,6 +1,10 @@
-// GET /api/v1/library/:id/media — a library's items, paged and sorted
-import { listLibraryMediaContract } from '@/lib/api/library-contracts';
+// GET /api/v1/library/:id/media — a library's items, paged and sorted; POST — a remote scanner's file
+import { listLibraryMediaContract, pushMediaContract } from '@/lib/api/library-contracts';
 import { handle, routes } from '@/lib/http/route';
 import { listLibraryMedia } from '@/lib/library/browse';
+import { ingestRemoteItem } from '@/lib/library/remote-items';
 
-export const { GET, POST, PUT, PATCH, DELETE } = routes(handle(listLibraryMediaContract, ({ params, query }) => listLibraryMedia(params.id, query)));
+export const { GET, POST, PUT, PATCH, DELETE } = routes(
+  handle(listLibraryMediaContract, ({ params, query }) => listLibraryMedia(params.id, query)),
+  handle(pushMediaContract, ({ params, body }) => ingestRemoteItem(params.id, body.item)),
+);

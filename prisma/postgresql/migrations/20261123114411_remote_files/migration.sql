@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "MediaFile" ADD COLUMN     "origin" TEXT NOT NULL DEFAULT 'local';
+
