@@ -29,6 +29,7 @@ const envSchema = z.object({
   JOB_POLL_MS: z.coerce.number().int().min(10).default(1000),
   SCAN_INTERVAL_MINUTES: z.coerce.number().min(0.01).default(15),
   WATCH_STABLE_MS: z.coerce.number().int().min(0).default(2000),
+  MISSING_PURGE_DAYS: z.coerce.number().min(0).default(30),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 
@@ -59,7 +60,7 @@ function buildConfig(env: z.infer<typeof envSchema>, authSecret: string, authSec
     sampleLibrary: env.SAMPLE_LIBRARY === 'true',
     trustProxy: env.TRUST_PROXY === 'true',
     worker: { heartbeatMs: env.WORKER_HEARTBEAT_MS, pollMs: env.JOB_POLL_MS },
-    scan: { periodicMs: env.SCAN_INTERVAL_MINUTES * 60_000, watchStableMs: env.WATCH_STABLE_MS },
+    scan: { periodicMs: env.SCAN_INTERVAL_MINUTES * 60_000, watchStableMs: env.WATCH_STABLE_MS, missingPurgeDays: env.MISSING_PURGE_DAYS },
     logLevel: env.LOG_LEVEL,
   };
 }

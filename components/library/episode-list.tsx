@@ -1,6 +1,8 @@
-// A season's episodes: number, title (or "Episode N"), air date, Missing badge and a file facts line.
+// A season's episodes: thumb (or the number), title (or "Episode N"), air date, Missing badge and a
+// file facts line.
 import type { Episode } from '@/components/queries/use-seasons';
 import { asMediaInfo, fileSummary } from './describe-media-info';
+import { imageSrc, imageSrcSet } from './image-src';
 import { MissingBadge } from './missing-badge';
 
 export function EpisodeList({ episodes, label }: { episodes: Episode[]; label: string }) {
@@ -11,9 +13,24 @@ export function EpisodeList({ episodes, label }: { episodes: Episode[]; label: s
         const facts = e.files.map((f) => fileSummary(asMediaInfo(f.media_info), f.size)).filter((s): s is string => Boolean(s));
         return (
           <li key={e.id} className={`flex gap-4 px-4 py-4 sm:px-5 ${e.status === 'missing' ? 'opacity-70' : ''}`}>
-            <span aria-hidden className="grid size-10 shrink-0 place-items-center rounded-xl bg-white/5 font-mono text-sm font-semibold text-zinc-300 ring-1 ring-inset ring-white/10">
-              {e.number}
-            </span>
+            {e.thumb_url ? (
+              <span aria-hidden className="relative aspect-video w-28 shrink-0 overflow-hidden rounded-lg bg-zinc-800 ring-1 ring-inset ring-white/10 sm:w-36">
+                <img
+                  src={imageSrc(e.thumb_url, 320)!}
+                  srcSet={imageSrcSet(e.thumb_url, [320, 640])}
+                  sizes="(min-width: 640px) 9rem, 7rem"
+                  alt=""
+                  loading="lazy"
+                  decoding="async"
+                  className="size-full object-cover"
+                />
+                <span className="absolute bottom-1 left-1 rounded bg-zinc-950/75 px-1.5 font-mono text-xs font-semibold text-zinc-200">{e.number}</span>
+              </span>
+            ) : (
+              <span aria-hidden className="grid size-10 shrink-0 place-items-center rounded-xl bg-white/5 font-mono text-sm font-semibold text-zinc-300 ring-1 ring-inset ring-white/10">
+                {e.number}
+              </span>
+            )}
             <div className="min-w-0 flex-1">
               <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
                 <h3 className="font-medium text-zinc-100">

@@ -1,6 +1,7 @@
 // One item in a grid: poster, title (the link), year, and a Missing badge when its files are gone.
 import Link from 'next/link';
 import type { MediaItem } from '@/components/queries/use-library-media';
+import { imageSrc, imageSrcSet } from './image-src';
 import { mediaHref } from './media-href';
 import { MediaPoster } from './media-poster-client';
 import { MissingBadge } from './missing-badge';
@@ -10,7 +11,9 @@ export function MediaCard({ item }: { item: MediaItem }) {
     <li className="group relative">
       <MediaPoster
         title={item.title}
-        src={item.poster_path}
+        src={imageSrc(item.poster_url, 400)}
+        srcSet={imageSrcSet(item.poster_url, [200, 400, 800])}
+        sizes="(min-width: 1024px) 16vw, (min-width: 768px) 25vw, (min-width: 640px) 33vw, 50vw"
         className={`transition-transform duration-200 group-hover:-translate-y-0.5 group-focus-within:ring-2 group-focus-within:ring-accent-400 ${item.status === 'missing' ? 'opacity-50 grayscale' : ''}`}
       />
       {item.status === 'missing' && <MissingBadge className="absolute right-2 top-2 bg-zinc-950/80 backdrop-blur" />}

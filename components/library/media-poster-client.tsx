@@ -5,8 +5,11 @@ import { useState } from 'react';
 
 interface MediaPosterProps {
   title: string;
-  /** A URL the browser can load (artwork will provide it from poster_path); null for the placeholder. */
+  /** A URL the browser can load (poster_url with a width, see image-src.ts); null for the placeholder. */
   src?: string | null;
+  /** Other widths of the same image, with `sizes` saying how wide the poster is laid out. */
+  srcSet?: string;
+  sizes?: string;
   /** Decorative by default: the title is printed next to it. */
   alt?: string;
   className?: string;
@@ -36,7 +39,7 @@ export function posterGradient(title: string): string {
   return `linear-gradient(${angle}deg, hsl(${hue} 55% 38%), hsl(${hue2} 60% 16%))`;
 }
 
-export function MediaPoster({ title, src, alt, className = '' }: MediaPosterProps) {
+export function MediaPoster({ title, src, srcSet, sizes, alt, className = '' }: MediaPosterProps) {
   const [failed, setFailed] = useState<string | null>(null);
   const showImage = src && failed !== src;
   return (
@@ -47,7 +50,7 @@ export function MediaPoster({ title, src, alt, className = '' }: MediaPosterProp
       className={`@container relative aspect-[2/3] overflow-hidden rounded-xl bg-zinc-800 shadow-lg shadow-black/40 ring-1 ring-inset ring-white/10 ${className}`}
     >
       {showImage ? (
-        <img src={src} alt="" loading="lazy" decoding="async" onError={() => setFailed(src)} className="size-full object-cover" />
+        <img src={src} srcSet={srcSet} sizes={sizes} alt="" loading="lazy" decoding="async" onError={() => setFailed(src)} className="size-full object-cover" />
       ) : (
         <div className="flex size-full flex-col items-center justify-center p-3 text-center" style={{ backgroundImage: posterGradient(title) }}>
           <span className="text-[clamp(1.25rem,30cqw,4.5rem)] font-black leading-none tracking-tight text-white/85 drop-shadow-[0_2px_8px_rgb(0_0_0/0.35)]">

@@ -3,6 +3,8 @@ import { defineContract } from '@/lib/http/contract';
 import { mediaListQuerySchema, searchQuerySchema } from '@/lib/library/browse';
 import { episodePatchSchema, mediaPatchSchema, seasonPatchSchema } from '@/lib/library/edit-media';
 import { checkPathResultSchema, checkPathSchema, createLibrarySchema, librarySchema, libraryTaskSchema, updateLibrarySchema } from '@/lib/library/libraries';
+import { createEpisodeSchema, createSeasonSchema } from '@/lib/library/create-entries';
+import { duplicateSchema, purgeResultSchema } from '@/lib/library/missing-and-duplicates';
 import { remoteFileSchema, remoteItemResultSchema, remoteItemSchema } from '@/lib/library/remote-items';
 import { scanIssueSchema, scanProgressSchema } from '@/lib/library/scan-progress';
 import { episodeSchema, mediaDetailSchema, mediaItemSchema, seasonDetailSchema, seasonSchema } from '@/lib/library/media-views';
@@ -125,4 +127,24 @@ export const listRemoteFilesContract = defineContract({
   method: 'GET', path: '/api/v1/library/{id}/files', access: 'admin', scopes: ['full', 'read', 'scanner'], tags, params: idParams,
   summary: 'Files pushed by remote scanners (so a scanner can skip unchanged ones)',
   response: { status: 200, description: 'Files', schema: z.array(remoteFileSchema) }, errors: ['not_found'],
+});
+export const purgeMissingContract = defineContract({
+  method: 'DELETE', path: '/api/v1/library/{id}/missing', access: 'admin', tags, params: idParams,
+  summary: 'Purge everything missing in this library now (otherwise purged after MISSING_PURGE_DAYS)',
+  response: { status: 200, description: 'What was purged', schema: purgeResultSchema }, errors: ['not_found'],
+});
+export const duplicatesContract = defineContract({
+  method: 'GET', path: '/api/v1/library/{id}/duplicates', access: 'user', tags, params: idParams,
+  summary: 'Movies, videos and episodes that have several files',
+  response: { status: 200, description: 'Duplicates', schema: z.array(duplicateSchema) }, errors: ['not_found'],
+});
+export const createSeasonContract = defineContract({
+  method: 'POST', path: '/api/v1/tv/{id}/season', access: 'admin', scopes: ['full', 'scanner'], tags: mediaTags, params: idParams,
+  summary: 'Add a season to a show (missing until a file for it turns up)', body: createSeasonSchema,
+  response: { status: 201, description: 'Created', schema: z.object({ id: z.string() }) }, errors: ['not_found', 'conflict'],
+});
+export const createEpisodeContract = defineContract({
+  method: 'POST', path: '/api/v1/season/{id}/episode', access: 'admin', scopes: ['full', 'scanner'], tags: mediaTags, params: idParams,
+  summary: 'Add an episode to a season (missing until a file for it turns up)', body: createEpisodeSchema,
+  response: { status: 201, description: 'Created', schema: z.object({ id: z.string() }) }, errors: ['not_found', 'conflict'],
 });

@@ -2,10 +2,17 @@
 import type { AnyJobDefinition } from './define-job';
 import { scheduleJob, type ScheduledJob } from './schedule';
 import { systemCleanupJob } from './system-cleanup-job';
+import { libraryMetadataJob } from '@/lib/metadata/library-metadata-job';
+import { localMetadataJob } from '@/lib/metadata/local-metadata-job';
 import { scanLibraryJob } from '@/lib/scan/scan-library-job';
 
 const HOUR_MS = 60 * 60 * 1000;
 
-export const jobDefinitions: readonly AnyJobDefinition[] = [systemCleanupJob, scanLibraryJob as AnyJobDefinition];
+export const jobDefinitions: readonly AnyJobDefinition[] = [
+  systemCleanupJob,
+  scanLibraryJob as AnyJobDefinition,
+  localMetadataJob as AnyJobDefinition,
+  libraryMetadataJob as AnyJobDefinition,
+];
 
 export const scheduledJobs: readonly ScheduledJob[] = [scheduleJob(systemCleanupJob, {}, HOUR_MS)];

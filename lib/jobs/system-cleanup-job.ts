@@ -1,8 +1,11 @@
 // system.cleanup: deletes what nobody needs any more: completed jobs after 7 days, login failures
 // after a day (the throttle window is 15 minutes), heartbeats of workers gone for a day.
-// Dead and cancelled jobs are kept for the admin to read.
+// Dead and cancelled jobs are kept for the admin to read. Library items missing for
+// MISSING_PURGE_DAYS are purged (0 keeps them until an admin purges them).
 import { z } from 'zod';
+import { config } from '@/lib/config';
 import { db } from '@/lib/db';
+import { purgeMissing } from '@/lib/library/missing-and-duplicates';
 import { defineJob } from './define-job';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -20,6 +23,8 @@ export const systemCleanupJob = defineJob({
     });
     const loginFailures = await db.loginFailure.deleteMany({ where: { createdAt: { lt: new Date(now - DAY_MS) } } });
     const heartbeats = await db.workerHeartbeat.deleteMany({ where: { lastBeatAt: { lt: new Date(now - DAY_MS) } } });
-    return { jobs: jobs.count, loginFailures: loginFailures.count, heartbeats: heartbeats.count };
+    const purgeDays = config().scan.missingPurgeDays;
+    const purged = purgeDays > 0 ? await purgeMissing(null, new Date(now - purgeDays * DAY_MS)) : null;
+    return { jobs: jobs.count, loginFailures: loginFailures.count, heartbeats: heartbeats.count, purged };
   },
 });

@@ -4,6 +4,7 @@ import { config } from '@/lib/config';
 import { db } from '@/lib/db';
 import { ApiError } from '@/lib/http/api-error';
 import { jobQueue } from '@/lib/jobs/job-queue';
+import { libraryMetadataJob } from '@/lib/metadata/library-metadata-job';
 import { scanLibraryJob } from '@/lib/scan/scan-library-job';
 import { validateLibraryPath } from './library-path';
 
@@ -106,8 +107,10 @@ export async function runLibraryTask(id: string, flag: string): Promise<{ job_id
   const queue = jobQueue();
   switch (flag as (typeof LIBRARY_FLAGS)[number]) {
     case 'scan':
-    case 'fetch_metadata':
       return { job_id: (await queue.enqueue(scanLibraryJob, { libraryId: id, force: false })).id };
+    case 'fetch_metadata':
+      // Queues metadata.local for every item of the library.
+      return { job_id: (await queue.enqueue(libraryMetadataJob, { libraryId: id })).id };
     case 'rescan':
       return { job_id: (await queue.enqueue(scanLibraryJob, { libraryId: id, force: true })).id };
     case 'duplicatescan':

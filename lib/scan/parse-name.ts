@@ -60,9 +60,10 @@ function chooseMovieSource(file: ParsedSegment, folder: ParsedSegment | null, pr
   return folder.releaseLike ? folder : file;
 }
 
-function movieResult(fileName: string, folders: Folder[], preferFolder: boolean, base: Pick<ParsedName, 'ids' | 'extra'>): ParsedName {
-  const file = parseNameSegment(fileName, { episodes: false, seasonContext: false });
-  const folder = folders[0] ? parseNameSegment(folders[0].name, { episodes: false, seasonContext: false }) : null;
+const AS_MOVIE = { episodes: false, seasonContext: false };
+
+function movieResult(file: ParsedSegment, folders: Folder[], preferFolder: boolean, base: Pick<ParsedName, 'ids' | 'extra'>): ParsedName {
+  const folder = folders[0] ? parseNameSegment(folders[0].name, AS_MOVIE) : null;
   const source = chooseMovieSource(file, folder, preferFolder);
   return { type: 'movie', title: source.title, year: source.year, season: null, episode: null, absolute: null, air_date: null, ...base };
 }
@@ -116,10 +117,10 @@ export function parseMediaPath(relativePath: string, hint?: LibraryHint): Parsed
   const folders = namingFolders(dirs);
 
   if (hint === 'videos') {
-    const file = parseNameSegment(fileName, { episodes: false, seasonContext: false });
+    const file = parseNameSegment(fileName, AS_MOVIE);
     return { type: 'unknown', title: file.title, year: file.year, season: null, episode: null, absolute: null, air_date: null, ...common };
   }
-  if (hint === 'movies') return movieResult(fileName, folders, extraInfo.fromFolder, common);
+  if (hint === 'movies') return movieResult(parseNameSegment(fileName, AS_MOVIE), folders, extraInfo.fromFolder, common);
 
   const seasonFolder = nearestSeasonFolder(dirs);
   const seasonContext = seasonFolder !== null || hint === 'tv';
@@ -132,5 +133,6 @@ export function parseMediaPath(relativePath: string, hint?: LibraryHint): Parsed
     ? parseNameSegment(folders[0].name, { episodes: true, seasonContext: false })
     : null;
   if (parent && (parent.episodes || parent.airDate || parent.season !== null) && file.year === null) return episodeResult(inputs, common);
-  return movieResult(fileName, folders, extraInfo.fromFolder, common);
+  // No marker was found, so the file was read as a movie name already.
+  return movieResult(file, folders, extraInfo.fromFolder, common);
 }

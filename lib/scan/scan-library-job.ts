@@ -1,9 +1,11 @@
-// Job `scan.library`: one scan of one library at a time (deduplicated per library).
+// Job `scan.library`: one scan of one library at a time (deduplicated per library). Afterwards the
+// items it created or whose files changed get `metadata.local` (NFO, artwork, frame grabs).
 import { z } from 'zod';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db';
 import { defineJob } from '@/lib/jobs/define-job';
 import { ffmpegInfo } from '@/lib/media/ffmpeg-path';
+import { enqueueLocalMetadata } from '@/lib/metadata/local-metadata-job';
 import { probeFile, ProbeError } from '@/lib/media/probe';
 import { headTailHash } from './head-tail-hash';
 import { scanLibrary, type ProbeOutcome, type ScanDeps } from './scan-library';
@@ -40,12 +42,17 @@ export const scanLibraryJob = defineJob({
   maxAttempts: 2,
   async handle(payload, ctx) {
     const deps = await realScanDeps();
+    const touched = new Set<string>();
     // Changes seen while this scan ran are covered by going round again (a few times at most).
     for (let round = 1; ; round++) {
       const started = new Date();
       const result = await scanLibrary(payload.libraryId, { force: payload.force && round === 1, signal: ctx.signal, progress: ctx.progress }, deps);
+      for (const id of result.touched_item_ids) touched.add(id);
       const lib = await db.library.findUnique({ where: { id: payload.libraryId }, select: { scanRequestedAt: true } });
-      if (round >= 5 || !lib?.scanRequestedAt || lib.scanRequestedAt < started) return result;
+      if (round >= 5 || !lib?.scanRequestedAt || lib.scanRequestedAt < started) {
+        const { touched_item_ids: _ids, ...counts } = result;
+        return { ...counts, metadata_queued: await enqueueLocalMetadata(touched) };
+      }
     }
   },
 });

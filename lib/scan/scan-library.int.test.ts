@@ -197,3 +197,46 @@ describe('library API', () => {
     expect((await api('GET', `/api/v1/media/${item.id}`, { token })).body.title).toBe('My Title');
   });
 });
+
+describe('duplicates and missing items', () => {
+  it('reports an item with two files, and purges missing items only when asked', async () => {
+    const root = await copySampleLibrary();
+    const lib = await addLibrary(join(root, 'Movies'), 'movies');
+    copyFileSync(MOVIE(root), join(dirname(MOVIE(root)), 'Big Test Pattern (2024) - 720p.mp4'));
+    await scan(lib);
+    const dups = await api('GET', `/api/v1/library/${lib}/duplicates`, { token });
+    expect(dups.body).toEqual([expect.objectContaining({ kind: 'movie', title: 'Big Test Pattern', files: expect.arrayContaining([MOVIE(root)]) })]);
+    expect(dups.body[0].files).toHaveLength(2);
+
+    rmSync(dirname(MOVIE(root)), { recursive: true });
+    await scan(lib);
+    const item = (await api('GET', `/api/v1/library/${lib}/media`, { token })).body.items[0];
+    expect(item.status).toBe('missing');
+    // Nothing is purged automatically before MISSING_PURGE_DAYS.
+    const { purgeMissing } = await import('@/lib/library/missing-and-duplicates');
+    expect(await purgeMissing(lib, new Date(Date.now() - 24 * 3600 * 1000))).toEqual({ items: 0, episodes: 0, files: 0 });
+    const purged = await api('DELETE', `/api/v1/library/${lib}/missing`, { token });
+    expect(purged.body).toEqual({ items: 1, episodes: 0, files: 2 });
+    expect((await api('GET', `/api/v1/media/${item.id}`, { token })).status).toBe(404);
+  });
+});
+
+describe('entries without files', () => {
+  it('adds a season and an episode by API; they are missing until a file arrives', async () => {
+    const root = await copySampleLibrary();
+    const lib = await addLibrary(join(root, 'TV'), 'tv');
+    await scan(lib);
+    const show = (await api('GET', `/api/v1/library/${lib}/media`, { token })).body.items[0];
+    const season = await api('POST', `/api/v1/tv/${show.id}/season`, { token, body: { number: 3 } });
+    expect(season.status).toBe(201);
+    expect((await api('POST', `/api/v1/tv/${show.id}/season`, { token, body: { number: 3 } })).status).toBe(409);
+    const ep = await api('POST', `/api/v1/season/${season.body.id}/episode`, { token, body: { number: 1, title: 'Pilot Again', air_date: '2026-01-02' } });
+    expect(ep.status).toBe(201);
+    expect((await api('GET', `/api/v1/episode/${ep.body.id}`, { token })).body).toMatchObject({ title: 'Pilot Again', status: 'missing', air_date: '2026-01-02' });
+
+    mkdirSync(join(root, 'TV/Test Card Show/Season 03'));
+    copyFileSync(EP(root, 1, 1), join(root, 'TV/Test Card Show/Season 03/Test Card Show - S03E01.mkv'));
+    await scan(lib);
+    expect((await api('GET', `/api/v1/episode/${ep.body.id}`, { token })).body).toMatchObject({ title: 'Pilot Again', status: 'ok' });
+  });
+});

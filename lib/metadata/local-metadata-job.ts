@@ -1,0 +1,63 @@
+// Job `metadata.local`: local identification and artwork for one item (deduplicated per item).
+// Queued by a scan for the items it created or whose files changed, and by the fetch_metadata task.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { defineJob } from '@/lib/jobs/define-job';
+import { jobQueue } from '@/lib/jobs/job-queue';
+import { ffmpegInfo } from '@/lib/media/ffmpeg-path';
+import { grabFrame } from '@/lib/media/frame-grab';
+import { imagesDir, makeWebpVariants, storeImageVariants, variantPath } from '@/lib/media/image-variants';
+import { applyLocalMetadata, type LocalMetadataDeps } from './local-metadata';
+
+export const localMetadataPayload = z.object({ itemId: z.string().min(1) });
+
+/** NFOs bigger than this are not NFOs (parseNfo refuses them too). */
+const MAX_NFO_BYTES = 4 * 1024 * 1024;
+
+/** The real side effects: the filesystem, ffmpeg for frames, sharp for variants, the image store. */
+export async function realLocalMetadataDeps(signal?: AbortSignal): Promise<LocalMetadataDeps> {
+  const { ffmpeg } = await ffmpegInfo();
+  const dir = imagesDir();
+  return {
+    listDir: (folder) => readdir(folder).catch(() => []),
+    async readText(path) {
+      const info = await stat(path).catch(() => null);
+      if (!info?.isFile() || info.size > MAX_NFO_BYTES) return null;
+      return readFile(path, 'utf8').catch(() => null);
+    },
+    async stat(path) {
+      const info = await stat(path).catch(() => null);
+      return info?.isFile() ? { size: info.size, mtimeMs: info.mtimeMs } : null;
+    },
+    readFile: (path) => readFile(path),
+    grabFrame: (path, atSeconds, width) => grabFrame(path, atSeconds, { ffmpegPath: ffmpeg.path, width, signal }),
+    makeVariants: makeWebpVariants,
+    storeVariants: (hash, variants) => storeImageVariants(dir, hash, variants),
+    variantExists: (hash, width) =>
+      stat(join(dir, variantPath(hash, width))).then(
+        (s) => s.isFile(),
+        () => false,
+      ),
+  };
+}
+
+export const localMetadataJob = defineJob({
+  name: 'metadata.local',
+  schema: localMetadataPayload,
+  dedupeKey: (p) => `meta:${p.itemId}`,
+  maxAttempts: 2,
+  async handle(payload, ctx) {
+    return applyLocalMetadata(payload.itemId, await realLocalMetadataDeps(ctx.signal), { signal: ctx.signal, progress: ctx.progress });
+  },
+});
+
+/** Queues `metadata.local` for each item (an item already queued is not queued twice). */
+export async function enqueueLocalMetadata(itemIds: Iterable<string>): Promise<number> {
+  const queue = jobQueue();
+  let queued = 0;
+  for (const itemId of itemIds) {
+    if (!(await queue.enqueue(localMetadataJob, { itemId })).deduped) queued++;
+  }
+  return queued;
+}
