@@ -9,7 +9,7 @@
 // app and deletes the temp tree at the end, also on error or Ctrl-C.
 import { execFileSync, spawn } from 'node:child_process';
 import { linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir, totalmem } from 'node:os';
+import { availableParallelism, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
@@ -78,7 +78,7 @@ function machineFacts() {
     memory: `${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
     cpu,
     node: process.version,
-    ffprobe: sh(FFPROBE, ['-version']).split('\n')[0],
+    ffprobe: sh(FFPROBE, ['-version']).split('\n')[0].replace(/ Copyright.*/, ''),
     commit: `${commit}${dirty}`,
   };
 }
@@ -93,6 +93,20 @@ function memOf(pid: number): { rss: number; peak: number } | null {
     return null;
   }
 }
+
+const TICKS = Number(sh('getconf', ['CLK_TCK'])) || 100;
+
+/** CPU seconds of a process itself and of its reaped children (ffprobe runs), from /proc/<pid>/stat. */
+function cpuOf(pid: number | 'self'): { own: number; children: number } {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return { own: (Number(f[11]) + Number(f[12])) / TICKS, children: (Number(f[13]) + Number(f[14])) / TICKS };
+  } catch {
+    return { own: NaN, children: NaN };
+  }
+}
+const cpuDelta = (a: { own: number; children: number }, b: { own: number; children: number }) => ({ own: b.own - a.own, children: b.children - a.children });
+const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
 
 // ---------- the media tree ----------
 
@@ -140,9 +154,10 @@ async function findBaseline(tree: Tree): Promise<{ runs: number[]; median: numbe
   return { runs, median: median(runs) };
 }
 
-async function ffprobeBaseline(paths: string[]): Promise<{ ms: number; rate: number; failures: number }> {
+async function ffprobeBaseline(paths: string[]): Promise<{ ms: number; rate: number; failures: number; cpuPerFile: number; load: string }> {
   let next = 0;
   let failures = 0;
+  const cpu0 = cpuOf('self');
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: CORES }, async () => {
@@ -158,7 +173,8 @@ async function ffprobeBaseline(paths: string[]): Promise<{ ms: number; rate: num
     }),
   );
   const ms = performance.now() - t0;
-  return { ms, rate: paths.length / (ms / 1000), failures };
+  const cpu = cpuDelta(cpu0, cpuOf('self'));
+  return { ms, rate: paths.length / (ms / 1000), failures, cpuPerFile: (cpu.children / paths.length) * 1000, load: load() };
 }
 
 function allPaths(tree: Tree): string[] {
@@ -311,6 +327,8 @@ async function main() {
       const m = memOf(pids.worker);
       if (m) workerPeakSampled = Math.max(workerPeakSampled, m.rss);
     };
+    const cpuWorker0 = cpuOf(pids.worker);
+    const cpuWeb0 = cpuOf(pids.web);
     const t0 = performance.now();
     const movies = await c.api<{ id: string }>('POST', '/api/v1/library', { name: 'Movies', path: tree.movies, type: 'movies' });
     const tv = await c.api<{ id: string }>('POST', '/api/v1/library', { name: 'TV', path: tree.tv, type: 'tv' });
@@ -322,6 +340,10 @@ async function main() {
     const first = await pollScans(c, libs, t0, (st) => st.status === 'idle' && st.last_scan_at !== null, Math.max(300_000, N * 300), sampleWorker);
     const firstRate = N / (first.total / 1000);
     log(`first scan: ${s(first.total)} → ${firstRate.toFixed(1)} files/s (Movies ${s(first.ms.Movies)}, TV ${s(first.ms.TV)})`);
+    const cpuWorker = cpuDelta(cpuWorker0, cpuOf(pids.worker));
+    const cpuWeb = cpuDelta(cpuWeb0, cpuOf(pids.web));
+    const firstLoad = load();
+    log(`first scan CPU: worker ${cpuWorker.own.toFixed(1)} s own + ${cpuWorker.children.toFixed(1)} s ffprobe; web ${cpuWeb.own.toFixed(1)} s; load ${firstLoad}`);
     const firstJobs = scanJobs(app.dataDir);
     const afterFirst = memOf(pids.worker);
 
@@ -382,6 +404,11 @@ async function main() {
     const watchJobs = scanJobs(app.dataDir).slice(firstJobs.length + rescanJobs.length);
     const newFileMedian = median(trials.map((x) => x.ms));
 
+    // ---- the probe baseline again, on a sample, to see whether the machine's load changed ----
+    const sample = paths.filter((_, i) => i % Math.max(1, Math.floor(N / 1000)) === 0);
+    const probeAfter = await ffprobeBaseline(sample);
+    log(`baseline ffprobe again (${sample.length} files): ${probeAfter.rate.toFixed(1)} files/s`);
+
     // ---- memory while idle and watching ----
     const samples: { worker: number; web: number }[] = [];
     for (let i = 0; i < 5; i++) {
@@ -417,6 +444,9 @@ async function main() {
       '',
       'Details:',
       `- First scan phases (s from adding the libraries): Movies — ${phases(first.timeline, 'Movies', first.ms.Movies)}; TV — ${phases(first.timeline, 'TV', first.ms.TV)}. Worker RSS right after: ${afterFirst ? mb(afterFirst.rss) : '?'}, highest sampled during the scans ${mb(workerPeakSampled)}.`,
+      `- CPU per file: plain loop's ffprobe ${probe.cpuPerFile.toFixed(0)} ms; first scan's ffprobe ${((cpuWorker.children / N) * 1000).toFixed(0)} ms + worker (node) ${((cpuWorker.own / N) * 1000).toFixed(0)} ms + web (serving the ${POLL_MS} ms polls) ${((cpuWeb.own / N) * 1000).toFixed(0)} ms; total worker ${cpuWorker.own.toFixed(1)} s own over ${s(first.total)} of wall time.`,
+      `- Machine load (1/5/15 min) after the ffprobe loop ${probe.load}, after the first scan ${firstLoad}. The ffprobe loop again after the scans, on ${sample.length} of the files: ${probeAfter.rate.toFixed(1)} files/s (${probeAfter.cpuPerFile.toFixed(0)} ms CPU per file; the scan reached ${((firstRate / probeAfter.rate) * 100).toFixed(0)} % of that).`,
+      `- Rescan phases (s from the run requests): Movies — ${phases(rescan.timeline, 'Movies', rescan.ms.Movies)}; TV — ${phases(rescan.timeline, 'TV', rescan.ms.TV)}.`,
       ...firstJobs.map((j) => `- First scan job (${libs.find((l) => l.id === j.libraryId)?.name}): ${j.status}; ${counters(j.result)}${j.error ? `; error ${j.error}` : ''}`),
       ...rescanJobs.map((j) => `- Rescan job (${libs.find((l) => l.id === j.libraryId)?.name}): ${j.status}; ${counters(j.result)}; done after Movies ${s(rescan.ms.Movies)}, TV ${s(rescan.ms.TV)}`),
       `- New file trials (s after the link): ${trials.map((x, i) => `#${i + 1} scan queued ≤ ${x.queued === undefined ? '?' : s(x.queued)}, running ≤ ${x.scanning === undefined ? '?' : s(x.scanning)}, visible ${s(x.ms)}`).join('; ')}`,

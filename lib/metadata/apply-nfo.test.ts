@@ -34,8 +34,8 @@ describe('itemPatchFromNfo', () => {
     ['an empty NFO value never clears', '<movie><title></title></movie>', { ...item, overview: 'Kept.' }, [], {}],
     ['locked title and overview stay', '<movie><title>Other</title><plot>New.</plot><year>2001</year></movie>', item, ['overview', 'title'], { year: 2001 }],
     ['a lock on ids keeps every id', '<movie><uniqueid type="tmdb">1</uniqueid><uniqueid type="imdb">tt0000001</uniqueid></movie>', item, ['ids'], {}],
-    ['a show: title, plot, tvdb id', '<tvshow><title>The Wire</title><plot>Baltimore.</plot><uniqueid type="tvdb">79126</uniqueid></tvshow>', item, [], { title: 'The Wire', overview: 'Baltimore.', tvdbId: '79126' }],
-    ['a show with only showtitle', '<tvshow><showtitle>The Wire</showtitle></tvshow>', item, [], { title: 'The Wire' }],
+    ['a show: title, plot, tvdb id', '<tvshow><title>The Wire</title><plot>Baltimore.</plot><uniqueid type="tvdb">79126</uniqueid></tvshow>', item, [], { title: 'The Wire', sortTitle: 'wire', overview: 'Baltimore.', tvdbId: '79126' }],
+    ['a show with only showtitle', '<tvshow><showtitle>The Wire</showtitle></tvshow>', item, [], { title: 'The Wire', sortTitle: 'wire' }],
   ])('%s', (_name, xml, current, locked, expected) => {
     expect(itemPatchFromNfo(nfo(xml), current, new Set(locked))).toEqual(expected);
   });
