@@ -53,6 +53,10 @@ describe('titleEntries', () => {
   it('a folder with other titles’ videos is shared', () => {
     expect(titleEntries(['Heat.mkv', 'Ronin.mkv', 'poster.jpg'], 'Heat.mkv', opts)).toEqual(['Heat.mkv']);
   });
+  it('extras beside the movie do not make its folder shared', () => {
+    const entries = ['Heat.mkv', 'trailer.mkv', 'sample-heat.mkv', 'poster.jpg'];
+    expect(titleEntries(entries, 'Heat.mkv', opts)).toEqual(entries);
+  });
   it('a video library’s folders are always shared', () => {
     expect(titleEntries(['clip.mp4', 'folder.jpg', 'clip.jpg'], 'clip.mp4', { ...opts, kind: 'video' })).toEqual(['clip.mp4', 'clip.jpg']);
   });

@@ -1,6 +1,7 @@
 // Which folders hold an item's sidecars: a show's folder (the common parent above its season
 // folders), and which entries of a folder shared by several titles belong to one of them. Pure.
 import { basename, dirname, isAbsolute, relative, sep } from 'node:path';
+import { detectExtra } from '@/lib/scan/detect-extra';
 import { isVideoFile } from '@/lib/scan/walk-library';
 import { sidecarBaseNames } from './sidecar-names';
 
@@ -52,11 +53,12 @@ export function ownEntries(entries: readonly string[], mediaFileName: string): s
 /**
  * The entries of a movie's or video's folder that may describe it. A folder of its own gives all of
  * them (poster.jpg, movie.nfo); the library's root, a video library's folders, and a folder with
- * other titles' videos give only the file's own sidecars, so one title's poster.jpg is not everyone's.
+ * other titles' videos (extras such as trailer.mkv do not count) give only the file's own sidecars,
+ * so one title's poster.jpg is not everyone's.
  */
 export function titleEntries(entries: readonly string[], mediaFileName: string, opts: { folder: string; libraryRoot: string; kind: 'movie' | 'video' }): string[] {
   const own = ownEntries(entries, mediaFileName);
-  const othersVideos = entries.some((e) => isVideoFile(e) && !own.includes(e));
+  const othersVideos = entries.some((e) => isVideoFile(e) && !own.includes(e) && detectExtra([], e.replace(/\.[^.]+$/, '')).extra === null);
   const shared = opts.kind === 'video' || !isInside(opts.libraryRoot, opts.folder) || othersVideos;
   return shared ? own : [...entries];
 }
