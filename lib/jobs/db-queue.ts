@@ -4,6 +4,7 @@
 import { db as sharedDb, type Db, type Job, type Prisma } from '@/lib/db';
 import { backoffDelay, DEFAULT_BACKOFF, type Backoff } from './backoff-delay';
 import { DEFAULT_MAX_ATTEMPTS } from './define-job';
+import { jobEnqueued } from './enqueued';
 import { errorText, type JobQueue, type JobRecord, type JobStatus, type RunState } from './queue';
 
 export interface DbQueueOptions {
@@ -47,12 +48,14 @@ export function createDbQueue(options: DbQueueOptions = {}): JobQueue {
       };
       if (key === null) {
         const created = await db.job.create({ data: row, select: { id: true } });
+        jobEnqueued();
         return { id: created.id, deduped: false };
       }
       // The live job may end between our failed insert and the lookup: then insert again.
       for (let round = 0; round < 5; round++) {
         try {
           const created = await db.job.create({ data: row, select: { id: true } });
+          jobEnqueued();
           return { id: created.id, deduped: false };
         } catch (err) {
           if (!isUniqueViolation(err)) throw err;

@@ -20,6 +20,11 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType, R = unknown> {
   maxAttempts?: number;
   /** At most one live (queued or running) job per key, e.g. `scan:<libraryId>`. */
   dedupeKey?(payload: z.output<S>): string;
+  /**
+   * Background work (enrichment, artwork): a runner claims it only while no foreground job runs,
+   * so it never takes CPU from a scan or a transcode that is already using every core.
+   */
+  background?: boolean;
 }
 
 export type AnyJobDefinition = JobDefinition<z.ZodType, unknown>;

@@ -245,4 +245,40 @@ describe('startJobRunner', () => {
     expect((await db.loginFailure.findMany()).map((f) => f.key)).toEqual(['fresh|1.2.3.4']);
     expect((await db.workerHeartbeat.findMany()).map((h) => h.id)).toEqual(['alive']);
   });
+  it('claims a job queued in its own process at once, without waiting for the next poll', async () => {
+    const def = defineJob({ name: 'runner.prompt', schema: numberSchema, handle: async (p) => p.n });
+    run([def], { pollMs: 60_000 });
+    // Each job is queued while the runner sits in a 60 s pause (after its first empty claim, then
+    // after the previous job): only the enqueue signal can end that pause within the wait.
+    for (const n of [7, 8]) {
+      const { id } = await queue.enqueue(def, { n });
+      expect(await ended(id)).toMatchObject({ status: 'completed', result: n });
+    }
+  });
+
+  it('claims background jobs only while no foreground job runs', async () => {
+    const release = gate();
+    const order: string[] = [];
+    const scan = defineJob({
+      name: 'runner.scan',
+      schema: numberSchema,
+      async handle() {
+        order.push('scan started');
+        await release.opened;
+        order.push('scan done');
+      },
+    });
+    const art = defineJob({ name: 'runner.art', schema: numberSchema, background: true, handle: async () => void order.push('art') });
+    run([scan, art], { concurrency: 2 });
+    const s1 = await queue.enqueue(scan, { n: 1 });
+    await waitFor(async () => (await must(s1.id)).status === 'running', { what: 'the scan to run' });
+    const a1 = await queue.enqueue(art, { n: 1 });
+    // A second foreground job still gets the free slot while the background one waits.
+    const s2 = await queue.enqueue(scan, { n: 2 });
+    await waitFor(async () => (await must(s2.id)).status === 'running', { what: 'the second scan to run' });
+    expect((await must(a1.id)).status).toBe('queued');
+    release.open();
+    expect(await ended(a1.id)).toMatchObject({ status: 'completed' });
+    expect(order).toEqual(['scan started', 'scan started', 'scan done', 'scan done', 'art']);
+  });
 });

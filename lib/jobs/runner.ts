@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { AnyJobDefinition, JobContext } from './define-job';
 import type { JobQueue, JobRecord, RunState } from './queue';
 import type { JobRegistry } from './registry';
+import { onJobEnqueued } from './enqueued';
 
 export interface JobLog {
   info(message: string): void;
@@ -46,6 +47,8 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
   const checkEveryMs = options.checkEveryMs ?? 2_000;
   const progressEveryMs = options.progressEveryMs ?? 1_000;
   const names = registry.names();
+  const foregroundNames = names.filter((n) => !registry.get(n)?.background);
+  let foregroundRunning = 0;
   const running = new Set<Promise<void>>();
   const controllers = new Set<AbortController>();
   let stopping = false;
@@ -71,6 +74,8 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
   }
   if (signal?.aborted) onShutdown();
   else signal?.addEventListener('abort', onShutdown, { once: true });
+  // A job queued by this process (a watcher, a finished scan) is claimed at once, not at the next poll.
+  const unsubscribe = onJobEnqueued(() => wake?.());
 
   async function loop(): Promise<void> {
     while (!stopping) {
@@ -80,7 +85,7 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
       }
       let job: JobRecord | null;
       try {
-        job = await queue.claim(workerId, names);
+        job = await queue.claim(workerId, foregroundRunning > 0 ? foregroundNames : names);
       } catch (err) {
         log.error('[jobs] claim failed', err);
         await pause(pollMs);
@@ -90,10 +95,13 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
         await pause(pollMs);
         continue;
       }
+      const foreground = !registry.get(job.name)?.background;
+      if (foreground) foregroundRunning++;
       const task = run(job).catch((err) => log.error(`[jobs] ${job.name} ${job.id}: runner error`, err));
       running.add(task);
       void task.finally(() => {
         running.delete(task);
+        if (foreground) foregroundRunning--;
         wake?.();
       });
     }
@@ -174,6 +182,7 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
   return {
     async stop() {
       stopping = true;
+      unsubscribe();
       wake?.();
       await looping;
       while (running.size > 0) await Promise.allSettled([...running]);

@@ -47,6 +47,7 @@ export const localMetadataJob = defineJob({
   schema: localMetadataPayload,
   dedupeKey: (p) => `meta:${p.itemId}`,
   maxAttempts: 2,
+  background: true,
   async handle(payload, ctx) {
     return applyLocalMetadata(payload.itemId, await realLocalMetadataDeps(ctx.signal), { signal: ctx.signal, progress: ctx.progress });
   },

@@ -33,7 +33,7 @@ export function describeWatchError(err: NodeJS.ErrnoException): string {
 
 export function createLibraryWatcher(deps: LibraryWatcherDeps, opts: LibraryWatcherOptions = {}) {
   const stableMs = opts.stableMs ?? 2000;
-  const debounceMs = opts.debounceMs ?? 300;
+  const debounceMs = opts.debounceMs ?? 200;
   const active = new Map<string, { path: string; watcher: FSWatcher; timer?: NodeJS.Timeout }>();
   // Files being written: path → last size seen and since when; scanned once stable.
   const pending = new Map<string, { libraryId: string; size: number; since: number }>();
@@ -59,8 +59,9 @@ export function createLibraryWatcher(deps: LibraryWatcherDeps, opts: LibraryWatc
     });
   }
 
-  function track(libraryId: string, path: string) {
-    pending.set(path, { libraryId, size: -2, since: Date.now() });
+  function track(libraryId: string, path: string, size = -2) {
+    // The event's own size starts the stability clock now, not at the first poll.
+    pending.set(path, { libraryId, size, since: Date.now() });
     if (!poller) poller = setTimeout(pollPending, Math.min(250, Math.max(stableMs, 10)));
   }
 
@@ -79,7 +80,12 @@ export function createLibraryWatcher(deps: LibraryWatcherDeps, opts: LibraryWatc
       ignored: (path, stats) => basename(path).startsWith('.') || (stats?.isFile() === true && !isVideoFile(basename(path))),
     });
     // New or growing files wait until their size is stable; removals and folder changes go at once.
-    for (const event of ['add', 'change'] as const) watcher.on(event, (path) => track(lib.id, path));
+    for (const event of ['add', 'change'] as const) {
+      watcher.on(event, (path, stats) => {
+        if (stats) track(lib.id, path, stats.size);
+        else void stat(path).then((st) => track(lib.id, path, st.size), () => track(lib.id, path));
+      });
+    }
     for (const event of ['unlink', 'unlinkDir', 'addDir'] as const) watcher.on(event, () => schedule(lib.id));
     watcher.on('error', (err) => {
       const status = describeWatchError(err as NodeJS.ErrnoException);
