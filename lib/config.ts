@@ -1,6 +1,7 @@
 // Every environment variable Marquee reads, parsed once with zod. Nothing else reads process.env.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -30,6 +31,11 @@ const envSchema = z.object({
   SCAN_INTERVAL_MINUTES: z.coerce.number().min(0.01).default(15),
   WATCH_STABLE_MS: z.coerce.number().int().min(0).default(2000),
   MISSING_PURGE_DAYS: z.coerce.number().min(0).default(30),
+  MAX_TRANSCODES: z.coerce.number().int().min(0).optional(),
+  TRANSCODE_PRESET: z.enum(['ultrafast', 'superfast', 'veryfast', 'faster', 'fast', 'medium']).default('veryfast'),
+  TRANSCODE_MIN_FREE_MB: z.coerce.number().int().min(0).default(1024),
+  STREAM_IDLE_SECONDS: z.coerce.number().min(1).default(60),
+  STREAM_THROTTLE_SECONDS: z.coerce.number().min(1).default(60),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 
@@ -61,6 +67,14 @@ function buildConfig(env: z.infer<typeof envSchema>, authSecret: string, authSec
     trustProxy: env.TRUST_PROXY === 'true',
     worker: { heartbeatMs: env.WORKER_HEARTBEAT_MS, pollMs: env.JOB_POLL_MS },
     scan: { periodicMs: env.SCAN_INTERVAL_MINUTES * 60_000, watchStableMs: env.WATCH_STABLE_MS, missingPurgeDays: env.MISSING_PURGE_DAYS },
+    stream: {
+      // One veryfast 720p transcode fills two cores: default to one per two cores.
+      maxTranscodes: env.MAX_TRANSCODES ?? Math.max(1, Math.floor(availableParallelism() / 2)),
+      preset: env.TRANSCODE_PRESET,
+      minFreeBytes: env.TRANSCODE_MIN_FREE_MB * 1024 * 1024,
+      idleMs: env.STREAM_IDLE_SECONDS * 1000,
+      throttleSeconds: env.STREAM_THROTTLE_SECONDS,
+    },
     logLevel: env.LOG_LEVEL,
   };
 }

@@ -7,12 +7,15 @@ import { ffmpegInfo } from '@/lib/media/ffmpeg-path';
 import { ensureSampleLibrary } from '@/lib/media/sample-library';
 import { migrate } from '@/lib/migrate';
 import { startLibraryWatching } from '@/lib/scan/watch-libraries';
+import { cleanupStreamLeftovers } from '@/lib/stream/transcode-job';
 
 const c = loadConfigOrExit();
 
 let worker: Worker;
 try {
   await migrate(c.db);
+  const leftovers = await cleanupStreamLeftovers();
+  if (leftovers.sessions || leftovers.folders) console.log(`[worker] ended ${leftovers.sessions} stale stream session(s), removed ${leftovers.folders} transcode folder(s)`);
   worker = await startWorker({
     queue: jobQueue(),
     definitions: jobDefinitions,

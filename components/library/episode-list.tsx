@@ -4,6 +4,7 @@ import type { Episode } from '@/components/queries/use-seasons';
 import { asMediaInfo, fileSummary } from './describe-media-info';
 import { imageSrc, imageSrcSet } from './image-src';
 import { MissingBadge } from './missing-badge';
+import { PlayLink } from './play-link';
 
 export function EpisodeList({ episodes, label }: { episodes: Episode[]; label: string }) {
   if (episodes.length === 0) return <p className="py-6 text-sm text-zinc-400">No episodes in this season.</p>;
@@ -44,6 +45,7 @@ export function EpisodeList({ episodes, label }: { episodes: Episode[]; label: s
                   )}
                 </h3>
                 {e.status === 'missing' && <MissingBadge />}
+                {e.status !== 'missing' && e.files.length > 0 && <PlayLink id={e.id} small label={`Play episode ${e.number}`} />}
                 {e.air_date && (
                   <time dateTime={e.air_date} className="text-xs text-zinc-500">
                     {e.air_date}

@@ -2,6 +2,7 @@
 // /media/[id]: a movie or video — poster, facts, overview, and its files as "Versions".
 import { useMedia, type MediaDetail } from '@/components/queries/use-media';
 import { MediaHero } from './media-hero';
+import { PlayLink } from './play-link';
 import { MediaVersions } from './media-versions';
 
 interface MediaDetailProps {
@@ -14,7 +15,9 @@ export function MediaDetailView({ initialMedia, library, isAdmin }: MediaDetailP
   const { data: item = initialMedia } = useMedia(initialMedia.id, initialMedia);
   return (
     <div className="space-y-10">
-      <MediaHero item={item} library={library} />
+      <MediaHero item={item} library={library}>
+        {item.status !== 'missing' && item.files.length > 0 && <PlayLink id={item.id} />}
+      </MediaHero>
       <MediaVersions files={item.files} isAdmin={isAdmin} />
     </div>
   );

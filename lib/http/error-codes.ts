@@ -6,6 +6,8 @@ export const errorCodes = {
   library_path_invalid: { status: 400, description: 'A library path must be absolute and normalized (no `..` or `.` parts).' },
   library_path_unreadable: { status: 400, description: 'The library path does not exist, is not a folder, or cannot be read.' },
   library_path_forbidden: { status: 400, description: "The path is inside Marquee's own data or transcode folder." },
+  invalid_stream_path: { status: 400, description: 'The playlist, segment or subtitle name is not one this stream has.' },
+  not_playable: { status: 400, description: 'The item has no playable file, or the client can play none of the ways it could be sent.' },
   unauthorized: { status: 401, description: 'No valid credentials were given.' },
   invalid_credentials: { status: 401, description: 'Username or password is wrong.' },
   forbidden: { status: 403, description: 'The credentials are valid but not allowed to do this.' },
@@ -22,7 +24,12 @@ export const errorCodes = {
   email_taken: { status: 409, description: 'An account with this email already exists.' },
   payload_too_large: { status: 413, description: 'The request body is over 1 MiB.' },
   unsupported_media_type: { status: 415, description: 'The body must be application/json.' },
+  range_not_satisfiable: { status: 416, description: 'The Range starts past the end of the file.' },
   too_many_requests: { status: 429, description: 'Too many attempts; retry after the Retry-After header.' },
+  stream_failed: { status: 500, description: 'ffmpeg could not make this stream (corrupt media, a vanished file); the message says why.' },
+  transcode_capacity: { status: 503, description: 'As many transcodes as the server allows are running; retry later or pick direct play.' },
+  segment_timeout: { status: 503, description: 'The segment was not ready in time; retry.' },
+  insufficient_storage: { status: 507, description: 'The transcode folder is short of free space.' },
   internal_error: { status: 500, description: 'Something went wrong on the server; quote the request id.' },
 } as const satisfies Record<string, { status: number; description: string }>;
 

@@ -25,6 +25,12 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType, R = unknown> {
    * so it never takes CPU from a scan or a transcode that is already using every core.
    */
   background?: boolean;
+  /**
+   * Long-lived work that waits on something outside (a stream session lasting as long as someone
+   * watches): it runs outside the shared slots, so it never blocks scans; its own limit is enforced
+   * where it is queued.
+   */
+  dedicated?: boolean;
 }
 
 export type AnyJobDefinition = JobDefinition<z.ZodType, unknown>;

@@ -3,6 +3,8 @@ import type { AnyJobDefinition } from './define-job';
 import { scheduleJob, type ScheduledJob } from './schedule';
 import { systemCleanupJob } from './system-cleanup-job';
 import { libraryMetadataJob } from '@/lib/metadata/library-metadata-job';
+import { subtitleExtractJob } from '@/lib/stream/subtitle-job';
+import { transcodeSessionJob } from '@/lib/stream/transcode-job';
 import { localMetadataJob } from '@/lib/metadata/local-metadata-job';
 import { scanLibraryJob } from '@/lib/scan/scan-library-job';
 
@@ -13,6 +15,8 @@ export const jobDefinitions: readonly AnyJobDefinition[] = [
   scanLibraryJob as AnyJobDefinition,
   localMetadataJob as AnyJobDefinition,
   libraryMetadataJob as AnyJobDefinition,
+  transcodeSessionJob as AnyJobDefinition,
+  subtitleExtractJob as AnyJobDefinition,
 ];
 
 export const scheduledJobs: readonly ScheduledJob[] = [scheduleJob(systemCleanupJob, {}, HOUR_MS)];

@@ -281,4 +281,21 @@ describe('startJobRunner', () => {
     expect(await ended(a1.id)).toMatchObject({ status: 'completed' });
     expect(order).toEqual(['scan started', 'scan started', 'scan done', 'scan done', 'art']);
   });
+  it('runs dedicated jobs outside the shared slots, without holding back background work', async () => {
+    const release = gate();
+    const session = defineJob({ name: 'runner.session', schema: numberSchema, dedicated: true, handle: async () => release.opened });
+    const work = defineJob({ name: 'runner.work', schema: numberSchema, handle: async (p) => p.n });
+    const art = defineJob({ name: 'runner.art2', schema: numberSchema, background: true, handle: async (p) => p.n });
+    run([session, work, art], { concurrency: 1 });
+    const s1 = await queue.enqueue(session, { n: 1 });
+    const s2 = await queue.enqueue(session, { n: 2 });
+    await waitFor(async () => (await must(s1.id)).status === 'running' && (await must(s2.id)).status === 'running', { what: 'both sessions to run' });
+    // The one shared slot is still free for ordinary and background jobs.
+    const w = await queue.enqueue(work, { n: 3 });
+    expect(await ended(w.id)).toMatchObject({ status: 'completed', result: 3 });
+    const a = await queue.enqueue(art, { n: 4 });
+    expect(await ended(a.id)).toMatchObject({ status: 'completed', result: 4 });
+    release.open();
+    expect(await ended(s1.id)).toMatchObject({ status: 'completed' });
+  });
 });

@@ -48,7 +48,9 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
   const progressEveryMs = options.progressEveryMs ?? 1_000;
   const names = registry.names();
   const foregroundNames = names.filter((n) => !registry.get(n)?.background);
+  const dedicatedNames = names.filter((n) => registry.get(n)?.dedicated);
   let foregroundRunning = 0;
+  let dedicatedRunning = 0;
   const running = new Set<Promise<void>>();
   const controllers = new Set<AbortController>();
   let stopping = false;
@@ -79,13 +81,15 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
 
   async function loop(): Promise<void> {
     while (!stopping) {
-      if (running.size >= concurrency) {
+      const full = running.size - dedicatedRunning >= concurrency;
+      const claimable = full ? dedicatedNames : foregroundRunning > 0 ? foregroundNames : names;
+      if (claimable.length === 0) {
         await pause(pollMs);
         continue;
       }
       let job: JobRecord | null;
       try {
-        job = await queue.claim(workerId, foregroundRunning > 0 ? foregroundNames : names);
+        job = await queue.claim(workerId, claimable);
       } catch (err) {
         log.error('[jobs] claim failed', err);
         await pause(pollMs);
@@ -95,13 +99,17 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
         await pause(pollMs);
         continue;
       }
-      const foreground = !registry.get(job.name)?.background;
+      const kind = registry.get(job.name);
+      const dedicated = !!kind?.dedicated;
+      const foreground = !kind?.background && !dedicated;
       if (foreground) foregroundRunning++;
+      if (dedicated) dedicatedRunning++;
       const task = run(job).catch((err) => log.error(`[jobs] ${job.name} ${job.id}: runner error`, err));
       running.add(task);
       void task.finally(() => {
         running.delete(task);
         if (foreground) foregroundRunning--;
+        if (dedicated) dedicatedRunning--;
         wake?.();
       });
     }

@@ -1,0 +1,9 @@
+// GET /api/v1/stream-session/:key — the file with Range (direct) or the master playlist; DELETE — end it
+import { deleteStreamContract, getStreamContract } from '@/lib/api/stream-contracts';
+import { handle, routes } from '@/lib/http/route';
+import { endStreamSession, streamRoot } from '@/lib/stream/sessions';
+
+export const { GET, POST, PUT, PATCH, DELETE } = routes(
+  handle(getStreamContract, ({ auth, params, req }) => streamRoot(auth.user.id, params.key, req)),
+  handle(deleteStreamContract, ({ auth, params }) => endStreamSession(auth.user.id, params.key)),
+);

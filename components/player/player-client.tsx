@@ -1,0 +1,328 @@
+'use client';
+// The player: asks for a stream session with this browser's abilities, plays it (the file as it is,
+// or HLS through hls.js where the browser has no native HLS), and keeps the resume point. Keys:
+// space play/pause, ←/→ 10 s, f full screen, m mute. Menus switch quality, audio and subtitles;
+// the info panel says how and why it plays this way.
+import Hls from 'hls.js';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { apiFetch, ApiFetchError } from '@/components/queries/api-fetch';
+import { detectCapabilities } from './browser-capabilities';
+
+type Track = { id: string; source: string; codec: string; language: string | null; title: string | null; forced: boolean; default: boolean; text: boolean; url: string | null };
+type Session = {
+  stream_key: string;
+  mode: 'direct' | 'remux' | 'transcode';
+  reasons: string[];
+  url: string;
+  duration: number;
+  video: { codec: string; source_codec: string; width: number; height: number; bitrate: number | null } | null;
+  audio_tracks: { index: number; codec: string; language: string | null; title: string | null; channels: number | null; selected: boolean }[];
+  subtitle_tracks: Track[];
+  qualities: string[];
+  quality: string;
+  bitrate: number | null;
+};
+type Target = { id: string; title: string; subtitle: string | null; backHref: string; next: { id: string; title: string } | null };
+
+const SAVE_EVERY_MS = 10_000;
+const NEXT_COUNTDOWN = 10;
+
+function clock(secs: number): string {
+  const s = Math.max(0, Math.floor(secs));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const r = String(s % 60).padStart(2, '0');
+  return h ? `${h}:${String(m).padStart(2, '0')}:${r}` : `${m}:${r}`;
+}
+
+function trackLabel(t: { language: string | null; title: string | null; codec: string }, i: number) {
+  return [t.title, t.language?.toUpperCase(), t.codec.toUpperCase()].filter(Boolean).join(' · ') || `Track ${i + 1}`;
+}
+
+export function Player({ target }: { target: Target }) {
+  const router = useRouter();
+  const videoRef = useRef<HTMLVideoElement>(null);
+  const hlsRef = useRef<Hls | null>(null);
+  const sessionRef = useRef<Session | null>(null);
+  const [session, setSession] = useState<Session | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [resumeAt, setResumeAt] = useState<number | null>(null);
+  const [started, setStarted] = useState(false);
+  const [quality, setQuality] = useState('original');
+  const [audioIndex, setAudioIndex] = useState<number | undefined>(undefined);
+  const [subtitle, setSubtitle] = useState('off');
+  const [showInfo, setShowInfo] = useState(false);
+  const [countdown, setCountdown] = useState<number | null>(null);
+
+  const savePosition = useCallback((beacon = false) => {
+    const v = videoRef.current;
+    if (!v || !sessionRef.current || !Number.isFinite(v.currentTime) || v.currentTime <= 0) return;
+    const body = JSON.stringify({ secs_offset: v.currentTime });
+    const url = `/api/v1/user/stopped-at/${encodeURIComponent(target.id)}`;
+    if (beacon) fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json' }, keepalive: true, credentials: 'same-origin' }).catch(() => undefined);
+    else apiFetch(url, { method: 'POST', body: { secs_offset: v.currentTime } }).catch(() => undefined);
+  }, [target.id]);
+
+  const endSession = useCallback((keepalive = false) => {
+    const s = sessionRef.current;
+    sessionRef.current = null;
+    hlsRef.current?.destroy();
+    hlsRef.current = null;
+    if (s) fetch(`/api/v1/stream-session/${s.stream_key}`, { method: 'DELETE', keepalive, credentials: 'same-origin' }).catch(() => undefined);
+  }, []);
+
+  const play = useCallback(async (offset: number, opts: { quality: string; audioIndex?: number }) => {
+    const v = videoRef.current;
+    if (!v) return;
+    setError(null);
+    endSession();
+    let s: Session;
+    try {
+      s = await apiFetch<Session>('/api/v1/stream-session', {
+        body: { media_id: target.id, video_offset: offset, supported_codecs: detectCapabilities(Hls.isSupported()), quality: opts.quality, audio_index: opts.audioIndex },
+      });
+    } catch (err) {
+      setError(err instanceof ApiFetchError ? err.message : 'Could not start playback.');
+      return;
+    }
+    sessionRef.current = s;
+    setSession(s);
+    if (s.mode === 'direct' || !Hls.isSupported()) {
+      v.src = s.url;
+      v.currentTime = offset;
+    } else {
+      const hls = new Hls({ startPosition: offset, maxBufferLength: 30 });
+      hlsRef.current = hls;
+      hls.on(Hls.Events.ERROR, (_e, data) => {
+        if (!data.fatal) return;
+        const status = (data.response as { code?: number } | undefined)?.code;
+        setError(status === 500 ? 'The server could not convert this file (it may be damaged).' : `Playback failed (${data.details}).`);
+        hls.destroy();
+      });
+      hls.loadSource(s.url);
+      hls.attachMedia(v);
+    }
+    v.play().catch(() => undefined);
+  }, [endSession, target.id]);
+
+  // Resume prompt first, then play.
+  useEffect(() => {
+    let cancelled = false;
+    apiFetch<{ secs_offset: number }>(`/api/v1/user/stopped-at/${encodeURIComponent(target.id)}`)
+      .then((r) => {
+        if (cancelled) return;
+        if (r.secs_offset > 0) setResumeAt(r.secs_offset);
+        else {
+          setStarted(true);
+          void play(0, { quality: 'original' });
+        }
+      })
+      .catch((err) => !cancelled && setError(err instanceof ApiFetchError ? err.message : 'This cannot be played.'));
+    return () => {
+      cancelled = true;
+    };
+  }, [play, target.id]);
+
+  // Progress: every 10 s while playing, on pause, and when the page goes away; the session ends with the page.
+  useEffect(() => {
+    const v = videoRef.current;
+    const timer = setInterval(() => {
+      if (v && !v.paused) savePosition();
+    }, SAVE_EVERY_MS);
+    const onPause = () => savePosition();
+    const onHide = () => {
+      savePosition(true);
+      endSession(true);
+    };
+    v?.addEventListener('pause', onPause);
+    window.addEventListener('pagehide', onHide);
+    return () => {
+      clearInterval(timer);
+      v?.removeEventListener('pause', onPause);
+      window.removeEventListener('pagehide', onHide);
+      savePosition(true);
+      endSession(true);
+    };
+  }, [endSession, savePosition]);
+
+  // Subtitles: one text track showing, or none.
+  useEffect(() => {
+    const v = videoRef.current;
+    if (!v) return;
+    for (const t of Array.from(v.textTracks)) t.mode = t.id === subtitle ? 'showing' : 'disabled';
+  }, [subtitle, session]);
+
+  // Keys.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const v = videoRef.current;
+      if (!v || (e.target as HTMLElement).closest('select, input, button')) return;
+      if (e.key === ' ') {
+        e.preventDefault();
+        if (v.paused) void v.play();
+        else v.pause();
+      } else if (e.key === 'ArrowLeft') v.currentTime = Math.max(0, v.currentTime - 10);
+      else if (e.key === 'ArrowRight') v.currentTime = Math.min(v.duration || Infinity, v.currentTime + 10);
+      else if (e.key === 'f') {
+        if (document.fullscreenElement) void document.exitFullscreen();
+        else void v.parentElement?.requestFullscreen();
+      } else if (e.key === 'm') v.muted = !v.muted;
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  // Next episode countdown.
+  useEffect(() => {
+    if (countdown === null || !target.next) return;
+    if (countdown <= 0) {
+      router.push(`/watch/${encodeURIComponent(target.next.id)}`);
+      return;
+    }
+    const t = setTimeout(() => setCountdown((c) => (c === null ? null : c - 1)), 1000);
+    return () => clearTimeout(t);
+  }, [countdown, router, target.next]);
+
+  const switchTo = (opts: { quality: string; audioIndex?: number }) => {
+    const at = videoRef.current?.currentTime ?? 0;
+    setQuality(opts.quality);
+    setAudioIndex(opts.audioIndex);
+    void play(at, opts);
+  };
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div>
+          <Link href={target.backHref} className="text-sm text-zinc-400 hover:text-zinc-200">
+            ← Back
+          </Link>
+          <h1 className="text-xl font-semibold text-zinc-50">{target.title}</h1>
+          {target.subtitle && <p className="text-sm text-zinc-400">{target.subtitle}</p>}
+        </div>
+        {session && (
+          <div className="flex flex-wrap items-center gap-2 text-sm">
+            <label className="flex items-center gap-1 text-zinc-400">
+              Quality
+              <select aria-label="Quality" value={quality} onChange={(e) => switchTo({ quality: e.target.value, audioIndex })} className="rounded-md bg-zinc-800 px-2 py-1 text-zinc-100">
+                {session.qualities.map((q) => (
+                  <option key={q} value={q}>
+                    {q === 'original' ? 'Original' : q}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {session.audio_tracks.length > 1 && (
+              <label className="flex items-center gap-1 text-zinc-400">
+                Audio
+                <select aria-label="Audio" value={String(session.audio_tracks.find((a) => a.selected)?.index ?? '')} onChange={(e) => switchTo({ quality, audioIndex: Number(e.target.value) })} className="rounded-md bg-zinc-800 px-2 py-1 text-zinc-100">
+                  {session.audio_tracks.map((a, i) => (
+                    <option key={a.index} value={a.index}>
+                      {trackLabel(a, i)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+            <label className="flex items-center gap-1 text-zinc-400">
+              Subtitles
+              <select aria-label="Subtitles" value={subtitle} onChange={(e) => setSubtitle(e.target.value)} className="rounded-md bg-zinc-800 px-2 py-1 text-zinc-100">
+                <option value="off">Off</option>
+                {session.subtitle_tracks.filter((t) => t.text).map((t, i) => (
+                  <option key={t.id} value={t.id}>
+                    {trackLabel(t, i)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="button" onClick={() => setShowInfo((x) => !x)} aria-expanded={showInfo} className="rounded-md bg-zinc-800 px-2 py-1 text-zinc-100 hover:bg-zinc-700">
+              Info
+            </button>
+          </div>
+        )}
+      </div>
+
+      <div className="relative overflow-hidden rounded-2xl bg-black">
+        <video
+          ref={videoRef}
+          data-testid="player"
+          data-mode={session?.mode ?? ''}
+          controls
+          playsInline
+          crossOrigin="use-credentials"
+          className="aspect-video w-full"
+          onEnded={() => target.next && setCountdown(NEXT_COUNTDOWN)}
+          onError={() => videoRef.current?.error && setError(`The browser could not play this (${videoRef.current.error.message || `error ${videoRef.current.error.code}`}).`)}
+        >
+          {session?.subtitle_tracks
+            .filter((t) => t.text && t.url)
+            .map((t, i) => <track key={`${session.stream_key}-${t.id}`} id={t.id} kind="subtitles" src={t.url!} srcLang={t.language?.slice(0, 2) ?? undefined} label={trackLabel(t, i)} />)}
+        </video>
+        {resumeAt !== null && !started && (
+          <div role="dialog" aria-label="Resume" className="absolute inset-0 grid place-items-center bg-zinc-950/80">
+            <div className="space-y-3 text-center">
+              <p className="text-zinc-200">You stopped at {clock(resumeAt)}.</p>
+              <div className="flex justify-center gap-2">
+                <button type="button" className="rounded-lg bg-indigo-500 px-4 py-2 font-medium text-white" onClick={() => { setStarted(true); void play(resumeAt, { quality }); }}>
+                  Resume from {clock(resumeAt)}
+                </button>
+                <button type="button" className="rounded-lg bg-zinc-800 px-4 py-2 text-zinc-100" onClick={() => { setStarted(true); void play(0, { quality }); }}>
+                  Start over
+                </button>
+              </div>
+            </div>
+          </div>
+        )}
+        {countdown !== null && target.next && (
+          <div role="status" className="absolute bottom-4 right-4 space-y-2 rounded-xl bg-zinc-950/90 p-4 text-sm text-zinc-200">
+            <p>
+              Next: {target.next.title} in {countdown} s
+            </p>
+            <div className="flex gap-2">
+              <Link href={`/watch/${encodeURIComponent(target.next.id)}`} className="rounded-md bg-indigo-500 px-3 py-1 text-white">
+                Play now
+              </Link>
+              <button type="button" onClick={() => setCountdown(null)} className="rounded-md bg-zinc-800 px-3 py-1">
+                Cancel
+              </button>
+            </div>
+          </div>
+        )}
+      </div>
+
+      {error && (
+        <p role="alert" className="rounded-lg border border-red-500/30 bg-red-500/10 px-4 py-3 text-sm text-red-200">
+          {error}
+        </p>
+      )}
+
+      {showInfo && session && (
+        <dl aria-label="Playback info" className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 rounded-xl border border-white/10 bg-zinc-900/60 p-4 text-sm">
+          <dt className="text-zinc-500">Mode</dt>
+          <dd className="text-zinc-200" data-testid="play-mode">{{ direct: 'Direct play', remux: 'Remux (video copied)', transcode: 'Transcode' }[session.mode]}</dd>
+          <dt className="text-zinc-500">Why</dt>
+          <dd className="text-zinc-200">
+            <ul>{session.reasons.map((r) => <li key={r}>{r}</li>)}</ul>
+          </dd>
+          {session.video && (
+            <>
+              <dt className="text-zinc-500">Video</dt>
+              <dd className="text-zinc-200">
+                {session.video.source_codec.toUpperCase()}
+                {session.video.codec !== session.video.source_codec && ` → ${session.video.codec.toUpperCase()}`} · {session.video.width}×{session.video.height}
+              </dd>
+            </>
+          )}
+          {session.bitrate && (
+            <>
+              <dt className="text-zinc-500">Bitrate</dt>
+              <dd className="text-zinc-200">{(session.bitrate / 1e6).toFixed(1)} Mbps (file)</dd>
+            </>
+          )}
+        </dl>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+// Resume points and the watched rule, per user, on the movie, video or episode (never the file):
+// a point between 5 % and 90 % is kept; at 90 % or more the item is watched, its play count goes
+// up once per viewing, and the point is cleared.
+import { db } from '@/lib/db';
+import { ApiError } from '@/lib/http/api-error';
+import { mediaInfoSchema } from '@/lib/media/media-info';
+
+export const RESUME_MIN = 0.05;
+export const WATCHED_AT = 0.9;
+
+type Target = { itemId: string | null; episodeId: string | null; duration: number };
+
+/** What a position is kept on: the item or episode (a file id maps to its own), with its length. */
+async function resolveTarget(mediaId: string): Promise<Target> {
+  const fileSelect = { mediaInfo: true } as const;
+  const duration = (files: { mediaInfo: unknown }[]) => {
+    for (const f of files) {
+      const info = mediaInfoSchema.safeParse(f.mediaInfo);
+      if (info.success && info.data.duration) return info.data.duration;
+    }
+    return null;
+  };
+  const item = await db.mediaItem.findUnique({ where: { id: mediaId }, select: { kind: true, files: { select: fileSelect, where: { status: 'ok' } } } });
+  if (item && item.kind !== 'show') {
+    const d = duration(item.files);
+    if (d) return { itemId: mediaId, episodeId: null, duration: d };
+  }
+  const episode = await db.episode.findUnique({ where: { id: mediaId }, select: { files: { select: { file: { select: fileSelect } }, where: { file: { status: 'ok' } } } } });
+  if (episode) {
+    const d = duration(episode.files.map((f) => f.file));
+    if (d) return { itemId: null, episodeId: mediaId, duration: d };
+  }
+  const file = await db.mediaFile.findUnique({ where: { id: mediaId }, select: { itemId: true, mediaInfo: true, status: true, episodes: { select: { episodeId: true }, take: 1 } } });
+  if (file && file.status === 'ok') {
+    const d = duration([file]);
+    if (d && file.episodes[0]) return { itemId: null, episodeId: file.episodes[0].episodeId, duration: d };
+    if (d && file.itemId) return { itemId: file.itemId, episodeId: null, duration: d };
+  }
+  throw new ApiError('not_found', 'No streamable movie, video or episode with this id.');
+}
+
+function where(userId: string, t: Target) {
+  return t.episodeId ? { userId_episodeId: { userId, episodeId: t.episodeId } } : { userId_itemId: { userId, itemId: t.itemId! } };
+}
+
+function view(state: { positionSecs: number | null; watched: boolean; playCount: number } | null) {
+  return { secs_offset: state?.positionSecs ?? 0, watched: state?.watched ?? false, play_count: state?.playCount ?? 0 };
+}
+
+export async function getStoppedAt(userId: string, mediaId: string) {
+  const t = await resolveTarget(mediaId);
+  return view(await db.watchState.findUnique({ where: where(userId, t) }));
+}
+
+export async function saveStoppedAt(userId: string, mediaId: string, secs: number) {
+  const t = await resolveTarget(mediaId);
+  const key = where(userId, t);
+  const fraction = Math.min(secs / t.duration, 1);
+  const before = await db.watchState.findUnique({ where: key });
+  const now = new Date();
+  if (fraction >= WATCHED_AT) {
+    // One viewing counts once: a second save past 90 % without a resume point in between does not.
+    const newViewing = !before || !before.watched || before.positionSecs !== null;
+    const data = { positionSecs: null, watched: true, lastWatchedAt: now, ...(newViewing ? { playCount: { increment: 1 } } : {}) };
+    const saved = await db.watchState.upsert({ where: key, create: { userId, itemId: t.itemId, episodeId: t.episodeId, positionSecs: null, watched: true, playCount: 1, lastWatchedAt: now }, update: data });
+    return view(saved);
+  }
+  const positionSecs = fraction >= RESUME_MIN ? secs : null;
+  const saved = await db.watchState.upsert({ where: key, create: { userId, itemId: t.itemId, episodeId: t.episodeId, positionSecs }, update: { positionSecs } });
+  return view(saved);
+}
