@@ -48,6 +48,17 @@ const videoState = () =>
     return { t: v.currentTime, paused: v.paused, seeking: v.seeking, mode: v.dataset.mode, ready: v.readyState, duration: v.duration };
   });
 
+/** Opens the player, waits for the chosen mode, and starts it muted (autoplay rules). */
+async function openPlayer(id: string, mode: string) {
+  await page.goto(`${app.url}/watch/${id}`);
+  await expect.poll(async () => (await videoState()).mode, { timeout: 15_000 }).toBe(mode);
+  await page.evaluate(() => {
+    const v = document.querySelector('video')!;
+    v.muted = true;
+    return v.play();
+  });
+}
+
 beforeAll(async () => {
   [app, browser] = await Promise.all([startApp(), launchBrowser()]);
   await waitFor(() => existsSync(join(app.dataDir, 'sample-media/TV')), { what: 'the sample library', timeoutMs: 60_000 });
@@ -76,16 +87,18 @@ afterAll(async () => {
 describe('playback in Chromium', () => {
   it('plays the H.264/AAC MP4 directly', async () => {
     const movie = (await api<{ id: string; title: string }[]>('GET', '/api/v1/search?q=Big%20Test')).find((m) => m.title === 'Big Test Pattern')!;
-    await page.goto(`${app.url}/watch/${movie.id}`);
-    await expect.poll(async () => (await videoState()).mode, { timeout: 15_000 }).toBe('direct');
-    await page.evaluate(() => {
-      const v = document.querySelector('video')!;
-      v.muted = true;
-      return v.play();
-    });
+    await openPlayer(movie.id, 'direct');
     await expect.poll(async () => (await videoState()).t, { timeout: 15_000 }).toBeGreaterThan(1);
     await page.getByRole('button', { name: 'Info' }).click();
     await expect(page.getByTestId('play-mode').textContent()).resolves.toBe('Direct play');
+    // Scrub previews appear over the seek bar once the background job has made them.
+    const seek = page.getByRole('slider', { name: 'Seek' });
+    await expect.poll(async () => {
+      await seek.hover({ position: { x: 20, y: 5 } });
+      return page.getByTestId('scrub-preview').isVisible();
+    }, { timeout: 30_000, interval: 1000 }).toBe(true);
+    const bg = await page.getByTestId('scrub-preview').evaluate((el) => getComputedStyle(el).backgroundImage);
+    expect(bg).toMatch(/trickplay\/sheet-001\.jpg/);
   });
 
   it('plays the HEVC/AC-3 MKV through HLS, seeks to 80 %, shows subtitle cues, and cleans up after leaving', async () => {
@@ -94,13 +107,7 @@ describe('playback in Chromium', () => {
     const season = await api<{ episodes: { id: string; number: number }[] }>('GET', `/api/v1/season/${seasons.find((s) => s.number === 1)!.id}`);
     const episode = season.episodes.find((e) => e.number === 1)!;
 
-    await page.goto(`${app.url}/watch/${episode.id}`);
-    await expect.poll(async () => (await videoState()).mode, { timeout: 15_000 }).toBe('transcode');
-    await page.evaluate(() => {
-      const v = document.querySelector('video')!;
-      v.muted = true;
-      return v.play();
-    });
+    await openPlayer(episode.id, 'transcode');
     await expect.poll(async () => (await videoState()).t, { timeout: 20_000 }).toBeGreaterThan(0.5);
     expect(sessionFolders()).toHaveLength(1);
 

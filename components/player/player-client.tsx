@@ -9,6 +9,7 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { apiFetch, ApiFetchError } from '@/components/queries/api-fetch';
 import { detectCapabilities } from './browser-capabilities';
+import { ScrubBar, useTrickplay } from './scrub-bar-client';
 
 type Track = { id: string; source: string; codec: string; language: string | null; title: string | null; forced: boolean; default: boolean; text: boolean; url: string | null };
 type Session = {
@@ -22,6 +23,7 @@ type Session = {
   subtitle_tracks: Track[];
   qualities: string[];
   quality: string;
+  trickplay_url: string | null;
   bitrate: number | null;
 };
 type Target = { id: string; title: string; subtitle: string | null; backHref: string; next: { id: string; title: string } | null };
@@ -55,6 +57,7 @@ export function Player({ target }: { target: Target }) {
   const [subtitle, setSubtitle] = useState('off');
   const [showInfo, setShowInfo] = useState(false);
   const [countdown, setCountdown] = useState<number | null>(null);
+  const trickplay = useTrickplay(session?.trickplay_url ?? null);
 
   const savePosition = useCallback((beacon = false) => {
     const v = videoRef.current;
@@ -291,6 +294,8 @@ export function Player({ target }: { target: Target }) {
           </div>
         )}
       </div>
+
+      {session && <ScrubBar video={videoRef.current} duration={session.duration} trickplay={trickplay} base="/api/v1/stream-session" />}
 
       {error && (
         <p role="alert" className="rounded-lg border border-red-500/30 bg-red-500/10 px-4 py-3 text-sm text-red-200">

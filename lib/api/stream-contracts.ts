@@ -20,6 +20,7 @@ const streamSessionSchema = z.object({
       forced: z.boolean(), default: z.boolean(), text: z.boolean(), url: z.string().nullable().describe('WebVTT for text tracks; null for image tracks (burn_subtitle)'),
     }),
   ),
+  trickplay_url: z.string().nullable().describe('Scrub previews: a manifest (interval, tile size, sheets); 404 until the background job has made them'),
   qualities: z.array(z.enum(['original', '1080p', '720p', '480p'])),
   quality: z.enum(['original', '1080p', '720p', '480p']),
   bitrate: z.number().nullable().describe("The file's overall bitrate"),
@@ -49,7 +50,7 @@ export const deleteStreamContract = defineContract({
 });
 
 export const getStreamPartContract = defineContract({
-  method: 'GET', path: '/api/v1/stream-session/{key}/{name}', access: 'user', tags, summary: 'HLS media playlist (`media.m3u8`) or segment (`seg-00042.ts`)',
+  method: 'GET', path: '/api/v1/stream-session/{key}/{name}', access: 'user', tags, summary: 'HLS media playlist (`media.m3u8`), segment (`seg-00042.ts`) or scrub-preview manifest (`trickplay.json`)',
   description: 'A segment not made yet is waited for (ffmpeg restarts there when it is outside the range being made). Other names → 400.',
   params: keyParams.extend({ name: z.string().min(1).max(200) }),
   response: { status: 200, description: 'Playlist or MPEG-TS segment', contentType: 'application/vnd.apple.mpegurl', schema: binary },
@@ -80,4 +81,11 @@ export const postStoppedAtContract = defineContract({
   body: stoppedAtSchema,
   response: { status: 201, description: 'Saved', schema: stoppedAtResult },
   errors: ['not_found'],
+});
+
+export const getTrickplaySheetContract = defineContract({
+  method: 'GET', path: '/api/v1/stream-session/{key}/trickplay/{name}', access: 'user', tags, summary: 'A scrub-preview sheet (`sheet-001.jpg`): 10×10 frames, one every 10 s',
+  params: keyParams.extend({ name: z.string().min(1).max(200) }),
+  response: { status: 200, description: 'JPEG', contentType: 'image/jpeg', schema: binary },
+  errors: ['invalid_stream_path', 'not_found'],
 });

@@ -5,6 +5,7 @@ import { systemCleanupJob } from './system-cleanup-job';
 import { libraryMetadataJob } from '@/lib/metadata/library-metadata-job';
 import { subtitleExtractJob } from '@/lib/stream/subtitle-job';
 import { transcodeSessionJob } from '@/lib/stream/transcode-job';
+import { trickplayJob } from '@/lib/stream/trickplay';
 import { localMetadataJob } from '@/lib/metadata/local-metadata-job';
 import { scanLibraryJob } from '@/lib/scan/scan-library-job';
 
@@ -17,6 +18,7 @@ export const jobDefinitions: readonly AnyJobDefinition[] = [
   libraryMetadataJob as AnyJobDefinition,
   transcodeSessionJob as AnyJobDefinition,
   subtitleExtractJob as AnyJobDefinition,
+  trickplayJob as AnyJobDefinition,
 ];
 
 export const scheduledJobs: readonly ScheduledJob[] = [scheduleJob(systemCleanupJob, {}, HOUR_MS)];

@@ -20,6 +20,9 @@ import { contentTypeFor, parseRange } from './range';
 import { subtitleCachePath, subtitleExtractJob } from './subtitle-job';
 import { SUBTITLE_NAME_PATTERN, subtitleTracks } from './subtitle-tracks';
 import { transcodeSessionJob } from './transcode-job';
+import { readTrickplay, SHEET_PATTERN, trickplayDir, trickplayJob } from './trickplay';
+
+const TRICKPLAY_MANIFEST = 'trickplay.json';
 
 export const createStreamBodySchema = z.object({
   media_id: z.string().min(1).max(100).describe('A movie, video or episode id, or a file id to play that version'),
@@ -116,6 +119,8 @@ export async function createStreamSession(userId: string, body: CreateStreamBody
   const session = await db.streamSession.create({
     data: { key, userId, fileId: file.id, mode: decision.mode, plan: plan as never, requestedSegment: startSegment, status: decision.mode === 'direct' ? 'running' : 'starting' },
   });
+  // Scrub previews are made once per file, in the background, the first time it is played.
+  if (file.info.video.length && !(await readTrickplay(file.id))) await jobQueue().enqueue(trickplayJob, { fileId: file.id });
   if (decision.mode !== 'direct') {
     const job = await jobQueue().enqueue(transcodeSessionJob, { sessionId: session.id });
     await db.streamSession.update({ where: { id: session.id }, data: { jobId: job.id } });
@@ -141,6 +146,7 @@ export async function createStreamSession(userId: string, body: CreateStreamBody
       id: t.id, source: t.source, codec: t.codec, language: t.language, title: t.title, forced: t.forced, default: t.default,
       text: t.text, url: t.text ? `${url}/subtitles/${t.id}.vtt` : null,
     })),
+    trickplay_url: file.info.video.length ? `${url}/${TRICKPLAY_MANIFEST}` : null,
     qualities: qualitiesFor(file.info),
     quality: body.quality,
     bitrate: file.info.bitrate,
@@ -216,8 +222,13 @@ async function waitForFile(path: string, s: { id: string }, what: string): Promi
 /** HLS: the media playlist or one segment. Names outside the pattern never reach the filesystem. */
 export async function streamPart(userId: string, key: string, name: string): Promise<Response> {
   const seg = SEGMENT_PATTERN.exec(name);
-  if (name !== MEDIA_PLAYLIST && !seg) throw new ApiError('invalid_stream_path', `"${name.slice(0, 60)}" is not a playlist or segment name of this stream.`);
+  if (name !== MEDIA_PLAYLIST && name !== TRICKPLAY_MANIFEST && !seg) throw new ApiError('invalid_stream_path', `"${name.slice(0, 60)}" is not a playlist or segment name of this stream.`);
   const s = await sessionFor(userId, key);
+  if (name === TRICKPLAY_MANIFEST) {
+    const manifest = await readTrickplay(s.fileId);
+    if (!manifest) throw new ApiError('not_found', 'Scrub previews for this file are not made yet; try again in a while.');
+    return Response.json({ ...manifest, sheets: manifest.sheets.map((n) => `${key}/trickplay/${n}`) }, { headers: { 'Cache-Control': 'private, max-age=3600' } });
+  }
   if (s.mode === 'direct') throw new ApiError('not_found', 'A direct-play session has no playlists or segments.');
   const dir = sessionDir(s.id);
   if (name === MEDIA_PLAYLIST) {
@@ -270,4 +281,13 @@ export async function streamSubtitle(userId: string, key: string, name: string):
     }
   }
   return new Response(await readFile(output), { headers: { 'Content-Type': 'text/vtt; charset=utf-8', 'Cache-Control': 'private, max-age=3600' } });
+}
+
+/** One trickplay sheet (JPEG) of the session's file. */
+export async function streamTrickplaySheet(userId: string, key: string, name: string): Promise<Response> {
+  if (!SHEET_PATTERN.test(name)) throw new ApiError('invalid_stream_path', `"${name.slice(0, 60)}" is not a preview sheet name.`);
+  const s = await sessionFor(userId, key);
+  const manifest = await readTrickplay(s.fileId);
+  if (!manifest?.sheets.includes(name)) throw new ApiError('not_found', 'No such preview sheet.');
+  return new Response(await readFile(join(trickplayDir(s.fileId), name)), { headers: { 'Content-Type': 'image/jpeg', 'Cache-Control': 'private, max-age=31536000, immutable' } });
 }

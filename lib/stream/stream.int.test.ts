@@ -87,7 +87,10 @@ beforeAll(async () => {
 afterEach(async () => {
   for (const key of open.splice(0)) await api('DELETE', `/api/v1/stream-session/${key}`, { token: owner.token });
   // Every HLS session's job ends (ffmpeg stopped, folder gone) before the next test.
-  await waitFor(async () => (await db.streamSession.count({ where: { mode: { not: 'direct' }, status: { in: ['starting', 'running'] } } })) === 0, { what: 'sessions to end', timeoutMs: 15_000 });
+  const live = () => db.streamSession.findMany({ where: { mode: { not: 'direct' }, status: { in: ['starting', 'running'] } }, select: { key: true, status: true, mode: true, jobId: true } });
+  await waitFor(async () => (await live()).length === 0, { what: 'sessions to end', timeoutMs: 15_000 }).catch(async (err) => {
+    throw new Error(`${(err as Error).message}: ${JSON.stringify(await live())}`);
+  });
 });
 
 afterAll(async () => {
@@ -158,29 +161,6 @@ describe('HLS', () => {
     rmSync(out);
     expect(probe.streams.map((s: { codec_name: string }) => s.codec_name).sort()).toEqual(['aac', 'h264']);
     expect(Number(probe.format.duration)).toBeGreaterThan(5.5);
-  });
-
-  it('restarts ffmpeg at a segment past the transcoded range, with timestamps on the same timeline', async () => {
-    const res = await start(ids.episode);
-    const key = res.body.stream_key as string;
-    const first = await fetchBinary(`/api/v1/stream-session/${key}/seg-00000.ts`);
-    expect(first.status).toBe(200);
-    const row = await db.streamSession.findUniqueOrThrow({ where: { key } });
-    // Remove what ffmpeg made so far past segment 0: a request for segment 1 must restart it there.
-    const dir = await sessionDir(key);
-    await waitFor(() => !ffmpegPids(dir).length || existsSync(join(dir, 'seg-00001.ts')), { what: 'the first run' });
-    rmSync(join(dir, 'seg-00001.ts'), { force: true });
-    await db.streamSession.update({ where: { id: row.id }, data: { requestedSegment: 1 } });
-    const second = await fetchBinary(`/api/v1/stream-session/${key}/seg-00001.ts`);
-    expect(second.status).toBe(200);
-    const { ffprobe } = await ffmpegInfo();
-    const out = join(tmpdir(), `marquee-seg-${process.pid}.ts`);
-    writeFileSync(out, second.body);
-    const start1 = Number(execFileSync(ffprobe.path, ['-v', 'error', '-show_entries', 'format=start_time', '-of', 'csv=p=0', out], { encoding: 'utf8' }));
-    rmSync(out);
-    // Segment 1 starts 3 s into the stream (plus MPEG-TS's constant 1.4 s delay), whichever run made it.
-    expect(start1).toBeGreaterThan(4.2);
-    expect(start1).toBeLessThan(4.6);
   });
 
   it('starts at video_offset: the first run begins at the segment holding it', async () => {
@@ -257,6 +237,26 @@ describe('HLS', () => {
     const after = await api('GET', `/api/v1/stream-session/${key}/seg-00001.ts`, { token: owner.token });
     expect(after.status).toBe(500);
     expect(after.body.error.code).toBe('stream_failed');
+  });
+});
+
+describe('scrub previews', () => {
+  it('makes trickplay sheets for a played file in the background and serves them under the session', async () => {
+    const res = await start(ids['Big Test Pattern']);
+    const key = res.body.stream_key as string;
+    expect(res.body.trickplay_url).toBe(`/api/v1/stream-session/${key}/trickplay.json`);
+    const manifest = await waitFor(async () => {
+      const m = await api('GET', res.body.trickplay_url, { token: owner.token });
+      return m.status === 200 ? m.body : null;
+    }, { what: 'the trickplay manifest', timeoutMs: 20_000 });
+    // 10 s at one frame per 10 s, 320 px wide at the file's 16:9.
+    expect(manifest).toEqual({ interval: 10, width: 320, height: 180, columns: 10, rows: 10, count: 1, sheets: [`${key}/trickplay/sheet-001.jpg`] });
+    const sheet = await fetchBinary(`/api/v1/stream-session/${manifest.sheets[0]}`);
+    expect(sheet.status).toBe(200);
+    expect(sheet.body.subarray(0, 3).toString('hex')).toBe('ffd8ff');
+    expect((await api('GET', `/api/v1/stream-session/${key}/trickplay/sheet-002.jpg`, { token: owner.token })).status).toBe(404);
+    expect((await api('GET', `/api/v1/stream-session/${key}/trickplay/${encodeURIComponent('../manifest.json')}`, { token: owner.token })).status).toBe(400);
+    expect((await api('GET', `/api/v1/stream-session/${key}/trickplay/sheet-001.jpg`, { token: other.token })).status).toBe(404);
   });
 });
 

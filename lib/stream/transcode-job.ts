@@ -42,10 +42,18 @@ function lastLine(text: string): string {
   return text.trim().split('\n').filter(Boolean).pop()?.replace(/file:\/\S+/g, 'the file').slice(0, 300) ?? 'ffmpeg failed';
 }
 
-export async function runTranscodeSession(sessionId: string, signal: AbortSignal, log: (m: string) => void = () => undefined): Promise<{ ended: string; runs: number }> {
+export type SessionLimits = { idleMs: number; throttleSeconds: number };
+
+export async function runTranscodeSession(
+  sessionId: string,
+  signal: AbortSignal,
+  limits: Partial<SessionLimits> = {},
+  log: (m: string) => void = () => undefined,
+): Promise<{ ended: string; runs: number; pauses: number }> {
   const c = config();
+  const { idleMs, throttleSeconds } = { idleMs: c.stream.idleMs, throttleSeconds: c.stream.throttleSeconds, ...limits };
   const session = await db.streamSession.findUnique({ where: { id: sessionId }, include: { file: { select: { path: true } } } });
-  if (!session || session.status === 'ended') return { ended: 'gone', runs: 0 };
+  if (!session || session.status === 'ended') return { ended: 'gone', runs: 0, pauses: 0 };
   const plan = session.plan as unknown as StreamPlan;
   const transcode = session.mode === 'transcode';
   const total = transcode ? segmentCount(plan.duration, plan.segmentSeconds) : Infinity;
@@ -56,6 +64,7 @@ export async function runTranscodeSession(sessionId: string, signal: AbortSignal
 
   let run: Run | null = null;
   let runs = 0;
+  let pauses = 0;
   const start = async (segment: number) => {
     if (run) await run.proc.stop();
     // A segment cut short by the restart is left as a temp file: remove it.
@@ -72,12 +81,13 @@ export async function runTranscodeSession(sessionId: string, signal: AbortSignal
   let ended = 'deleted';
   try {
     await start(transcode ? session.requestedSegment : 0);
-    await db.streamSession.update({ where: { id: session.id }, data: { status: 'running' } });
+    // Only a session still starting becomes running: one deleted meanwhile stays ended.
+    await db.streamSession.updateMany({ where: { id: session.id, status: 'starting' }, data: { status: 'running' } });
     while (!signal.aborted) {
       await new Promise((r) => setTimeout(r, CHECK_MS));
       const row = await db.streamSession.findUnique({ where: { id: session.id }, select: { status: true, requestedSegment: true, lastRequestAt: true } });
       if (!row || row.status === 'ended') break;
-      if (Date.now() - row.lastRequestAt.getTime() > c.stream.idleMs) {
+      if (Date.now() - row.lastRequestAt.getTime() > idleMs) {
         ended = 'idle';
         break;
       }
@@ -95,17 +105,24 @@ export async function runTranscodeSession(sessionId: string, signal: AbortSignal
       const have = await segmentsIn(dir);
       const want = Math.min(row.requestedSegment, total - 1);
       const next = nextMissing(have, cur.start);
-      // A run that began at the wanted segment and ended without making it: the media ends before it.
-      const pastTheEnd = cur.exit !== null && cur.start === want;
-      if (transcode && !have.has(want) && !pastTheEnd && (want < cur.start || want > next + RESTART_AHEAD || cur.exit)) {
+      // The run ended cleanly right where the wanted segment should be: the file is shorter than its
+      // header says (truncated or damaged). Say so instead of letting the player wait.
+      if (transcode && cur.exit && want >= cur.start && want === next) {
+        await fail(session.id, `ffmpeg made no segment ${want}: the file ends early or is damaged.`);
+        ended = 'file damaged';
+        break;
+      }
+      if (transcode && !have.has(want) && (want < cur.start || want > next + RESTART_AHEAD || cur.exit)) {
         await start(want);
         continue;
       }
       // Throttle: far enough ahead of the player → pause ffmpeg; close again → resume.
       const aheadSeconds = (next - want) * plan.segmentSeconds;
       if (!cur.exit) {
-        if (aheadSeconds > c.stream.throttleSeconds && !cur.proc.paused) cur.proc.pause();
-        else if (aheadSeconds <= c.stream.throttleSeconds / 2 && cur.proc.paused) cur.proc.resume();
+        if (aheadSeconds > throttleSeconds && !cur.proc.paused) {
+          cur.proc.pause();
+          pauses++;
+        } else if (aheadSeconds <= throttleSeconds / 2 && cur.proc.paused) cur.proc.resume();
       }
     }
     if (signal.aborted) ended = 'worker stopping';
@@ -116,7 +133,7 @@ export async function runTranscodeSession(sessionId: string, signal: AbortSignal
     await db.streamSession.updateMany({ where: { id: session.id, status: { in: ['starting', 'running'] } }, data: { status: 'ended', endedAt: new Date() } });
     log(`[stream] ${session.id}: ended (${ended}) after ${runs} ffmpeg run(s)`);
   }
-  return { ended, runs };
+  return { ended, runs, pauses };
 }
 
 async function fail(id: string, error: string) {
@@ -134,7 +151,7 @@ export const transcodeSessionJob = defineJob({
   maxAttempts: 1,
   dedicated: true,
   async handle(payload, ctx) {
-    return runTranscodeSession(payload.sessionId, ctx.signal);
+    return runTranscodeSession(payload.sessionId, ctx.signal, {}, (m) => console.log(m));
   },
 });
 

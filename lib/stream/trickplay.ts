@@ -1,0 +1,91 @@
+// Trickplay: scrub previews for the player's seek bar — one 320 px frame every 10 s, tiled 10×10
+// into JPEG sheets by ffmpeg in the background (job `trickplay.file`, queued the first time a file
+// is played), kept under DATA_DIR/trickplay/<file id>/ with a manifest the player reads.
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { config } from '@/lib/config';
+import { db } from '@/lib/db';
+import { defineJob } from '@/lib/jobs/define-job';
+import { ffmpegInfo } from '@/lib/media/ffmpeg-path';
+import { mediaInfoSchema } from '@/lib/media/media-info';
+import { runBinary } from '@/lib/media/run-binary';
+
+export const TRICKPLAY = { interval: 10, width: 320, columns: 10, rows: 10 } as const;
+export const SHEET_PATTERN = /^sheet-(\d{3})\.jpg$/;
+
+export const trickplayManifestSchema = z.object({
+  interval: z.number(),
+  width: z.number(),
+  height: z.number(),
+  columns: z.number(),
+  rows: z.number(),
+  count: z.number().describe('Frames in all sheets'),
+  sheets: z.array(z.string()),
+});
+export type TrickplayManifest = z.infer<typeof trickplayManifestSchema>;
+
+export function trickplayDir(fileId: string): string {
+  return join(config().paths.data, 'trickplay', fileId);
+}
+
+/** Frame height for the preview width, even, from the source's display size. */
+export function trickplayHeight(width: number, height: number): number {
+  return Math.max(2, Math.round((TRICKPLAY.width * height) / width / 2) * 2);
+}
+
+export function trickplayArgs(input: string, outDir: string, height: number): string[] {
+  const { interval, width, columns, rows } = TRICKPLAY;
+  return [
+    ...['-nostdin', '-hide_banner', '-loglevel', 'error', '-y'],
+    // Keyframes only: decoding every frame of a film for one picture in 240 would cost minutes.
+    ...['-skip_frame', 'nokey', '-i', `file:${input}`, '-map', '0:V:0', '-an', '-sn', '-dn'],
+    ...['-vf', `fps=1/${interval},scale=${width}:${height},tile=${columns}x${rows}`, '-q:v', '5', '-fps_mode', 'passthrough'],
+    join(outDir, 'sheet-%03d.jpg'),
+  ];
+}
+
+export async function readTrickplay(fileId: string): Promise<TrickplayManifest | null> {
+  const text = await readFile(join(trickplayDir(fileId), 'manifest.json'), 'utf8').catch(() => null);
+  if (!text) return null;
+  const parsed = trickplayManifestSchema.safeParse(JSON.parse(text));
+  return parsed.success ? parsed.data : null;
+}
+
+export const trickplayJob = defineJob({
+  name: 'trickplay.file',
+  schema: z.object({ fileId: z.string().min(1) }),
+  dedupeKey: (p) => `trickplay:${p.fileId}`,
+  maxAttempts: 1,
+  background: true,
+  async handle({ fileId }, ctx) {
+    if (await readTrickplay(fileId)) return { skipped: 'exists' };
+    const file = await db.mediaFile.findUnique({ where: { id: fileId }, select: { path: true, mediaInfo: true } });
+    const parsed = mediaInfoSchema.safeParse(file?.mediaInfo);
+    const info = parsed.success ? parsed.data : null;
+    const video = info?.video[0];
+    if (!file || !info || !video || !info.duration) return { skipped: 'no video' };
+    const height = trickplayHeight(video.width, video.height);
+    const final = trickplayDir(fileId);
+    const tmp = `${final}.tmp-${process.pid}`;
+    await rm(tmp, { recursive: true, force: true });
+    await mkdir(tmp, { recursive: true });
+    try {
+      const { ffmpeg } = await ffmpegInfo();
+      const result = await runBinary(ffmpeg.path, trickplayArgs(file.path, tmp, height), { timeoutMs: 30 * 60_000, signal: ctx.signal });
+      if (result.code !== 0) throw new Error(`ffmpeg could not make previews: ${result.stderr.trim().split('\n').pop() ?? result.code}`);
+      const sheets = (await readdir(tmp)).filter((n) => SHEET_PATTERN.test(n)).sort();
+      if (sheets.length === 0) throw new Error('ffmpeg made no preview sheets');
+      const perSheet = TRICKPLAY.columns * TRICKPLAY.rows;
+      const count = Math.min(Math.ceil(info.duration / TRICKPLAY.interval), sheets.length * perSheet);
+      const manifest: TrickplayManifest = { ...TRICKPLAY, height, count, sheets };
+      await writeFile(join(tmp, 'manifest.json'), JSON.stringify(manifest));
+      await rm(final, { recursive: true, force: true });
+      await mkdir(join(final, '..'), { recursive: true });
+      await rename(tmp, final);
+      return { sheets: sheets.length, count };
+    } finally {
+      await rm(tmp, { recursive: true, force: true });
+    }
+  },
+});
