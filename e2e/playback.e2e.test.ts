@@ -101,6 +101,25 @@ describe('playback in Chromium', () => {
     expect(bg).toMatch(/trickplay\/sheet-001\.jpg/);
   });
 
+  it('answers Range requests over HTTP the same way on the web server’s fast path', async () => {
+    const movie = (await api<{ id: string; title: string }[]>('GET', '/api/v1/search?q=Big%20Test')).find((m) => m.title === 'Big Test Pattern')!;
+    const s = await api<{ url: string; mode: string }>('POST', '/api/v1/stream-session', { media_id: movie.id, supported_codecs: { containers: ['mp4'], video: [{ codec: 'h264' }], audio: ['aac'] } });
+    expect(s.mode).toBe('direct');
+    const get = (headers: Record<string, string>) => fetch(`${app.url}${s.url}`, { headers: { authorization: `Bearer ${token}`, ...headers } });
+    const whole = await get({});
+    const size = Number(whole.headers.get('content-length'));
+    expect((await whole.arrayBuffer()).byteLength).toBe(size);
+    const part = await get({ range: 'bytes=10-19' });
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe(`bytes 10-19/${size}`);
+    expect(Buffer.from(await part.arrayBuffer())).toHaveLength(10);
+    const past = await get({ range: `bytes=${size}-` });
+    expect(past.status).toBe(416);
+    expect((await past.json()).error.code).toBe('range_not_satisfiable');
+    expect((await fetch(`${app.url}${s.url}`)).status).toBe(401);
+    expect((await fetch(`${app.url}${s.url}`, { headers: { authorization: 'Bearer mq_s_nope' } })).status).toBe(401);
+  });
+
   it('plays the HEVC/AC-3 MKV through HLS, seeks to 80 %, shows subtitle cues, and cleans up after leaving', async () => {
     const show = (await api<{ id: string; kind: string }[]>('GET', '/api/v1/search?q=Test%20Card')).find((m) => m.kind === 'show')!;
     const seasons = await api<{ id: string; number: number }[]>('GET', `/api/v1/tv/${show.id}/season`);

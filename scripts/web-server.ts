@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import next from 'next';
 import { loadConfigOrExit } from '../lib/config';
 import { CLIENT_IP_HEADER } from '../lib/http/client-ip';
+import { isDirectPlayPath, serveDirectPlay } from '../lib/stream/direct-play-fast';
 
 const config = loadConfigOrExit();
 const dev = process.argv.includes('--dev');
@@ -17,6 +18,13 @@ const server = createServer((req, res) => {
   // Behind a trusted reverse proxy, the proxy appends the client it saw as the last X-Forwarded-For entry.
   const forwarded = config.trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',').map((s) => s.trim()).filter(Boolean).at(-1) : undefined;
   req.headers[CLIENT_IP_HEADER] = forwarded ?? socketAddress;
+  // Direct play is byte streaming: served here, past Next's web-stream layer (same checks, see lib/stream).
+  if (isDirectPlayPath(req.url, req.method)) {
+    void serveDirectPlay(req, res).then((done) => {
+      if (!done) void handle(req, res);
+    });
+    return;
+  }
   handle(req, res);
 });
 

@@ -69,9 +69,9 @@ async function bareFirstSegment(input: string, startSegment: number, decision: P
 async function main() {
   const work = mkdtempSync(join(tmpdir(), 'marquee-bench-stream-'));
   const movies = join(work, 'Movies');
-  mkdirSync(join(movies, 'Bench HEVC (2024)'), { recursive: true });
+  mkdirSync(join(movies, 'Bench Transcode (2024)'), { recursive: true });
   mkdirSync(join(movies, 'Bench Direct (2024)'), { recursive: true });
-  const hevc = join(movies, 'Bench HEVC (2024)/Bench HEVC (2024).mkv');
+  const hevc = join(movies, 'Bench Transcode (2024)/Bench Transcode (2024).mkv');
   const mp4 = join(movies, 'Bench Direct (2024)/Bench Direct (2024).mp4');
   const src = ['-f', 'lavfi', '-i', 'testsrc2=size=1920x1080:rate=24', '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000', '-t', '60', '-map', '0:v', '-map', '1:a'];
   const t = performance.now();
@@ -107,7 +107,7 @@ async function main() {
     const lib = await api('POST', '/api/v1/library', { name: 'Bench', path: movies, type: 'movies' });
     await waitFor(async () => (await api('GET', `/api/v1/library/${lib.id}/media`)).items.length === 2, { what: 'scan', timeoutMs: 120_000 });
     const items = (await api('GET', `/api/v1/library/${lib.id}/media`)).items as { id: string; title: string }[];
-    const hevcId = items.find((i) => i.title === 'Bench HEVC')!.id;
+    const hevcId = items.find((i) => i.title === 'Bench Transcode')!.id;
     const mp4Id = items.find((i) => i.title === 'Bench Direct')!.id;
     // Let the local-metadata jobs (frame grabs) finish so they do not share the cores with the measurements.
     await new Promise((r) => setTimeout(r, 5000));

@@ -171,14 +171,16 @@ export function sessionDir(sessionId: string): string {
   return join(config().paths.transcode, sessionId);
 }
 
-/** Direct play: the file with Range; HLS: the master playlist. */
-export async function streamRoot(userId: string, key: string, req: Request): Promise<Response> {
+export type DirectPlay = { path: string; status: 200 | 206 | 416; headers: Record<string, string>; start: number; end: number; empty: boolean };
+
+/**
+ * How to answer a direct-play request: status, headers and the byte range, or null for an HLS
+ * session. Shared by the route handler and the web server's fast path (which streams the bytes
+ * without going through web streams).
+ */
+export async function planDirectPlay(userId: string, key: string, h: { range: string | null; ifRange: string | null; method: string }): Promise<DirectPlay | null> {
   const s = await sessionFor(userId, key);
-  if (s.mode !== 'direct') {
-    await touch(s.id);
-    if (s.status === 'failed') throw new ApiError('stream_failed', s.error ?? 'The stream failed.');
-    return new Response(masterPlaylist(s.planned.decision, `${key}/${MEDIA_PLAYLIST}`), { headers: { 'Content-Type': HLS, 'Cache-Control': 'no-store' } });
-  }
+  if (s.mode !== 'direct') return null;
   let st;
   try {
     st = await stat(s.file.path);
@@ -188,17 +190,28 @@ export async function streamRoot(userId: string, key: string, req: Request): Pro
   const size = st.size;
   const etag = `"${size.toString(36)}-${Math.floor(st.mtimeMs).toString(36)}"`;
   const base = { 'Accept-Ranges': 'bytes', ETag: etag, 'Content-Type': contentTypeFor(s.planned.container), 'Cache-Control': 'private, no-transform' };
-  const ifRange = req.headers.get('if-range');
-  const range = ifRange && ifRange !== etag ? null : parseRange(req.headers.get('range'), size);
-  if (range === 'unsatisfiable') {
-    return errorResponse('range_not_satisfiable', `The range starts past the end of the file (${size} bytes).`, 416, {}, { ...base, 'Content-Range': `bytes */${size}` });
-  }
-  if (req.method === 'HEAD') return new Response(null, { headers: { ...base, 'Content-Length': String(size) } });
+  const range = h.ifRange && h.ifRange !== etag ? null : parseRange(h.range, size);
+  if (range === 'unsatisfiable') return { path: s.file.path, status: 416, headers: { ...base, 'Content-Range': `bytes */${size}` }, start: 0, end: -1, empty: true };
   const { start, end } = range ?? { start: 0, end: size - 1 };
-  const body = Readable.toWeb(createReadStream(s.file.path, { start, end, highWaterMark: 256 * 1024 })) as ReadableStream;
   const headers: Record<string, string> = { ...base, 'Content-Length': String(end - start + 1) };
   if (range) headers['Content-Range'] = `bytes ${start}-${end}/${size}`;
-  return new Response(size === 0 ? null : body, { status: range ? 206 : 200, headers });
+  return { path: s.file.path, status: range ? 206 : 200, headers, start, end, empty: h.method === 'HEAD' || size === 0 };
+}
+
+/** Direct play: the file with Range; HLS: the master playlist. */
+export async function streamRoot(userId: string, key: string, req: Request): Promise<Response> {
+  const direct = await planDirectPlay(userId, key, { range: req.headers.get('range'), ifRange: req.headers.get('if-range'), method: req.method });
+  if (direct?.status === 416) {
+    return errorResponse('range_not_satisfiable', `The range starts past the end of the file (${direct.headers['Content-Range'].slice(8)} bytes).`, 416, {}, direct.headers);
+  }
+  if (direct) {
+    const body = direct.empty ? null : (Readable.toWeb(createReadStream(direct.path, { start: direct.start, end: direct.end, highWaterMark: 256 * 1024 })) as ReadableStream);
+    return new Response(body, { status: direct.status, headers: direct.headers });
+  }
+  const s = await sessionFor(userId, key);
+  await touch(s.id);
+  if (s.status === 'failed') throw new ApiError('stream_failed', s.error ?? 'The stream failed.');
+  return new Response(masterPlaylist(s.planned.decision, `${key}/${MEDIA_PLAYLIST}`), { headers: { 'Content-Type': HLS, 'Cache-Control': 'no-store' } });
 }
 
 async function touch(id: string, requestedSegment?: number) {
