@@ -96,7 +96,7 @@ describe('playback in Chromium', () => {
     await expect.poll(async () => {
       await seek.hover({ position: { x: 20, y: 5 } });
       return page.getByTestId('scrub-preview').isVisible();
-    }, { timeout: 30_000, interval: 1000 }).toBe(true);
+    }, { timeout: 60_000, interval: 1000 }).toBe(true);
     const bg = await page.getByTestId('scrub-preview').evaluate((el) => getComputedStyle(el).backgroundImage);
     expect(bg).toMatch(/trickplay\/sheet-001\.jpg/);
   });

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { waitFor } from '@/test/wait-for';
+import { holdBackground } from './background-hold';
 import { createDbQueue } from './db-queue';
 import { type AnyJobDefinition, defineJob } from './define-job';
 import { jobDefinitions } from './jobs';
@@ -297,5 +298,16 @@ describe('startJobRunner', () => {
     expect(await ended(a.id)).toMatchObject({ status: 'completed', result: 4 });
     release.open();
     expect(await ended(s1.id)).toMatchObject({ status: 'completed' });
+  });
+  it('claims no background job while this process holds them back', async () => {
+    const art = defineJob({ name: 'runner.art3', schema: numberSchema, background: true, handle: async (p) => p.n });
+    const release = holdBackground();
+    run([art]);
+    const a = await queue.enqueue(art, { n: 5 });
+    // Two claim rounds at least (poll 20 ms) pass while held: still queued.
+    await new Promise((r) => setTimeout(r, 100));
+    expect((await must(a.id)).status).toBe('queued');
+    release();
+    expect(await ended(a.id)).toMatchObject({ status: 'completed', result: 5 });
   });
 });

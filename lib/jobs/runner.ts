@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { AnyJobDefinition, JobContext } from './define-job';
 import type { JobQueue, JobRecord, RunState } from './queue';
 import type { JobRegistry } from './registry';
+import { backgroundHeld } from './background-hold';
 import { onJobEnqueued } from './enqueued';
 
 export interface JobLog {
@@ -82,7 +83,7 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
   async function loop(): Promise<void> {
     while (!stopping) {
       const full = running.size - dedicatedRunning >= concurrency;
-      const claimable = full ? dedicatedNames : foregroundRunning > 0 ? foregroundNames : names;
+      const claimable = full ? dedicatedNames : foregroundRunning > 0 || backgroundHeld() ? foregroundNames : names;
       if (claimable.length === 0) {
         await pause(pollMs);
         continue;

@@ -40,6 +40,7 @@ export type StreamPlan = { decision: Decision; duration: number; segmentSeconds:
 export const LIVE_STATUSES = ['starting', 'running'];
 const HLS = 'application/vnd.apple.mpegurl';
 const SEGMENT_WAIT_MS = 25_000;
+const TRICKPLAY_DELAY_MS = 15_000;
 
 /** The file to play for a movie, video, episode or file id: the first present version with probe facts. */
 async function resolveFile(mediaId: string) {
@@ -119,11 +120,14 @@ export async function createStreamSession(userId: string, body: CreateStreamBody
   const session = await db.streamSession.create({
     data: { key, userId, fileId: file.id, mode: decision.mode, plan: plan as never, requestedSegment: startSegment, status: decision.mode === 'direct' ? 'running' : 'starting' },
   });
-  // Scrub previews are made once per file, in the background, the first time it is played.
-  if (file.info.video.length && !(await readTrickplay(file.id))) await jobQueue().enqueue(trickplayJob, { fileId: file.id });
   if (decision.mode !== 'direct') {
     const job = await jobQueue().enqueue(transcodeSessionJob, { sessionId: session.id });
     await db.streamSession.update({ where: { id: session.id }, data: { jobId: job.id } });
+  }
+  // Scrub previews are made once per file, in the background, the first time it is played — a
+  // little later, so they never compete with the start of playback.
+  if (file.info.video.length && !(await readTrickplay(file.id))) {
+    await jobQueue().enqueue(trickplayJob, { fileId: file.id }, { runAt: new Date(Date.now() + TRICKPLAY_DELAY_MS) });
   }
   const url = `/api/v1/stream-session/${key}`;
   return {

@@ -245,6 +245,10 @@ describe('scrub previews', () => {
     const res = await start(ids['Big Test Pattern']);
     const key = res.body.stream_key as string;
     expect(res.body.trickplay_url).toBe(`/api/v1/stream-session/${key}/trickplay.json`);
+    // Queued to run a little later, so it never competes with the start of playback; here: now.
+    const job = await db.job.findFirstOrThrow({ where: { name: 'trickplay.file', status: 'queued' } });
+    expect(job.runAt.getTime() - job.createdAt.getTime()).toBeGreaterThanOrEqual(10_000);
+    await db.job.update({ where: { id: job.id }, data: { runAt: new Date() } });
     const manifest = await waitFor(async () => {
       const m = await api('GET', res.body.trickplay_url, { token: owner.token });
       return m.status === 200 ? m.body : null;

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db';
+import { holdBackground } from '@/lib/jobs/background-hold';
 import { defineJob } from '@/lib/jobs/define-job';
 import { ffmpegInfo } from '@/lib/media/ffmpeg-path';
 import { startFfmpeg, type FfmpegExit, type FfmpegProcess } from '@/lib/media/ffmpeg-process';
@@ -65,6 +66,15 @@ export async function runTranscodeSession(
   let run: Run | null = null;
   let runs = 0;
   let pauses = 0;
+  // While a transcode's ffmpeg is working, background jobs (previews, artwork) wait.
+  let release: (() => void) | null = null;
+  const holding = (on: boolean) => {
+    if (on && !release && transcode) release = holdBackground();
+    if (!on && release) {
+      release();
+      release = null;
+    }
+  };
   const start = async (segment: number) => {
     if (run) await run.proc.stop();
     // A segment cut short by the restart is left as a temp file: remove it.
@@ -80,6 +90,7 @@ export async function runTranscodeSession(
 
   let ended = 'deleted';
   try {
+    holding(true);
     await start(transcode ? session.requestedSegment : 0);
     // Only a session still starting becomes running: one deleted meanwhile stays ended.
     await db.streamSession.updateMany({ where: { id: session.id, status: 'starting' }, data: { status: 'running' } });
@@ -118,6 +129,7 @@ export async function runTranscodeSession(
       }
       // Throttle: far enough ahead of the player → pause ffmpeg; close again → resume.
       const aheadSeconds = (next - want) * plan.segmentSeconds;
+      holding(!cur.exit && !cur.proc.paused);
       if (!cur.exit) {
         if (aheadSeconds > throttleSeconds && !cur.proc.paused) {
           cur.proc.pause();
@@ -127,6 +139,7 @@ export async function runTranscodeSession(
     }
     if (signal.aborted) ended = 'worker stopping';
   } finally {
+    holding(false);
     const last = run as Run | null;
     if (last) await last.proc.stop();
     await rm(dir, { recursive: true, force: true });
