@@ -10,20 +10,33 @@
 // - 50 concurrent direct-play clients (errors must be 0);
 // - memory of a transcode session (its ffmpeg's RSS, and the worker's growth).
 import { execFileSync, spawn } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startApp, waitFor, type RunningApp } from '../../e2e/harness';
 import { ffmpegHlsArgs } from '../../lib/stream/hls';
-import { parseRange } from '../../lib/stream/range';
 
 const FFMPEG = process.env.FFMPEG_PATH || 'ffmpeg';
 const ms = (x: number) => `${Math.round(x)} ms`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const log = (m: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${m}`);
 const TRIALS = 3;
+
+/** One file, one Range, pipe: the least a server can do. argv[1] is the file; prints its port. */
+const BARE_SERVER = `
+const http = require('node:http'); const fs = require('node:fs');
+const file = process.argv[1];
+http.createServer((req, res) => {
+  const size = fs.statSync(file).size;
+  const m = /^bytes=(\\d*)-(\\d*)$/.exec(req.headers.range || '');
+  let start = 0, end = size - 1, part = false;
+  if (m && m[1] !== '') { start = Number(m[1]); if (m[2] !== '') end = Math.min(Number(m[2]), size - 1); part = true; }
+  if (start >= size) { res.writeHead(416); return res.end(); }
+  res.writeHead(part ? 206 : 200, { 'Content-Type': 'video/mp4', 'Content-Length': end - start + 1, 'Accept-Ranges': 'bytes', ...(part ? { 'Content-Range': 'bytes ' + start + '-' + end + '/' + size } : {}) });
+  fs.createReadStream(file, { start, end, highWaterMark: 256 * 1024 }).pipe(res);
+}).listen(0, '127.0.0.1', function () { console.log(this.address().port); });
+`;
 
 function rssMb(pid: number): number {
   try {
@@ -80,16 +93,13 @@ async function main() {
   log(`media made in ${ms(performance.now() - t)}: HEVC ${(statSync(hevc).size / 1e6).toFixed(1)} MB, MP4 ${(statSync(mp4).size / 1e6).toFixed(1)} MB`);
 
   let app: RunningApp | undefined;
-  const bare = createServer((req, res) => {
-    const size = statSync(mp4).size;
-    const range = parseRange(req.headers.range ?? null, size);
-    if (range === 'unsatisfiable') return res.writeHead(416).end();
-    const { start, end } = range ?? { start: 0, end: size - 1 };
-    res.writeHead(range ? 206 : 200, { 'Content-Type': 'video/mp4', 'Content-Length': end - start + 1, 'Accept-Ranges': 'bytes', ...(range ? { 'Content-Range': `bytes ${start}-${end}/${size}` } : {}) });
-    createReadStream(mp4, { start, end, highWaterMark: 256 * 1024 }).pipe(res);
+  // The baseline: a bare Node static file server in a process of its own (as the app's web server is).
+  const bare = spawn(process.execPath, ['-e', BARE_SERVER, mp4], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const barePort = await new Promise<number>((resolve, reject) => {
+    bare.stdout!.once('data', (d) => resolve(Number(String(d).trim())));
+    bare.once('exit', (code) => reject(new Error(`bare server exited ${code}`)));
   });
-  await new Promise<void>((r) => bare.listen(0, '127.0.0.1', r));
-  const bareUrl = `http://127.0.0.1:${(bare.address() as { port: number }).port}/file.mp4`;
+  const bareUrl = `http://127.0.0.1:${barePort}/file.mp4`;
 
   try {
     app = await startApp({ SAMPLE_LIBRARY: 'false' });
@@ -232,7 +242,7 @@ async function main() {
     if (app) console.error(app.output().slice(-3000));
     throw err;
   } finally {
-    bare.close();
+    bare.kill();
     await app?.stop();
     rmSync(work, { recursive: true, force: true });
   }
