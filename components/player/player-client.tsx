@@ -26,6 +26,7 @@ type Session = {
   trickplay_url: string | null;
   bitrate: number | null;
 };
+type PlayOptions = { quality: string; audioIndex?: number; burn?: string };
 type Target = { id: string; title: string; subtitle: string | null; backHref: string; next: { id: string; title: string } | null };
 
 const SAVE_EVERY_MS = 10_000;
@@ -58,6 +59,7 @@ export function Player({ target }: { target: Target }) {
   const [showInfo, setShowInfo] = useState(false);
   const [countdown, setCountdown] = useState<number | null>(null);
   const trickplay = useTrickplay(session?.trickplay_url ?? null);
+  const burnId = session?.subtitle_tracks.some((t) => !t.text && t.id === subtitle) ? subtitle : undefined;
 
   const savePosition = useCallback((beacon = false) => {
     const v = videoRef.current;
@@ -76,7 +78,7 @@ export function Player({ target }: { target: Target }) {
     if (s) fetch(`/api/v1/stream-session/${s.stream_key}`, { method: 'DELETE', keepalive, credentials: 'same-origin' }).catch(() => undefined);
   }, []);
 
-  const play = useCallback(async (offset: number, opts: { quality: string; audioIndex?: number }) => {
+  const play = useCallback(async (offset: number, opts: PlayOptions) => {
     const v = videoRef.current;
     if (!v) return;
     setError(null);
@@ -84,7 +86,14 @@ export function Player({ target }: { target: Target }) {
     let s: Session;
     try {
       s = await apiFetch<Session>('/api/v1/stream-session', {
-        body: { media_id: target.id, video_offset: offset, supported_codecs: detectCapabilities(Hls.isSupported()), quality: opts.quality, audio_index: opts.audioIndex },
+        body: {
+          media_id: target.id,
+          video_offset: offset,
+          supported_codecs: detectCapabilities(Hls.isSupported()),
+          quality: opts.quality,
+          audio_index: opts.audioIndex,
+          burn_subtitle: opts.burn,
+        },
       });
     } catch (err) {
       setError(err instanceof ApiFetchError ? err.message : 'Could not start playback.');
@@ -188,11 +197,20 @@ export function Player({ target }: { target: Target }) {
     return () => clearTimeout(t);
   }, [countdown, router, target.next]);
 
-  const switchTo = (opts: { quality: string; audioIndex?: number }) => {
+  const switchTo = (opts: PlayOptions) => {
     const at = videoRef.current?.currentTime ?? 0;
     setQuality(opts.quality);
     setAudioIndex(opts.audioIndex);
     void play(at, opts);
+  };
+
+  // Text tracks switch in the browser; an image track (PGS, VobSub) means a new stream with it burned in.
+  const chooseSubtitle = (id: string) => {
+    const track = session?.subtitle_tracks.find((t) => t.id === id);
+    const burning = session?.subtitle_tracks.some((t) => !t.text && t.id === subtitle);
+    setSubtitle(id);
+    if (track && !track.text) switchTo({ quality, audioIndex, burn: id });
+    else if (burning) switchTo({ quality, audioIndex });
   };
 
   return (
@@ -209,7 +227,7 @@ export function Player({ target }: { target: Target }) {
           <div className="flex flex-wrap items-center gap-2 text-sm">
             <label className="flex items-center gap-1 text-zinc-400">
               Quality
-              <select aria-label="Quality" value={quality} onChange={(e) => switchTo({ quality: e.target.value, audioIndex })} className="rounded-md bg-zinc-800 px-2 py-1 text-zinc-100">
+              <select aria-label="Quality" value={quality} onChange={(e) => switchTo({ quality: e.target.value, audioIndex, burn: burnId })} className="rounded-md bg-zinc-800 px-2 py-1 text-zinc-100">
                 {session.qualities.map((q) => (
                   <option key={q} value={q}>
                     {q === 'original' ? 'Original' : q}
@@ -220,7 +238,7 @@ export function Player({ target }: { target: Target }) {
             {session.audio_tracks.length > 1 && (
               <label className="flex items-center gap-1 text-zinc-400">
                 Audio
-                <select aria-label="Audio" value={String(session.audio_tracks.find((a) => a.selected)?.index ?? '')} onChange={(e) => switchTo({ quality, audioIndex: Number(e.target.value) })} className="rounded-md bg-zinc-800 px-2 py-1 text-zinc-100">
+                <select aria-label="Audio" value={String(session.audio_tracks.find((a) => a.selected)?.index ?? '')} onChange={(e) => switchTo({ quality, audioIndex: Number(e.target.value), burn: burnId })} className="rounded-md bg-zinc-800 px-2 py-1 text-zinc-100">
                   {session.audio_tracks.map((a, i) => (
                     <option key={a.index} value={a.index}>
                       {trackLabel(a, i)}
@@ -231,11 +249,12 @@ export function Player({ target }: { target: Target }) {
             )}
             <label className="flex items-center gap-1 text-zinc-400">
               Subtitles
-              <select aria-label="Subtitles" value={subtitle} onChange={(e) => setSubtitle(e.target.value)} className="rounded-md bg-zinc-800 px-2 py-1 text-zinc-100">
+              <select aria-label="Subtitles" value={subtitle} onChange={(e) => chooseSubtitle(e.target.value)} className="rounded-md bg-zinc-800 px-2 py-1 text-zinc-100">
                 <option value="off">Off</option>
-                {session.subtitle_tracks.filter((t) => t.text).map((t, i) => (
+                {session.subtitle_tracks.map((t, i) => (
                   <option key={t.id} value={t.id}>
                     {trackLabel(t, i)}
+                    {t.text ? '' : ' (burned in)'}
                   </option>
                 ))}
               </select>

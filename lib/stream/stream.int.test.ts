@@ -208,6 +208,42 @@ describe('HLS', () => {
     expect((await start(ids['Big Test Pattern'])).status).toBe(200);
   });
 
+  it('refuses to start a conversion when the transcode folder is short of space (507), direct play still works', async () => {
+    const limits = config().stream;
+    const saved = limits.minFreeBytes;
+    limits.minFreeBytes = Number.MAX_SAFE_INTEGER;
+    try {
+      const refused = await start(ids.episode);
+      expect(refused.status).toBe(507);
+      expect(refused.body.error).toMatchObject({ code: 'insufficient_storage', message: expect.stringContaining('MiB free') });
+      expect((await start(ids['Big Test Pattern'])).status).toBe(200);
+    } finally {
+      limits.minFreeBytes = saved;
+    }
+  });
+
+  it('at worker start, ends sessions no job runs any more and removes stray transcode folders', async () => {
+    const res = await start(ids['Big Test Pattern']);
+    const row = await db.streamSession.findUniqueOrThrow({ where: { key: res.body.stream_key } });
+    // A transcode whose worker died: its job failed, its folder is still there; and a folder nobody owns.
+    const orphan = await db.streamSession.create({ data: { key: 'orphan-key-0123456789', userId: row.userId, fileId: row.fileId, mode: 'transcode', plan: row.plan as never, status: 'running' } });
+    const dead = await db.job.create({ data: { name: 'transcode.session', payload: { sessionId: orphan.id }, status: 'failed' } });
+    await db.streamSession.update({ where: { id: orphan.id }, data: { jobId: dead.id } });
+    for (const dir of [orphan.id, 'stray-folder']) {
+      mkdirSync(join(config().paths.transcode, dir), { recursive: true });
+      writeFileSync(join(config().paths.transcode, dir, 'seg-00000.ts'), 'x');
+    }
+    const { cleanupStreamLeftovers } = await import('./transcode-job');
+    const cleaned = await cleanupStreamLeftovers();
+    expect(cleaned.sessions).toBe(1);
+    expect(cleaned.folders).toBeGreaterThanOrEqual(2);
+    expect(existsSync(join(config().paths.transcode, orphan.id))).toBe(false);
+    expect((await db.streamSession.findUniqueOrThrow({ where: { id: orphan.id } })).status).toBe('ended');
+    expect(existsSync(join(config().paths.transcode, 'stray-folder'))).toBe(false);
+    // The live direct-play session is left alone.
+    expect((await db.streamSession.findUniqueOrThrow({ where: { id: row.id } })).status).toBe('running');
+  });
+
   it('stops a session nobody has asked anything of for STREAM_IDLE_SECONDS, and deletes its folder', async () => {
     const res = await start(ids.episode);
     const key = res.body.stream_key as string;
