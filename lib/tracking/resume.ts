@@ -4,6 +4,7 @@
 import { db } from '@/lib/db';
 import { ApiError } from '@/lib/http/api-error';
 import { mediaInfoSchema } from '@/lib/media/media-info';
+import { recordViewing } from './watched';
 
 export const RESUME_MIN = 0.05;
 export const WATCHED_AT = 0.9;
@@ -61,9 +62,8 @@ export async function saveStoppedAt(userId: string, mediaId: string, secs: numbe
   if (fraction >= WATCHED_AT) {
     // One viewing counts once: a second save past 90 % without a resume point in between does not.
     const newViewing = !before || !before.watched || before.positionSecs !== null;
-    const data = { positionSecs: null, watched: true, lastWatchedAt: now, ...(newViewing ? { playCount: { increment: 1 } } : {}) };
-    const saved = await db.watchState.upsert({ where: key, create: { userId, itemId: t.itemId, episodeId: t.episodeId, positionSecs: null, watched: true, playCount: 1, lastWatchedAt: now }, update: data });
-    return view(saved);
+    if (newViewing) return view(await recordViewing(userId, t, now));
+    return view(before);
   }
   const positionSecs = fraction >= RESUME_MIN ? secs : null;
   const saved = await db.watchState.upsert({ where: key, create: { userId, itemId: t.itemId, episodeId: t.episodeId, positionSecs }, update: { positionSecs } });
