@@ -1,5 +1,6 @@
 // Job `scan.library`: one scan of one library at a time (deduplicated per library). Afterwards the
 // items it created or whose files changed get `metadata.local` (NFO, artwork, frame grabs).
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { z } from 'zod';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db';
@@ -35,6 +36,19 @@ export async function realScanDeps(): Promise<ScanDeps> {
   };
 }
 
+/**
+ * Thousands of enqueues are thousands of synchronous SQLite writes: in chunks, with a turn of the
+ * event loop between them, so this job's lock renewal still runs.
+ */
+async function queueMetadata(itemIds: string[]): Promise<number> {
+  let queued = 0;
+  for (let start = 0; start < itemIds.length; start += 200) {
+    queued += await enqueueLocalMetadata(itemIds.slice(start, start + 200));
+    await nextTurn();
+  }
+  return queued;
+}
+
 export const scanLibraryJob = defineJob({
   name: 'scan.library',
   schema: scanLibraryPayload,
@@ -51,7 +65,7 @@ export const scanLibraryJob = defineJob({
       const lib = await db.library.findUnique({ where: { id: payload.libraryId }, select: { scanRequestedAt: true } });
       if (round >= 5 || !lib?.scanRequestedAt || lib.scanRequestedAt < started) {
         const { touched_item_ids: _ids, ...counts } = result;
-        return { ...counts, metadata_queued: await enqueueLocalMetadata(touched) };
+        return { ...counts, metadata_queued: await queueMetadata([...touched]) };
       }
     }
   },

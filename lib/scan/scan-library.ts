@@ -1,16 +1,17 @@
 // One library scan: walk (stat only) → plan against stored files → follow moves, mark vanished
-// files missing → probe new and changed files in parallel → parse names → attach to items in
-// batched transactions → update presence and per-file issues. Unchanged files cost one stat.
+// files missing → probe new and changed files in parallel, and meanwhile parse names and attach
+// them to items in short batched transactions → update presence and per-file issues. Unchanged
+// files cost one stat.
 import { availableParallelism } from 'node:os';
-import { db, Prisma } from '@/lib/db';
-import { identify } from './identity';
-import { attachFile } from './attach-file';
-import { parseMediaPath } from './parse-name';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { db } from '@/lib/db';
 import { planScan, type StoredFile } from './plan-scan';
+import { probeAndWrite } from './probe-pipeline';
 import { updatePresence } from './update-presence';
 import { isVideoFile, walkLibrary, type WalkedFile } from './walk-library';
+import { writeProbedFiles, type ProbeOutcome } from './write-probed';
 
-export type ProbeOutcome = { ok: true; info: unknown } | { ok: false; reason: string; message: string };
+export type { ProbeOutcome };
 
 export interface ScanDeps {
   probe(path: string, signal?: AbortSignal): Promise<ProbeOutcome>;
@@ -39,21 +40,8 @@ export interface ScanResult {
   touched_item_ids: string[];
 }
 
-const WRITE_BATCH = 100;
-
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T, i: number) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i], i);
-      }
-    }),
-  );
-  return out;
-}
+/** Moved files are updated this many per transaction. */
+const MOVE_BATCH = 100;
 
 function toStored(r: { id: string; path: string; size: bigint; mtimeMs: bigint; inode: string | null; headTailHash: string | null; status: 'ok' | 'missing'; probedAt: Date | null }): StoredFile {
   return { id: r.id, path: r.path, size: Number(r.size), mtimeMs: Number(r.mtimeMs), inode: r.inode, headTailHash: r.headTailHash, status: r.status, probed: r.probedAt !== null };
@@ -87,67 +75,52 @@ export async function scanLibrary(libraryId: string, opts: ScanOptions, deps: Sc
       } else added.push({ file, hash });
     }
 
-    for (const { row, file } of plan.moved) {
-      await db.mediaFile.update({
-        where: { id: row.id },
-        data: { path: file.path, size: file.size, mtimeMs: file.mtimeMs, inode: file.inode, status: 'ok', missingSince: null },
-      });
+    for (let start = 0; start < plan.moved.length; start += MOVE_BATCH) {
+      opts.signal?.throwIfAborted();
+      await db.$transaction(
+        plan.moved.slice(start, start + MOVE_BATCH).map(({ row, file }) =>
+          db.mediaFile.update({
+            where: { id: row.id },
+            data: { path: file.path, size: file.size, mtimeMs: file.mtimeMs, inode: file.inode, status: 'ok', missingSince: null },
+            select: { id: true },
+          }),
+        ),
+      );
+      await nextTurn();
     }
     const reappeared = plan.unchanged.filter((u) => u.row.status === 'missing').map((u) => u.row.id);
-    await db.mediaFile.updateMany({ where: { id: { in: reappeared } }, data: { status: 'ok', missingSince: null } });
-    await db.mediaFile.updateMany({ where: { id: { in: plan.vanished.map((r) => r.id) }, status: 'ok' }, data: { status: 'missing', missingSince: now } });
-
-    // Probe what is new or changed, in parallel (ffprobe's cost is mostly process start-up).
-    const toProbe = [...plan.changed.map((c) => ({ file: c.file, rowId: c.row.id as string | null, hash: null as string | null })), ...added.map((a) => ({ file: a.file, rowId: null, hash: a.hash }))];
-    let done = 0;
-    const probed = await mapLimit(toProbe, deps.concurrency ?? availableParallelism(), async (t) => {
-      opts.signal?.throwIfAborted();
-      const [outcome, hash] = await Promise.all([deps.probe(t.file.path, opts.signal), t.hash ? Promise.resolve(t.hash) : deps.hash(t.file.path).catch(() => null)]);
-      done++;
-      if (done % 10 === 0 || done === toProbe.length) await opts.progress?.(0.05 + 0.85 * (done / toProbe.length), `probed ${done} of ${toProbe.length} files`);
-      return { ...t, outcome, hash };
-    });
+    if (reappeared.length > 0) await db.mediaFile.updateMany({ where: { id: { in: reappeared } }, data: { status: 'ok', missingSince: null } });
+    if (plan.vanished.length > 0) await db.mediaFile.updateMany({ where: { id: { in: plan.vanished.map((r) => r.id) }, status: 'ok' }, data: { status: 'missing', missingSince: now } });
 
     const issues = new Map<string, { reason: string; message: string }>();
     for (const i of walked.issues) issues.set(i.path, { reason: i.reason, message: i.message });
-    let itemsCreated = 0;
     const touched = new Set<string>();
-    const movedRows = await db.mediaFile.findMany({ where: { id: { in: plan.moved.map((m) => m.row.id) }, itemId: { not: null } }, select: { itemId: true } });
-    for (const r of movedRows) touched.add(r.itemId!);
-    for (let start = 0; start < probed.length; start += WRITE_BATCH) {
-      const batch = probed.slice(start, start + WRITE_BATCH);
-      await db.$transaction(
-        async (tx) => {
-          for (const p of batch) {
-            const data = {
-              libraryId,
-              path: p.file.path,
-              size: p.file.size,
-              mtimeMs: p.file.mtimeMs,
-              inode: p.file.inode,
-              headTailHash: p.hash,
-              mediaInfo: p.outcome.ok ? (p.outcome.info as Prisma.InputJsonValue) : Prisma.DbNull,
-              probeError: p.outcome.ok ? null : p.outcome.message,
-              probedAt: now,
-              status: 'ok' as const,
-              missingSince: null,
-            };
-            const row = p.rowId ? await tx.mediaFile.update({ where: { id: p.rowId }, data, select: { id: true } }) : await tx.mediaFile.create({ data, select: { id: true } });
-            if (!p.outcome.ok) {
-              issues.set(p.file.path, { reason: p.outcome.reason, message: p.outcome.message });
-              await attachFile(tx, libraryId, row.id, { kind: 'unrecognized', reason: p.outcome.reason });
-              continue;
-            }
-            const identity = identify(parseMediaPath(p.file.relPath, library.type), library.type, p.file.relPath);
-            if (identity.kind === 'unrecognized') issues.set(p.file.path, { reason: 'unrecognized_name', message: `Not added: ${identity.reason}.` });
-            const attached = await attachFile(tx, libraryId, row.id, identity);
-            if (attached.created) itemsCreated++;
-            if (attached.itemId) touched.add(attached.itemId);
-          }
-        },
-        { timeout: 60_000 },
-      );
+    if (plan.moved.length > 0) {
+      const movedRows = await db.mediaFile.findMany({ where: { id: { in: plan.moved.map((m) => m.row.id) }, itemId: { not: null } }, select: { itemId: true } });
+      for (const r of movedRows) touched.add(r.itemId!);
     }
+
+    // Probe what is new or changed, in parallel (ffprobe's cost is mostly process start-up), and
+    // write the results in batches while probing goes on.
+    const toProbe = [...plan.changed.map((c) => ({ file: c.file, rowId: c.row.id as string | null, hash: null as string | null })), ...added.map((a) => ({ file: a.file, rowId: null, hash: a.hash }))];
+    let itemsCreated = 0;
+    await probeAndWrite(toProbe, {
+      concurrency: deps.concurrency ?? availableParallelism(),
+      signal: opts.signal,
+      async probe(t) {
+        const [outcome, hash] = await Promise.all([deps.probe(t.file.path, opts.signal), t.hash ? Promise.resolve(t.hash) : deps.hash(t.file.path).catch(() => null)]);
+        return { ...t, outcome, hash };
+      },
+      async probed(done, total) {
+        if (done % 10 === 0 || done === total) await opts.progress?.(0.05 + 0.85 * (done / total), `probed ${done} of ${total} files`);
+      },
+      async write(batch) {
+        const written = await writeProbedFiles(libraryId, library.type, batch, now);
+        itemsCreated += written.createdItemIds.length;
+        for (const id of written.itemIds) touched.add(id);
+        for (const [path, issue] of written.issues) issues.set(path, issue);
+      },
+    });
 
     // Files whose problem was an earlier probe and that were not probed now keep their issue.
     const keep = await db.mediaFile.findMany({ where: { libraryId, origin: 'local', status: 'ok', probeError: { not: null } }, select: { path: true, probeError: true } });
