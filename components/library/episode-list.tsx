@@ -6,7 +6,7 @@ import { imageSrc, imageSrcSet } from './image-src';
 import { MissingBadge } from './missing-badge';
 import { PlayLink } from './play-link';
 
-export function EpisodeList({ episodes, label }: { episodes: Episode[]; label: string }) {
+export function EpisodeList({ episodes, label, onWatched }: { episodes: Episode[]; label: string; onWatched?: (e: Episode, watched: boolean) => void }) {
   if (episodes.length === 0) return <p className="py-6 text-sm text-zinc-400">No episodes in this season.</p>;
   return (
     <ol aria-label={label} className="divide-y divide-white/5 overflow-hidden rounded-2xl border border-white/10 bg-zinc-900/60">
@@ -46,6 +46,17 @@ export function EpisodeList({ episodes, label }: { episodes: Episode[]; label: s
                 </h3>
                 {e.status === 'missing' && <MissingBadge />}
                 {e.status !== 'missing' && e.files.length > 0 && <PlayLink id={e.id} small label={`Play episode ${e.number}`} />}
+                {onWatched && e.watched !== undefined && (
+                  <button
+                    type="button"
+                    aria-pressed={e.watched}
+                    aria-label={`Episode ${e.number} watched`}
+                    onClick={() => onWatched(e, !e.watched)}
+                    className={`ml-auto rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${e.watched ? 'bg-emerald-500/20 text-emerald-200 ring-emerald-400/40' : 'text-zinc-400 ring-white/15 hover:text-zinc-100'}`}
+                  >
+                    {e.watched ? '✓ Watched' : 'Mark watched'}
+                  </button>
+                )}
                 {e.air_date && (
                   <time dateTime={e.air_date} className="text-xs text-zinc-500">
                     {e.air_date}

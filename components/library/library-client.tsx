@@ -16,7 +16,7 @@ import { inputClass } from '@/components/ui/input-class';
 import { SelectField } from '@/components/ui/select-field';
 import { itemCount, libraryTypeLabel } from './library-labels';
 import { MediaGrid } from './media-grid';
-import { MEDIA_SORTS } from './media-sort';
+import { MEDIA_SORTS, WATCHED_FILTERS, type WatchedFilter } from './media-sort';
 import { ScanIssues } from './scan-issues-client';
 import { ScanProgressBar } from './scan-progress-bar';
 import { WatchStatus } from './watch-status';
@@ -39,7 +39,8 @@ export function Library({ library, initialProgress, initialMedia, initialIssues,
   const qc = useQueryClient();
   const { data: progress = initialProgress } = useScanProgress(library.id, initialProgress);
   const [sort, setSort] = useState<MediaSort>('title');
-  const media = useLibraryMedia(library.id, sort, sort === 'title' ? initialMedia : undefined);
+  const [watched, setWatched] = useState<WatchedFilter>('');
+  const media = useLibraryMedia(library.id, sort, sort === 'title' && !watched ? initialMedia : undefined, watched);
   const page = media.data ?? initialMedia;
   const [query, setQuery] = useState('');
   const q = useDeferredValue(query.trim());
@@ -123,6 +124,7 @@ export function Library({ library, initialProgress, initialMedia, initialIssues,
               className={inputClass}
             />
           </div>
+          <SelectField label="Show" hideLabel options={WATCHED_FILTERS} value={watched} onChange={(e) => setWatched(e.target.value as WatchedFilter)} className="w-40" />
           <SelectField label="Sort by" hideLabel options={MEDIA_SORTS} value={sort} onChange={(e) => setSort(e.target.value as MediaSort)} className="w-44" />
         </div>
 

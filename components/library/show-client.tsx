@@ -4,7 +4,8 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { formError } from '@/components/queries/api-fetch';
 import { useMedia, type MediaDetail } from '@/components/queries/use-media';
-import { useSeason, useSeasons, type Season, type SeasonDetail } from '@/components/queries/use-seasons';
+import { useSeason, useSeasons, type Episode, type Season, type SeasonDetail } from '@/components/queries/use-seasons';
+import { useFollow, useSetWatched } from '@/components/queries/use-tracking';
 import { EpisodeList } from './episode-list';
 import { MediaHero } from './media-hero';
 import { MissingBadge } from './missing-badge';
@@ -14,11 +15,14 @@ interface ShowProps {
   initialSeasons: Season[];
   initialSeason: SeasonDetail | null;
   library?: { id: string; name: string };
+  initialFollowing: boolean;
 }
 
 const seasonName = (s: Season) => s.title.trim() || (s.number === 0 ? 'Specials' : `Season ${s.number}`);
 
-export function ShowView({ initialShow, initialSeasons, initialSeason, library }: ShowProps) {
+export function ShowView({ initialShow, initialSeasons, initialSeason, library, initialFollowing }: ShowProps) {
+  const [following, setFollowing] = useState(initialFollowing);
+  const follow = useFollow(initialShow.id);
   const { data: show = initialShow } = useMedia(initialShow.id, initialShow);
   const { data: seasons = initialSeasons } = useSeasons(initialShow.id, initialSeasons);
   const [selectedId, setSelectedId] = useState(initialSeason?.id ?? seasons[0]?.id ?? null);
@@ -31,7 +35,21 @@ export function ShowView({ initialShow, initialSeasons, initialSeason, library }
         item={show}
         library={library}
         facts={[`${seasons.length} season${seasons.length === 1 ? '' : 's'}`, `${episodeCount} episode${episodeCount === 1 ? '' : 's'}`]}
-      />
+      >
+        <button
+          type="button"
+          aria-pressed={following}
+          disabled={follow.isPending}
+          onClick={() => {
+            const next = !following;
+            setFollowing(next);
+            follow.mutate(next, { onError: () => setFollowing(!next) });
+          }}
+          className="rounded-lg bg-white/5 px-4 py-2 text-sm font-semibold text-zinc-100 ring-1 ring-inset ring-white/10 hover:bg-white/10"
+        >
+          {following ? 'Following' : 'Follow'}
+        </button>
+      </MediaHero>
       <section aria-labelledby="seasons-heading" className="space-y-4">
         <h2 id="seasons-heading" className="text-lg font-semibold text-zinc-50">
           Seasons
@@ -100,6 +118,7 @@ function SeasonTabs({ seasons, selectedId, onSelect }: { seasons: Season[]; sele
 
 function SeasonPanel({ season, initial }: { season: Season; initial?: SeasonDetail }) {
   const detail = useSeason(season.id, initial);
+  const setWatched = useSetWatched(season.id);
   return (
     <div id="season-panel" role="tabpanel" aria-labelledby={`season-tab-${season.id}`} tabIndex={0} className="space-y-3 rounded-2xl focus-visible:outline-2 focus-visible:outline-accent-400">
       {season.status === 'missing' && (
@@ -114,8 +133,36 @@ function SeasonPanel({ season, initial }: { season: Season; initial?: SeasonDeta
           Loading episodes…
         </p>
       ) : (
-        <EpisodeList episodes={detail.data.episodes} label={`${seasonName(season)} episodes`} />
+        <>
+          <SeasonWatchedBar season={season} episodes={detail.data.episodes} />
+          <EpisodeList
+            episodes={detail.data.episodes}
+            label={`${seasonName(season)} episodes`}
+            onWatched={(e, watched) => setWatched.mutate({ episodeIds: [e.id], watched, path: `/api/v1/episode/${encodeURIComponent(e.id)}/watched` })}
+          />
+        </>
       )}
+    </div>
+  );
+}
+
+/** "Mark all watched" / "Mark all unwatched" for the season, with how many are watched. */
+function SeasonWatchedBar({ season, episodes }: { season: Season; episodes: Episode[] }) {
+  const setWatched = useSetWatched(season.id);
+  const seen = episodes.filter((e) => e.watched).length;
+  const all = episodes.length > 0 && seen === episodes.length;
+  return (
+    <div className="flex flex-wrap items-center justify-between gap-3">
+      <p className="text-sm text-zinc-400" data-testid="season-watched">
+        {seen} of {episodes.length} watched
+      </p>
+      <button
+        type="button"
+        onClick={() => setWatched.mutate({ episodeIds: episodes.map((e) => e.id), watched: !all, path: `/api/v1/media/${encodeURIComponent(season.id)}/watched` })}
+        className="rounded-lg bg-white/5 px-3 py-1.5 text-sm font-medium text-zinc-100 ring-1 ring-inset ring-white/10 hover:bg-white/10"
+      >
+        {all ? 'Mark all unwatched' : 'Mark all watched'}
+      </button>
     </div>
   );
 }

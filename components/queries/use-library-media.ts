@@ -1,7 +1,7 @@
 // A library's items for its grid: one big page, sorted by title, year or date added.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { mediaListQuery, type MediaSort } from '@/components/library/media-sort';
+import { mediaListQuery, type MediaSort, type WatchedFilter } from '@/components/library/media-sort';
 import type { mediaItemSchema } from '@/lib/library/media-views';
 import { apiFetch } from './api-fetch';
 
@@ -17,14 +17,14 @@ export interface MediaPage {
 export const libraryMediaKeys = {
   all: ['library-media'] as const,
   library: (libraryId: string) => [...libraryMediaKeys.all, libraryId] as const,
-  list: (libraryId: string, sort: MediaSort) => [...libraryMediaKeys.library(libraryId), 'list', sort] as const,
+  list: (libraryId: string, sort: MediaSort, watched: WatchedFilter = '') => [...libraryMediaKeys.library(libraryId), 'list', sort, watched] as const,
 };
 
-export function useLibraryMedia(libraryId: string, sort: MediaSort, initialData?: MediaPage) {
+export function useLibraryMedia(libraryId: string, sort: MediaSort, initialData?: MediaPage, watched: WatchedFilter = '') {
   return useQuery({
-    queryKey: libraryMediaKeys.list(libraryId, sort),
+    queryKey: libraryMediaKeys.list(libraryId, sort, watched),
     queryFn: ({ signal }) => {
-      const q = new URLSearchParams(Object.entries(mediaListQuery(sort)).map(([k, v]) => [k, String(v)]));
+      const q = new URLSearchParams(Object.entries(mediaListQuery(sort, watched)).map(([k, v]) => [k, String(v)]));
       return apiFetch<MediaPage>(`/api/v1/library/${encodeURIComponent(libraryId)}/media?${q}`, { signal });
     },
     initialData,

@@ -3,7 +3,7 @@ import { defineContract } from '@/lib/http/contract';
 import { mediaListQuerySchema, searchQuerySchema } from '@/lib/library/browse';
 import { episodePatchSchema, mediaPatchSchema, seasonPatchSchema } from '@/lib/library/edit-media';
 import { checkPathResultSchema, checkPathSchema, createLibrarySchema, librarySchema, libraryTaskSchema, updateLibrarySchema } from '@/lib/library/libraries';
-import { createEpisodeSchema, createSeasonSchema } from '@/lib/library/create-entries';
+import { createEpisodeSchema, createSeasonSchema, createShowSchema } from '@/lib/library/create-entries';
 import { duplicateSchema, purgeResultSchema } from '@/lib/library/missing-and-duplicates';
 import { remoteFileSchema, remoteItemResultSchema, remoteItemSchema } from '@/lib/library/remote-items';
 import { scanIssueSchema, scanProgressSchema } from '@/lib/library/scan-progress';
@@ -137,6 +137,11 @@ export const duplicatesContract = defineContract({
   method: 'GET', path: '/api/v1/library/{id}/duplicates', access: 'user', tags, params: idParams,
   summary: 'Movies, videos and episodes that have several files',
   response: { status: 200, description: 'Duplicates', schema: z.array(duplicateSchema) }, errors: ['not_found'],
+});
+export const createShowContract = defineContract({
+  method: 'POST', path: '/api/v1/library/{id}/show', access: 'admin', scopes: ['full', 'scanner'], tags: mediaTags, params: idParams,
+  summary: 'Add a show known from metadata, without files (so it can be followed; missing until files turn up)', body: createShowSchema,
+  response: { status: 201, description: 'Created', schema: z.object({ id: z.string() }) }, errors: ['not_found', 'conflict'],
 });
 export const createSeasonContract = defineContract({
   method: 'POST', path: '/api/v1/tv/{id}/season', access: 'admin', scopes: ['full', 'scanner'], tags: mediaTags, params: idParams,

@@ -11,18 +11,37 @@ export const mediaListQuerySchema = z.object({
   ascending: z.enum(['true', 'false']).default('true'),
   page: z.coerce.number().int().min(1).default(1),
   page_size: z.coerce.number().int().min(1).max(500).default(50),
+  /** Yours: watched (a show: every episode), unwatched (nothing started), in_progress (started, not finished). */
+  watched: z.enum(['watched', 'unwatched', 'in_progress']).optional(),
 });
+
+/** The item filter for one user's watched state (movies and videos directly, shows through their episodes). */
+function watchedFilter(userId: string, f: 'watched' | 'unwatched' | 'in_progress') {
+  const seen = { userId, watched: true };
+  const started = { userId, OR: [{ watched: true }, { positionSecs: { not: null } }] };
+  const single = { kind: { in: ['movie' as const, 'video' as const] } };
+  const show = { kind: 'show' as const };
+  if (f === 'watched') return { OR: [{ ...single, watchStates: { some: seen } }, { ...show, episodes: { some: {}, every: { watchStates: { some: seen } } } }] };
+  if (f === 'unwatched') return { OR: [{ ...single, watchStates: { none: started } }, { ...show, episodes: { none: { watchStates: { some: started } } } }] };
+  return {
+    OR: [
+      { ...single, watchStates: { some: { userId, watched: false, positionSecs: { not: null } } } },
+      { ...show, AND: [{ episodes: { some: { watchStates: { some: started } } } }, { episodes: { some: { watchStates: { none: seen } } } }] },
+    ],
+  };
+}
 
 const episodeInclude = { files: { include: { file: true } } } as const;
 
-export async function listLibraryMedia(libraryId: string, q: z.infer<typeof mediaListQuerySchema>) {
+export async function listLibraryMedia(libraryId: string, q: z.infer<typeof mediaListQuerySchema>, userId?: string) {
   if (!(await db.library.findUnique({ where: { id: libraryId }, select: { id: true } }))) throw new ApiError('not_found', 'No such library.');
   const dir: 'asc' | 'desc' = q.ascending === 'true' ? 'asc' : 'desc';
   // No ratings until online metadata arrives: rating sorts by title.
   const orderBy = q.sort === 'year' ? [{ year: dir }, { sortTitle: 'asc' as const }] : q.sort === 'added' ? [{ addedAt: dir }] : [{ sortTitle: dir }];
+  const where = { libraryId, ...(q.watched && userId ? watchedFilter(userId, q.watched) : {}) };
   const [total, rows] = await Promise.all([
-    db.mediaItem.count({ where: { libraryId } }),
-    db.mediaItem.findMany({ where: { libraryId }, orderBy, skip: (q.page - 1) * q.page_size, take: q.page_size }),
+    db.mediaItem.count({ where }),
+    db.mediaItem.findMany({ where, orderBy, skip: (q.page - 1) * q.page_size, take: q.page_size }),
   ]);
   return { items: rows.map(itemView), page: q.page, page_size: q.page_size, total };
 }
@@ -39,13 +58,17 @@ export async function listSeasons(showId: string) {
   return seasons.map((s) => seasonView(s));
 }
 
-export async function getSeason(id: string) {
+/** A season with its episodes; with a user id, each episode says whether that user watched it. */
+export async function getSeason(id: string, userId?: string) {
   const s = await db.season.findUnique({
     where: { id },
     include: { _count: { select: { episodes: true } }, episodes: { orderBy: { number: 'asc' }, include: episodeInclude } },
   });
   if (!s) throw new ApiError('not_found', 'No such season.');
-  return { ...seasonView(s), episodes: s.episodes.map(episodeView) };
+  const watched = userId
+    ? new Set((await db.watchState.findMany({ where: { userId, watched: true, episodeId: { in: s.episodes.map((e) => e.id) } }, select: { episodeId: true } })).map((w) => w.episodeId))
+    : null;
+  return { ...seasonView(s), episodes: s.episodes.map((e) => ({ ...episodeView(e), ...(watched ? { watched: watched.has(e.id) } : {}) })) };
 }
 
 export async function getEpisode(id: string) {

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { ApiError } from '@/lib/http/api-error';
+import { normalizeTitle, sortTitle } from '@/lib/scan/identity';
 
 export const createSeasonSchema = z.object({ number: z.number().int().min(0).max(10_000), title: z.string().trim().min(1).max(500).optional() });
 export const createEpisodeSchema = z.object({
@@ -10,6 +11,15 @@ export const createEpisodeSchema = z.object({
   title: z.string().trim().min(1).max(500).optional(),
   overview: z.string().max(10_000).optional(),
   air_date: z.iso.date().optional(),
+});
+
+export const createShowSchema = z.object({
+  title: z.string().trim().min(1).max(500),
+  year: z.number().int().min(1870).max(2200).optional(),
+  overview: z.string().max(10_000).optional(),
+  tvdb_id: z.string().max(40).optional(),
+  tmdb_id: z.string().max(40).optional(),
+  imdb_id: z.string().max(40).optional(),
 });
 
 function conflictOnDuplicate(what: string) {
@@ -49,4 +59,24 @@ export async function createEpisode(seasonId: string, input: z.infer<typeof crea
       select: { id: true },
     })
     .catch(conflictOnDuplicate('episode'));
+}
+
+/**
+ * A show known from metadata, without files (to follow it): `missing` until files turn up, and
+ * keyed like the scanner keys shows, so files for it attach to this item when they arrive.
+ */
+export async function createShow(libraryId: string, input: z.infer<typeof createShowSchema>): Promise<{ id: string }> {
+  const lib = await db.library.findUnique({ where: { id: libraryId }, select: { type: true } });
+  if (!lib) throw new ApiError('not_found', 'No such library.');
+  if (lib.type !== 'tv') throw new ApiError('validation_failed', 'Shows belong in a TV library.');
+  const identityKey = `show:${normalizeTitle(input.title)}${input.year ? `:${input.year}` : ''}`;
+  return db.mediaItem
+    .create({
+      data: {
+        libraryId, kind: 'show', identityKey, title: input.title, sortTitle: sortTitle(input.title), year: input.year ?? null, overview: input.overview ?? null,
+        tvdbId: input.tvdb_id ?? null, tmdbId: input.tmdb_id ?? null, imdbId: input.imdb_id ?? null, status: 'missing',
+      },
+      select: { id: true },
+    })
+    .catch(conflictOnDuplicate('show'));
 }

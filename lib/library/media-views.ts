@@ -43,6 +43,8 @@ export const episodeSchema = z.object({
   thumb_path: z.string().nullable(),
   thumb_url: z.string().nullable(),
   files: z.array(fileViewSchema),
+  /** Whether the caller has watched it (only where the caller is known). */
+  watched: z.boolean().optional(),
 });
 export const seasonSchema = z.object({
   id: z.string(),

@@ -160,3 +160,9 @@ export async function calendar(userId: string, from: string, to: string) {
   });
   return eps.map((e) => episodeRef(e, e.show.title));
 }
+
+/** The newest movies, shows and videos across libraries. */
+export async function recentlyAdded(limit = 12) {
+  const items = await db.mediaItem.findMany({ where: { status: 'ok' }, orderBy: { addedAt: 'desc' }, take: limit, select: { id: true, kind: true, title: true, posterPath: true } });
+  return items.map((i) => ({ id: i.id, kind: i.kind, title: i.title, poster_url: imageUrl(i.posterPath) }));
+}

@@ -117,6 +117,21 @@ describe('watched, follow and the lists', () => {
     await db.episode.update({ where: { id: ep['2x2'] }, data: { airDate: null } });
   });
 
+  it('follows a show known only from metadata (no files) and lists its coming episodes', async () => {
+    const a = as(alice);
+    const created = await api('POST', `/api/v1/library/${tvLib}/show`, { token: alice.token, body: { title: 'Future Show', year: 2031, tvdb_id: '999' } });
+    expect(created.status).toBe(201);
+    const futureId = created.body.id as string;
+    expect((await api('POST', `/api/v1/library/${tvLib}/show`, { token: alice.token, body: { title: 'Future Show', year: 2031 } })).status).toBe(409);
+    expect((await api('POST', `/api/v1/library/${tvLib}/show`, { token: bob.token, body: { title: 'Nope' } })).status).toBe(403);
+    const season = (await api('POST', `/api/v1/tv/${futureId}/season`, { token: alice.token, body: { number: 1 } })).body.id;
+    await api('POST', `/api/v1/season/${season}/episode`, { token: alice.token, body: { number: 1, title: 'Pilot', air_date: '2031-03-03' } });
+    await a.put(`/api/v1/tv/${futureId}/follow`);
+    expect((await a.get('/api/v1/tracking/shows')).body.find((s: { id: string }) => s.id === futureId)).toMatchObject({ title: 'Future Show', aired: 0, watched: 0, next_episode: null });
+    expect((await a.get('/api/v1/tracking/calendar?from=2031-03-01&to=2031-03-31')).body).toEqual([expect.objectContaining({ show_title: 'Future Show', title: 'Pilot' })]);
+    await a.del(`/api/v1/tv/${futureId}/follow`);
+  });
+
   it('answers 404 for what is not there, and 401 without credentials', async () => {
     const a = as(alice);
     expect((await a.put('/api/v1/episode/nope/watched')).status).toBe(404);
@@ -127,6 +142,34 @@ describe('watched, follow and the lists', () => {
     for (const path of ['/api/v1/tracking/shows', '/api/v1/tracking/continue', '/api/v1/tracking/next-up', '/api/v1/tracking/history']) {
       expect((await api('GET', path)).status).toBe(401);
     }
+  });
+});
+
+describe('library filters', () => {
+  it('filters a library by your watched, unwatched and in-progress items', async () => {
+    const a = as(alice);
+    const b = as(bob);
+    await a.del(`/api/v1/media/${showId}/watched`);
+    await a.del(`/api/v1/media/${movieId}/watched`);
+    const movies = (await db.mediaItem.findFirstOrThrow({ where: { kind: 'movie' } })).libraryId;
+    // Which of the sample show and movie a filter returns (other tests add shows without files).
+    const list = async (who: typeof a, lib: string, f: string) =>
+      ((await who.get(`/api/v1/library/${lib}/media?watched=${f}`)).body.items as { id: string }[]).map((i) => i.id).filter((id) => id === showId || id === movieId);
+    expect(await list(a, tvLib, 'unwatched')).toEqual([showId]);
+    expect(await list(a, tvLib, 'in_progress')).toEqual([]);
+    await a.put(`/api/v1/episode/${ep['1x1']}/watched`);
+    expect(await list(a, tvLib, 'in_progress')).toEqual([showId]);
+    expect(await list(a, tvLib, 'unwatched')).toEqual([]);
+    await a.put(`/api/v1/media/${showId}/watched`);
+    expect(await list(a, tvLib, 'watched')).toEqual([showId]);
+    expect(await list(a, tvLib, 'in_progress')).toEqual([]);
+    await a.post(`/api/v1/user/stopped-at/${movieId}`, { secs_offset: 4 });
+    expect(await list(a, movies, 'in_progress')).toEqual([movieId]);
+    expect(await list(a, movies, 'watched')).toEqual([]);
+    // Bob's filters know nothing of Alice's viewing.
+    expect(await list(b, tvLib, 'unwatched')).toEqual([showId]);
+    expect(await list(b, movies, 'in_progress')).toEqual([]);
+    expect((await a.get(`/api/v1/library/${tvLib}/media?watched=maybe`)).status).toBe(400);
   });
 });
 

@@ -100,3 +100,7 @@ export async function setFollow(userId: string, showId: string, follow: boolean)
   else await db.follow.deleteMany({ where: { userId, showId } });
   return { following: follow };
 }
+
+export async function isFollowing(userId: string, showId: string): Promise<boolean> {
+  return (await db.follow.count({ where: { userId, showId } })) > 0;
+}

@@ -6,6 +6,7 @@ import { ShowView } from '@/components/library/show-client';
 import { requirePageUser } from '@/lib/http/page-user';
 import { getMedia, getSeason, listSeasons } from '@/lib/library/browse';
 import { getLibrary } from '@/lib/library/libraries';
+import { isFollowing } from '@/lib/tracking/watched';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ season?: string | string[] }> };
 
@@ -21,10 +22,10 @@ export default async function ShowPage({ params, searchParams }: Props) {
   const show = await orNotFound(getMedia(id, 'show'));
   const [seasons, library] = await Promise.all([listSeasons(id), getLibrary(show.library_id)]);
   const selected = seasons.find((s) => s.id === wanted) ?? seasons.find((s) => s.number > 0) ?? seasons[0];
-  const season = selected ? await getSeason(selected.id) : null;
+  const [season, following] = await Promise.all([selected ? getSeason(selected.id, user.id) : null, isFollowing(user.id, id)]);
   return (
     <AppShell user={user} current="libraries" title={show.title}>
-      <ShowView initialShow={show} initialSeasons={seasons} initialSeason={season} library={{ id: library.id, name: library.name }} />
+      <ShowView initialShow={show} initialSeasons={seasons} initialSeason={season} library={{ id: library.id, name: library.name }} initialFollowing={following} />
     </AppShell>
   );
 }

@@ -5,7 +5,7 @@ import { getSeason } from '@/lib/library/browse';
 import { deleteSeason, editSeason } from '@/lib/library/edit-media';
 
 export const { GET, POST, PUT, PATCH, DELETE } = routes(
-  handle(getSeasonContract, ({ params }) => getSeason(params.id)),
+  handle(getSeasonContract, ({ params, auth }) => getSeason(params.id, auth.user.id)),
   handle(patchSeasonContract, ({ params, body }) => editSeason(params.id, body)),
   handle(deleteSeasonContract, ({ params }) => deleteSeason(params.id)),
 );

@@ -5,6 +5,6 @@ import { listLibraryMedia } from '@/lib/library/browse';
 import { ingestRemoteItem } from '@/lib/library/remote-items';
 
 export const { GET, POST, PUT, PATCH, DELETE } = routes(
-  handle(listLibraryMediaContract, ({ params, query }) => listLibraryMedia(params.id, query)),
+  handle(listLibraryMediaContract, ({ params, query, auth }) => listLibraryMedia(params.id, query, auth.user.id)),
   handle(pushMediaContract, ({ params, body }) => ingestRemoteItem(params.id, body.item)),
 );

@@ -1,0 +1,44 @@
+// /calendar — episodes of the shows you follow airing in the next four weeks, and the past week.
+import Link from 'next/link';
+import { AppShell } from '@/components/layout/app-shell';
+import { requirePageUser } from '@/lib/http/page-user';
+import { calendar } from '@/lib/tracking/lists';
+
+export const metadata = { title: 'Calendar' };
+
+export default async function CalendarPage() {
+  const user = await requirePageUser('/calendar');
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const episodes = await calendar(user.id, day(-7), day(28));
+  const byDay = new Map<string, typeof episodes>();
+  for (const e of episodes) byDay.set(e.air_date!, [...(byDay.get(e.air_date!) ?? []), e]);
+  const code = (e: { season_number: number; number: number }) => `S${String(e.season_number).padStart(2, '0')}E${String(e.number).padStart(2, '0')}`;
+  return (
+    <AppShell user={user} current="calendar" title="Calendar" description="Episodes of the shows you follow, from a week ago to four weeks ahead.">
+      {episodes.length === 0 ? (
+        <p className="text-sm text-zinc-400">Nothing airing for the shows you follow. Follow shows from their pages.</p>
+      ) : (
+        <div className="space-y-6">
+          {[...byDay].map(([date, eps]) => (
+            <section key={date} aria-label={date} className="space-y-2">
+              <h2 className={`text-sm font-semibold ${date === day(0) ? 'text-accent-300' : 'text-zinc-300'}`}>
+                <time dateTime={date}>{date}</time>
+                {date === day(0) && ' · today'}
+              </h2>
+              <ul className="divide-y divide-white/5 rounded-xl border border-white/10 bg-zinc-900/60 text-sm">
+                {eps.map((e) => (
+                  <li key={e.id} className="flex gap-4 px-4 py-2">
+                    <Link href={`/show/${encodeURIComponent(e.show_id)}`} className="font-medium text-zinc-100 hover:underline">
+                      {e.show_title}
+                    </Link>
+                    <span className="text-zinc-400">{code(e)}{e.title ? ` · ${e.title}` : ''}</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+        </div>
+      )}
+    </AppShell>
+  );
+}

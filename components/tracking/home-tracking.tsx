@@ -1,0 +1,93 @@
+// The home page's tracking rows: continue watching (with progress), next up, your shows (with
+// progress) and recently added. Server-rendered from the caller's own lists.
+import Link from 'next/link';
+import { imageSrc } from '@/components/library/image-src';
+import { MediaPoster } from '@/components/library/media-poster-client';
+import type { calendar, continueWatching, nextUp, trackedShows } from '@/lib/tracking/lists';
+
+type Continue = Awaited<ReturnType<typeof continueWatching>>;
+type NextUp = Awaited<ReturnType<typeof nextUp>>;
+type Shows = Awaited<ReturnType<typeof trackedShows>>;
+type Upcoming = Awaited<ReturnType<typeof calendar>>;
+type Added = { id: string; kind: 'movie' | 'show' | 'video'; title: string; poster_url: string | null }[];
+
+const code = (e: { season_number: number; number: number }) => `S${String(e.season_number).padStart(2, '0')}E${String(e.number).padStart(2, '0')}`;
+
+function Progress({ value, label }: { value: number; label: string }) {
+  const pct = Math.round(Math.max(0, Math.min(1, value)) * 100);
+  return (
+    <div role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} className="h-1.5 overflow-hidden rounded-full bg-white/10">
+      <div className="h-full rounded-full bg-accent-400" style={{ width: `${pct}%` }} />
+    </div>
+  );
+}
+
+function Row({ title, children, empty }: { title: string; children: React.ReactNode[]; empty?: string }) {
+  if (children.length === 0 && !empty) return null;
+  return (
+    <section aria-label={title} className="space-y-3">
+      <h2 className="text-lg font-semibold text-zinc-50">{title}</h2>
+      {children.length === 0 ? <p className="text-sm text-zinc-400">{empty}</p> : <ul className="grid grid-cols-2 gap-4 sm:grid-cols-3 md:grid-cols-4 lg:grid-cols-6">{children}</ul>}
+    </section>
+  );
+}
+
+function Card({ href, title, line, poster, children }: { href: string; title: string; line?: string; poster: string | null; children?: React.ReactNode }) {
+  return (
+    <li>
+      <Link href={href} className="group block space-y-2 rounded-xl focus-visible:outline-2 focus-visible:outline-accent-400">
+        <MediaPoster title={title} src={imageSrc(poster, 300)} className="w-full" />
+        <div className="space-y-1">
+          <p className="truncate text-sm font-medium text-zinc-100 group-hover:text-white">{title}</p>
+          {line && <p className="truncate text-xs text-zinc-400">{line}</p>}
+          {children}
+        </div>
+      </Link>
+    </li>
+  );
+}
+
+export function HomeTracking({ cont, next, shows, added, upcoming }: { cont: Continue; next: NextUp; shows: Shows; added: Added; upcoming: Upcoming }) {
+  return (
+    <div className="space-y-10">
+      <Row title="Continue watching">
+        {cont.map((c) => (
+          <Card key={c.id} href={`/watch/${encodeURIComponent(c.id)}`} title={c.title} line={c.episode ? `${code(c.episode)}${c.episode.title ? ` · ${c.episode.title}` : ''}` : undefined} poster={c.poster_url}>
+            {c.progress !== null && <Progress value={c.progress} label={`${c.title} progress`} />}
+          </Card>
+        ))}
+      </Row>
+      <Row title="Next up">
+        {next.map((n) => (
+          <Card key={n.show_id} href={`/watch/${encodeURIComponent(n.episode.id)}`} title={n.show_title} line={`${code(n.episode)}${n.episode.title ? ` · ${n.episode.title}` : ''}`} poster={n.poster_url} />
+        ))}
+      </Row>
+      <Row title="Your shows" empty="Follow a show from its page to see your progress here.">
+        {shows.map((s) => (
+          <Card key={s.id} href={`/show/${encodeURIComponent(s.id)}`} title={s.title} line={`${s.watched} of ${s.aired} watched`} poster={s.poster_url}>
+            <Progress value={s.aired ? s.watched / s.aired : 0} label={`${s.title} watched`} />
+          </Card>
+        ))}
+      </Row>
+      {upcoming.length > 0 && (
+        <section aria-label="Upcoming" className="space-y-3">
+          <h2 className="text-lg font-semibold text-zinc-50">Upcoming</h2>
+          <ul className="divide-y divide-white/5 rounded-xl border border-white/10 bg-zinc-900/60 text-sm">
+            {upcoming.map((e) => (
+              <li key={e.id} className="flex gap-4 px-4 py-2">
+                <time className="w-24 shrink-0 text-zinc-400">{e.air_date}</time>
+                <span className="text-zinc-100">{e.show_title}</span>
+                <span className="text-zinc-400">{code(e)}{e.title ? ` · ${e.title}` : ''}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <Row title="Recently added">
+        {added.map((a) => (
+          <Card key={a.id} href={a.kind === 'show' ? `/show/${encodeURIComponent(a.id)}` : `/media/${encodeURIComponent(a.id)}`} title={a.title} poster={a.poster_url} />
+        ))}
+      </Row>
+    </div>
+  );
+}
