@@ -14,6 +14,7 @@ export interface DbQueueOptions {
 
 /** How many candidates one claim tries before it reports "nothing due" (others won the rest). */
 const CLAIM_CANDIDATES = 5;
+const BACKGROUND_PRIORITY = -10;
 const CLAIM_ROUNDS = 3;
 
 export function createDbQueue(options: DbQueueOptions = {}): JobQueue {
@@ -42,7 +43,8 @@ export function createDbQueue(options: DbQueueOptions = {}): JobQueue {
         payload: toJson(data),
         dedupeKey: key,
         activeKey: key,
-        priority: opts.priority ?? 0,
+        // Background work waits behind everything else queued (a scan asked for now goes first).
+        priority: opts.priority ?? (def.background ? BACKGROUND_PRIORITY : 0),
         maxAttempts: opts.maxAttempts ?? def.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
         runAt: opts.runAt ?? new Date(),
       };

@@ -310,4 +310,22 @@ describe('startJobRunner', () => {
     release();
     expect(await ended(a.id)).toMatchObject({ status: 'completed', result: 5 });
   });
+  it('keeps one shared slot free of background work, and claims foreground work first', async () => {
+    const release = gate();
+    const art = defineJob({ name: 'runner.art4', schema: numberSchema, background: true, handle: async () => release.opened });
+    const scan = defineJob({ name: 'runner.scan4', schema: numberSchema, handle: async (p) => p.n });
+    const a1 = await queue.enqueue(art, { n: 1 });
+    const a2 = await queue.enqueue(art, { n: 2 });
+    const s1 = await queue.enqueue(scan, { n: 3 });
+    expect((await must(a1.id)).priority).toBeLessThan((await must(s1.id)).priority);
+    run([art, scan], { concurrency: 2 });
+    // The scan, queued last, runs first; one background job takes the other slot, the second waits.
+    expect(await ended(s1.id)).toMatchObject({ status: 'completed', result: 3 });
+    await waitFor(async () => (await must(a1.id)).status === 'running', { what: 'one background job' });
+    const s2 = await queue.enqueue(scan, { n: 4 });
+    expect(await ended(s2.id)).toMatchObject({ status: 'completed', result: 4 });
+    expect((await must(a2.id)).status).toBe('queued');
+    release.open();
+    expect(await ended(a2.id)).toMatchObject({ status: 'completed' });
+  });
 });

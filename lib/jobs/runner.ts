@@ -83,7 +83,9 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
   async function loop(): Promise<void> {
     while (!stopping) {
       const full = running.size - dedicatedRunning >= concurrency;
-      const claimable = full ? dedicatedNames : foregroundRunning > 0 || backgroundHeld() ? foregroundNames : names;
+      // Background work never takes the last shared slot: one is always free for a scan asked for now.
+      const backgroundFull = running.size - dedicatedRunning - foregroundRunning >= Math.max(1, concurrency - 1);
+      const claimable = full ? dedicatedNames : foregroundRunning > 0 || backgroundHeld() || backgroundFull ? foregroundNames : names;
       if (claimable.length === 0) {
         await pause(pollMs);
         continue;
