@@ -11,9 +11,9 @@ describe('migrate (SQLite)', () => {
     const file = join(dir, 'm.db');
     const first = await migrate({ provider: 'sqlite', url: `file:${file}`, file });
     expect(first.length).toBeGreaterThan(1);
-    // Re-run the migrations after the first from a database holding linked rows.
+    // Re-run the migration that rebuilds MediaFile (remote_files) on a database holding linked rows.
     const conn = new Database(file);
-    const later = first.slice(first.findIndex((n) => n.endsWith('_media_library')) + 1);
+    const later = first.filter((n) => n.endsWith('_remote_files'));
     conn.exec(`
       INSERT INTO "Library" (id, name, path, type, scanStatus, createdAt, updatedAt) VALUES ('l', 'L', '/x', 'tv', 'idle', 0, 0);
       INSERT INTO "MediaItem" (id, libraryId, kind, identityKey, title, sortTitle, updatedAt) VALUES ('i', 'l', 'show', 'k', 'T', 't', 0);
