@@ -74,7 +74,9 @@ async function main() {
     log(`seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${JSON.stringify(counts)}`);
 
     // The browser's session cookie, through NextAuth's credentials sign-in.
-    const csrfRes = await fetch(`${app.url}/api/auth/csrf`);
+    // The connection kept alive from before the seeding has been closed by the server meanwhile:
+    // the first request may fail on it, the retry gets a fresh one.
+    const csrfRes = await fetch(`${app.url}/api/auth/csrf`).catch(() => fetch(`${app.url}/api/auth/csrf`));
     const { csrfToken } = await csrfRes.json();
     const csrfCookie = (csrfRes.headers.getSetCookie() ?? []).map((c) => c.split(';')[0]).join('; ');
     const signIn = await fetch(`${app.url}/api/auth/callback/credentials`, {

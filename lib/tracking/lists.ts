@@ -105,11 +105,21 @@ export async function continueWatching(userId: string, limit = 20) {
   });
 }
 
-/** For each followed show, or show with a watched episode: the next episode to watch. */
-export async function nextUp(userId: string) {
-  const followed = await db.follow.findMany({ where: { userId }, select: { showId: true } });
-  const started = await db.watchState.findMany({ where: { userId, watched: true, episodeId: { not: null } }, select: { episode: { select: { showId: true } } } });
-  const showIds = [...new Set([...followed.map((f) => f.showId), ...started.map((s) => s.episode!.showId)])];
+/** For the shows you watched most recently: the next episode to watch. */
+export async function nextUp(userId: string, limit = 20) {
+  // The shows watched most recently: walk the newest watched episodes until `limit` shows are found.
+  const showIds: string[] = [];
+  for (let skip = 0; showIds.length < limit; skip += 500) {
+    const recent = await db.watchState.findMany({
+      where: { userId, watched: true, episodeId: { not: null } },
+      orderBy: { lastWatchedAt: 'desc' },
+      skip,
+      take: 500,
+      select: { episode: { select: { showId: true } } },
+    });
+    for (const r of recent) if (!showIds.includes(r.episode!.showId) && showIds.length < limit) showIds.push(r.episode!.showId);
+    if (recent.length < 500) break;
+  }
   const shows = await db.mediaItem.findMany({ where: { id: { in: showIds } }, select: { id: true, title: true, posterPath: true } });
   const progress = await showProgress(userId, showIds);
   return shows

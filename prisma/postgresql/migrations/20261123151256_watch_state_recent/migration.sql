@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "WatchState_userId_lastWatchedAt_idx" ON "WatchState"("userId", "lastWatchedAt");
+
