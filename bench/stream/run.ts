@@ -11,9 +11,10 @@
 // - memory of a transcode session (its ffmpeg's RSS, and the worker's growth).
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { factLines, verdict } from '../machine';
 import { startApp, waitFor, type RunningApp } from '../../e2e/harness';
 import { ffmpegHlsArgs } from '../../lib/stream/hls';
 
@@ -212,16 +213,13 @@ async function main() {
     const concurrentS = (performance.now() - tc) / 1000;
     log(`50 clients: ${requests} range requests, ${errors} errors, ${(requests / concurrentS).toFixed(0)} req/s`);
 
-    const cpu = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? '?';
-    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-    const yes = (ok: boolean) => (ok ? '**met**' : '**missed**');
+    const yes = verdict;
     console.log(
       [
         '',
         '### Streaming — `npx tsx bench/stream/run.ts`',
         '',
-        `- Date: ${new Date().toISOString()}; commit ${commit}`,
-        `- Machine: nproc ${availableParallelism()}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, CPU "${cpu}", node ${process.version}, ${execFileSync(FFMPEG, ['-version'], { encoding: 'utf8' }).split('\n')[0]}`,
+        ...factLines(`, ${execFileSync(FFMPEG, ['-version'], { encoding: 'utf8' }).split('\n')[0]}`),
         `- Media: 60 s 1920×1080 24 fps testsrc2, HEVC/AC-3 MKV (transcoded to 1280×720 H.264 4 Mbps/AAC, preset veryfast, 3 s segments) and H.264 8 Mbps/AAC MP4 (${(size / 1e6).toFixed(0)} MB, direct play); ${TRIALS} trials, medians`,
         '',
         '| Measure | Marquee | Same-run baseline | Target | Result |',

@@ -5,11 +5,9 @@
 // autocannon (10 connections, 10 s each) the home page's server render (signed in with the
 // browser's NextAuth cookie) and GET /api/v1/tracking/shows (Bearer), next to GET /api/health in
 // the same run. Targets: home p95 ≤ 300 ms, tracking list p95 ≤ 100 ms.
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { availableParallelism, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { factLines, verdict } from '../machine';
 import { startApp, type RunningApp } from '../../e2e/harness';
 
 const MOVIES = 2000;
@@ -76,7 +74,8 @@ async function main() {
     // The browser's session cookie, through NextAuth's credentials sign-in.
     // The connection kept alive from before the seeding has been closed by the server meanwhile:
     // the first request may fail on it, the retry gets a fresh one.
-    const csrfRes = await fetch(`${app.url}/api/auth/csrf`).catch(() => fetch(`${app.url}/api/auth/csrf`));
+    const base = app.url;
+    const csrfRes = await fetch(`${base}/api/auth/csrf`).catch(() => fetch(`${base}/api/auth/csrf`));
     const { csrfToken } = await csrfRes.json();
     const csrfCookie = (csrfRes.headers.getSetCookie() ?? []).map((c) => c.split(';')[0]).join('; ');
     const signIn = await fetch(`${app.url}/api/auth/callback/credentials`, {
@@ -99,17 +98,14 @@ async function main() {
     const health = await measure(`${app.url}/api/health`, {});
     const homeR = await measure(`${app.url}/`, { cookie });
     const shows1 = await measure(`${app.url}/api/v1/tracking/shows`, auth);
-    const cpu = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? '?';
-    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
     const ms = (x: number) => `${x.toFixed(0)} ms`;
-    const yes = (ok: boolean) => (ok ? '**met**' : '**missed**');
+    const yes = verdict;
     console.log(
       [
         '',
         '### Tracking — `npx tsx bench/tracking/run.ts`',
         '',
-        `- Date: ${new Date().toISOString()}; commit ${commit}`,
-        `- Machine: nproc ${availableParallelism()}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, CPU "${cpu}", node ${process.version}; SQLite`,
+        ...factLines('; SQLite'),
         `- Data: ${counts.items} items (${MOVIES} movies, ${SHOWS} shows) + ${counts.episodes} episodes, ${counts.states} watch-state rows (${USERS} users), ${FOLLOWED} followed shows per user; autocannon, 10 connections, 10 s each`,
         '',
         '| Endpoint | p50 | p95 | req/s | Target | Result |',
