@@ -14,3 +14,14 @@ export function factLines(extra = ''): string[] {
 }
 
 export const verdict = (ok: boolean) => (ok ? '**met**' : '**missed**');
+
+/** Runs a benchmark's main and exits with its outcome (the app and timers must not keep it alive). */
+export function runBenchmark(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (err) => {
+      console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+      process.exit(1);
+    },
+  );
+}

@@ -5,7 +5,6 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, copyFileSyn
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childProcessEnv, config } from '@/lib/config';
-import { db } from '@/lib/db';
 import { api, signUp } from '@/test/api';
 import { copySampleLibrary, removeTestMedia } from '@/test/media-fixture';
 import { waitFor } from '@/test/wait-for';
@@ -14,11 +13,24 @@ let child: ChildProcess;
 let output = '';
 let root: string;
 let libraryId: string;
+let token: string;
 const within5s = { timeoutMs: 5_000, intervalMs: 50 };
 
+type Episode = { id: string; season_number: number; number: number; status: string; files: { path: string }[] };
+
+/** The library's episodes as a client sees them, through the API (id, SxE, status, file paths). */
+async function episodeList(): Promise<Episode[]> {
+  const shows = (await api('GET', `/api/v1/library/${libraryId}/media`, { token })).body.items as { id: string }[];
+  const out: Episode[] = [];
+  for (const show of shows) {
+    const seasons = (await api('GET', `/api/v1/tv/${show.id}/season`, { token })).body as { id: string }[];
+    for (const season of seasons) out.push(...((await api('GET', `/api/v1/season/${season.id}`, { token })).body.episodes as Episode[]));
+  }
+  return out.sort((a, b) => a.season_number - b.season_number || a.number - b.number);
+}
+
 async function episodes() {
-  const eps = await db.episode.findMany({ where: { show: { libraryId } }, orderBy: [{ seasonNumber: 'asc' }, { number: 'asc' }] });
-  return eps.map((e) => `${e.id}:${e.seasonNumber}x${e.number}:${e.status}`);
+  return (await episodeList()).map((e) => `${e.id}:${e.season_number}x${e.number}:${e.status}`);
 }
 
 beforeAll(async () => {
@@ -30,11 +42,11 @@ beforeAll(async () => {
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
   root = await copySampleLibrary();
-  const { token } = await signUp('watchadmin');
+  token = (await signUp('watchadmin')).token;
   const res = await api('POST', '/api/v1/library', { token, body: { name: 'TV', path: join(root, 'TV'), type: 'tv' } });
   libraryId = res.body.id;
   await waitFor(async () => (await episodes()).length === 4, { timeoutMs: 30_000, what: `the first scan; worker output:\n${output}` });
-  await waitFor(async () => (await db.library.findUnique({ where: { id: libraryId } }))?.watchStatus === 'watching', { timeoutMs: 10_000, what: 'the watcher' });
+  await waitFor(async () => (await api('GET', `/api/v1/library/${libraryId}/scan`, { token })).body.watch_status === 'watching', { timeoutMs: 10_000, what: 'the watcher' });
 });
 
 afterAll(async () => {
@@ -48,7 +60,7 @@ describe('watching a library', () => {
     const ep = join(root, 'TV/Test Card Show/Season 01/Test Card Show - S01E01.mkv');
     const renamed = join(dirname(ep), 'Test.Card.Show.S01E01.mkv');
     const moved = join(root, 'TV/Test Card Show/Elsewhere/Test.Card.Show.S01E01.mkv');
-    const pathOf = async () => (await db.mediaFile.findFirst({ where: { libraryId, episodes: { some: { episode: { seasonNumber: 1, number: 1 } } } } }))?.path;
+    const pathOf = async () => (await episodeList()).find((e) => e.season_number === 1 && e.number === 1)?.files[0]?.path;
 
     renameSync(ep, renamed);
     await waitFor(async () => (await pathOf()) === renamed, { ...within5s, what: 'the rename' });

@@ -1,7 +1,7 @@
 // `npm run parse-names`: reads names or library-relative paths from stdin, one per line, and
 // prints one JSON object per line with what the file-name parser makes of each. Blank lines are
 // skipped. `--hint movies|tv|videos` parses as if the paths came from that kind of library.
-import { parseMediaPath, type LibraryHint } from '../lib/scan/parse-name';
+import { parseMediaPath, parseOutput, type LibraryHint } from '../lib/scan/parse-name';
 
 const HINTS: readonly LibraryHint[] = ['movies', 'tv', 'videos'];
 
@@ -29,16 +29,7 @@ async function main(): Promise<void> {
   for (const line of lines) {
     if (line.trim() === '') continue;
     const parsed = parseMediaPath(line, hint);
-    out.push(JSON.stringify({
-      input: line,
-      type: parsed.type,
-      title: parsed.title,
-      year: parsed.year,
-      season: parsed.season,
-      episode: parsed.episode,
-      absolute: parsed.absolute,
-      air_date: parsed.air_date,
-    }));
+    out.push(JSON.stringify({ input: line, ...parseOutput(parsed) }));
   }
   if (out.length > 0) process.stdout.write(`${out.join('\n')}\n`);
 }

@@ -14,6 +14,7 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { startApp, type RunningApp } from '../../e2e/harness';
+import { runBenchmark } from '../machine';
 import { isVideoFile, walkLibrary } from '../../lib/scan/walk-library';
 
 // ---------- arguments and small helpers ----------
@@ -561,10 +562,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err) => {
-    console.error(err instanceof Error ? (err.stack ?? err.message) : err);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { factLines, verdict } from '../machine';
+import { factLines, runBenchmark, verdict } from '../machine';
 import { startApp, waitFor, type RunningApp } from '../../e2e/harness';
 import { ffmpegHlsArgs } from '../../lib/stream/hls';
 
@@ -246,7 +246,4 @@ async function main() {
   }
 }
 
-main().then(() => process.exit(0), (err) => {
-  console.error(err);
-  process.exit(1);
-});
+runBenchmark(main);

@@ -7,7 +7,7 @@
 // the same run. Targets: home p95 ≤ 300 ms, tracking list p95 ≤ 100 ms.
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { factLines, verdict } from '../machine';
+import { factLines, runBenchmark, verdict } from '../machine';
 import { startApp, type RunningApp } from '../../e2e/harness';
 
 const MOVIES = 2000;
@@ -124,7 +124,4 @@ async function main() {
   }
 }
 
-main().then(() => process.exit(0), (err) => {
-  console.error(err);
-  process.exit(1);
-});
+runBenchmark(main);

@@ -1,7 +1,7 @@
 // Shared row shape and assertion for the parse-name test tables. A row is a tuple so each table
 // reads as a list of names with their expected reading, one line per name.
 import { expect } from 'vitest';
-import { parseMediaPath, type LibraryHint, type ParsedName } from './parse-name';
+import { parseMediaPath, parseOutput, type LibraryHint, type ParsedName } from './parse-name';
 
 export type Expected = [
   input: string,
@@ -16,15 +16,7 @@ export type Expected = [
 /** Parse `input` and check every field the row states (absolute and air date default to null). */
 export function expectParsed([input, type, title, year, season, episode, more = {}]: Expected): void {
   const parsed = parseMediaPath(input, more.hint);
-  expect({
-    type: parsed.type,
-    title: parsed.title,
-    year: parsed.year,
-    season: parsed.season,
-    episode: parsed.episode,
-    absolute: parsed.absolute,
-    air_date: parsed.air_date,
-  }).toEqual({ type, title, year, season, episode, absolute: more.absolute ?? null, air_date: more.air_date ?? null });
+  expect(parseOutput(parsed)).toEqual({ type, title, year, season, episode, absolute: more.absolute ?? null, air_date: more.air_date ?? null });
   if (more.extra !== undefined) expect(parsed.extra).toBe(more.extra);
   if (more.ids !== undefined) expect(parsed.ids).toEqual(more.ids);
 }

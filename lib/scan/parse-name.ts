@@ -136,3 +136,9 @@ export function parseMediaPath(relativePath: string, hint?: LibraryHint): Parsed
   // No marker was found, so the file was read as a movie name already.
   return movieResult(file, folders, extraInfo.fromFolder, common);
 }
+
+/** The public fields of a parse (what `npm run parse-names` prints and the parser tests check). */
+export function parseOutput(parsed: ParsedName) {
+  const { type, title, year, season, episode, absolute, air_date } = parsed;
+  return { type, title, year, season, episode, absolute, air_date };
+}

@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getStreamContract } from '@/lib/api/stream-contracts';
 import { authenticate } from '@/lib/http/authenticate';
 import { allowedScopes } from '@/lib/http/contract';
-import { planDirectPlay } from './sessions';
+import { planDirectPlay, sessionFor } from './sessions';
 
 const DIRECT_PATH = /^\/api\/v1\/stream-session\/([A-Za-z0-9_-]{10,64})(?:\?.*)?$/;
 
@@ -26,7 +26,7 @@ export async function serveDirectPlay(req: IncomingMessage, res: ServerResponse)
   try {
     const auth = await authenticate(new Request('http://local/', { headers }));
     if (!auth || (auth.via === 'key' && !allowedScopes(getStreamContract).includes(auth.scope))) return false;
-    const plan = await planDirectPlay(auth.user.id, key, { range: (req.headers.range as string | undefined) ?? null, ifRange: (req.headers['if-range'] as string | undefined) ?? null, method: req.method ?? 'GET' });
+    const plan = await planDirectPlay(await sessionFor(auth.user.id, key), { range: (req.headers.range as string | undefined) ?? null, ifRange: (req.headers['if-range'] as string | undefined) ?? null, method: req.method ?? 'GET' });
     if (!plan || plan.status === 416) return false;
     res.writeHead(plan.status, plan.headers);
     if (plan.empty) {

@@ -158,13 +158,14 @@ export async function createStreamSession(userId: string, body: CreateStreamBody
 }
 
 type SessionRow = NonNullable<Awaited<ReturnType<typeof findSession>>>;
+export type Session = SessionRow & { planned: StreamPlan };
 
 function findSession(key: string) {
   return db.streamSession.findUnique({ where: { key }, include: { file: { select: { path: true } } } });
 }
 
 /** The caller's live session for this key; anything else (unknown, ended, someone else's) is a 404. */
-export async function sessionFor(userId: string, key: string): Promise<SessionRow & { planned: StreamPlan }> {
+export async function sessionFor(userId: string, key: string): Promise<Session> {
   if (!/^[A-Za-z0-9_-]{10,64}$/.test(key)) throw new ApiError('not_found', 'No such stream session.');
   const s = await findSession(key);
   if (!s || s.userId !== userId || s.status === 'ended') throw new ApiError('not_found', 'No such stream session.');
@@ -182,8 +183,7 @@ export type DirectPlay = { path: string; status: 200 | 206 | 416; headers: Recor
  * session. Shared by the route handler and the web server's fast path (which streams the bytes
  * without going through web streams).
  */
-export async function planDirectPlay(userId: string, key: string, h: { range: string | null; ifRange: string | null; method: string }): Promise<DirectPlay | null> {
-  const s = await sessionFor(userId, key);
+export async function planDirectPlay(s: Session, h: { range: string | null; ifRange: string | null; method: string }): Promise<DirectPlay | null> {
   if (s.mode !== 'direct') return null;
   let st;
   try {
@@ -204,7 +204,8 @@ export async function planDirectPlay(userId: string, key: string, h: { range: st
 
 /** Direct play: the file with Range; HLS: the master playlist. */
 export async function streamRoot(userId: string, key: string, req: Request): Promise<Response> {
-  const direct = await planDirectPlay(userId, key, { range: req.headers.get('range'), ifRange: req.headers.get('if-range'), method: req.method });
+  const s = await sessionFor(userId, key);
+  const direct = await planDirectPlay(s, { range: req.headers.get('range'), ifRange: req.headers.get('if-range'), method: req.method });
   if (direct?.status === 416) {
     return errorResponse('range_not_satisfiable', `The range starts past the end of the file (${direct.headers['Content-Range'].slice(8)} bytes).`, 416, {}, direct.headers);
   }
@@ -212,7 +213,6 @@ export async function streamRoot(userId: string, key: string, req: Request): Pro
     const body = direct.empty ? null : (Readable.toWeb(createReadStream(direct.path, { start: direct.start, end: direct.end, highWaterMark: 256 * 1024 })) as ReadableStream);
     return new Response(body, { status: direct.status, headers: direct.headers });
   }
-  const s = await sessionFor(userId, key);
   await touch(s.id);
   if (s.status === 'failed') throw new ApiError('stream_failed', s.error ?? 'The stream failed.');
   return new Response(masterPlaylist(s.planned.decision, `${key}/${MEDIA_PLAYLIST}`), { headers: { 'Content-Type': HLS, 'Cache-Control': 'no-store' } });

@@ -173,6 +173,18 @@ describe('library filters', () => {
   });
 });
 
+/** Every tracking list of one user, and their resume point in the movie. */
+async function everything(who: ReturnType<typeof as>) {
+  return {
+    shows: (await who.get('/api/v1/tracking/shows')).body,
+    cont: (await who.get('/api/v1/tracking/continue')).body,
+    next: (await who.get('/api/v1/tracking/next-up')).body,
+    hist: (await who.get('/api/v1/tracking/history')).body,
+    cal: (await who.get('/api/v1/tracking/calendar?from=2000-01-01&to=2100-01-01')).body,
+    stop: (await who.get(`/api/v1/user/stopped-at/${movieId}`)).body,
+  };
+}
+
 describe('isolation', () => {
   it('one user can neither read nor change another user’s state, through any tracking operation', async () => {
     const a = as(alice);
@@ -180,14 +192,7 @@ describe('isolation', () => {
     await a.put(`/api/v1/tv/${showId}/follow`);
     await a.put(`/api/v1/media/${showId}/watched`);
     await a.post(`/api/v1/user/stopped-at/${movieId}`, { secs_offset: 4 });
-    const before = {
-      shows: (await a.get('/api/v1/tracking/shows')).body,
-      cont: (await a.get('/api/v1/tracking/continue')).body,
-      next: (await a.get('/api/v1/tracking/next-up')).body,
-      hist: (await a.get('/api/v1/tracking/history')).body,
-      cal: (await a.get('/api/v1/tracking/calendar?from=2000-01-01&to=2100-01-01')).body,
-      stop: (await a.get(`/api/v1/user/stopped-at/${movieId}`)).body,
-    };
+    const before = await everything(a);
     // Bob sees none of it.
     expect((await b.get('/api/v1/tracking/shows')).body).toEqual([]);
     expect((await b.get('/api/v1/tracking/continue')).body).toEqual([]);
@@ -204,14 +209,7 @@ describe('isolation', () => {
     await b.del(`/api/v1/media/${movieId}/watched`);
     await b.post(`/api/v1/user/stopped-at/${movieId}`, { secs_offset: 1 });
     await b.put(`/api/v1/media/${movieId}/watched`);
-    expect({
-      shows: (await a.get('/api/v1/tracking/shows')).body,
-      cont: (await a.get('/api/v1/tracking/continue')).body,
-      next: (await a.get('/api/v1/tracking/next-up')).body,
-      hist: (await a.get('/api/v1/tracking/history')).body,
-      cal: (await a.get('/api/v1/tracking/calendar?from=2000-01-01&to=2100-01-01')).body,
-      stop: (await a.get(`/api/v1/user/stopped-at/${movieId}`)).body,
-    }).toEqual(before);
+    expect(await everything(a)).toEqual(before);
     expect((await b.get('/api/v1/tracking/history')).body.total).toBe(5);
   });
 });
