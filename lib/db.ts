@@ -55,3 +55,39 @@ export async function disconnectDb(): Promise<void> {
   if (client) await client.$disconnect();
   client = undefined;
 }
+
+type SqlValue = string | number | boolean | Date | null;
+
+/** A piece of SQL text with its values, built by the `sql` tag; fragments nest. */
+export class SqlFragment {
+  constructor(
+    readonly strings: readonly string[],
+    readonly values: readonly (SqlValue | SqlValue[] | SqlFragment)[],
+  ) {}
+}
+
+/**
+ * SQL whose text runs on both databases: each value becomes a bound parameter (`?` on SQLite, `$n`
+ * on PostgreSQL), an array a list of them (for `IN (…)`), a nested fragment its own text.
+ * (Prisma.sql cannot be used for this: each generated client has its own Sql class.)
+ */
+export function sql(strings: TemplateStringsArray, ...values: (SqlValue | SqlValue[] | SqlFragment)[]): SqlFragment {
+  return new SqlFragment(strings, values);
+}
+
+/** Runs a raw SELECT built with `sql`. */
+export function queryRows<T>(query: SqlFragment): Promise<T[]> {
+  const pg = config().db.provider === 'postgresql';
+  const params: SqlValue[] = [];
+  const bind = (v: SqlValue) => {
+    params.push(v);
+    return pg ? `$${params.length}` : '?';
+  };
+  const render = (f: SqlFragment): string =>
+    f.strings.reduce((text, s, i) => {
+      if (i === 0) return s;
+      const v = f.values[i - 1];
+      return text + (v instanceof SqlFragment ? render(v) : Array.isArray(v) ? v.map(bind).join(', ') : bind(v)) + s;
+    }, '');
+  return db.$queryRawUnsafe<T[]>(render(query), ...params);
+}

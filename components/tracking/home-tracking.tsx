@@ -22,11 +22,18 @@ function Progress({ value, label }: { value: number; label: string }) {
   );
 }
 
-function Row({ title, children, empty }: { title: string; children: React.ReactNode[]; empty?: string }) {
+function Row({ title, children, empty, more }: { title: string; children: React.ReactNode[]; empty?: string; more?: { href: string; label: string } }) {
   if (children.length === 0 && !empty) return null;
   return (
     <section aria-label={title} className="space-y-3">
-      <h2 className="text-lg font-semibold text-zinc-50">{title}</h2>
+      <div className="flex items-baseline justify-between gap-4">
+        <h2 className="text-lg font-semibold text-zinc-50">{title}</h2>
+        {more && (
+          <Link href={more.href} className="text-sm text-accent-300 hover:underline">
+            {more.label}
+          </Link>
+        )}
+      </div>
       {children.length === 0 ? <p className="text-sm text-zinc-400">{empty}</p> : <ul className="grid grid-cols-2 gap-4 sm:grid-cols-3 md:grid-cols-4 lg:grid-cols-6">{children}</ul>}
     </section>
   );
@@ -47,6 +54,23 @@ function Card({ href, title, line, poster, children }: { href: string; title: st
   );
 }
 
+/** How many followed shows the home page shows; /shows lists them all. */
+export const HOME_SHOWS = 12;
+
+/** Followed shows with their progress, most recently watched first; `limit` links to the full list. */
+export function YourShows({ shows, limit }: { shows: Shows; limit?: number }) {
+  const shown = limit ? shows.slice(0, limit) : shows;
+  return (
+    <Row title="Your shows" empty="Follow a show from its page to see your progress here." more={limit && shows.length > limit ? { href: '/shows', label: `All ${shows.length} shows` } : undefined}>
+      {shown.map((s) => (
+        <Card key={s.id} href={`/show/${encodeURIComponent(s.id)}`} title={s.title} line={`${s.watched} of ${s.aired} watched`} poster={s.poster_url}>
+          <Progress value={s.aired ? s.watched / s.aired : 0} label={`${s.title} watched`} />
+        </Card>
+      ))}
+    </Row>
+  );
+}
+
 export function HomeTracking({ cont, next, shows, added, upcoming }: { cont: Continue; next: NextUp; shows: Shows; added: Added; upcoming: Upcoming }) {
   return (
     <div className="space-y-10">
@@ -62,13 +86,7 @@ export function HomeTracking({ cont, next, shows, added, upcoming }: { cont: Con
           <Card key={n.show_id} href={`/watch/${encodeURIComponent(n.episode.id)}`} title={n.show_title} line={`${code(n.episode)}${n.episode.title ? ` · ${n.episode.title}` : ''}`} poster={n.poster_url} />
         ))}
       </Row>
-      <Row title="Your shows" empty="Follow a show from its page to see your progress here.">
-        {shows.map((s) => (
-          <Card key={s.id} href={`/show/${encodeURIComponent(s.id)}`} title={s.title} line={`${s.watched} of ${s.aired} watched`} poster={s.poster_url}>
-            <Progress value={s.aired ? s.watched / s.aired : 0} label={`${s.title} watched`} />
-          </Card>
-        ))}
-      </Row>
+      <YourShows shows={shows} limit={HOME_SHOWS} />
       {upcoming.length > 0 && (
         <section aria-label="Upcoming" className="space-y-3">
           <h2 className="text-lg font-semibold text-zinc-50">Upcoming</h2>

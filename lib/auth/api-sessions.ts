@@ -18,9 +18,12 @@ export async function createApiSession(userId: string, userAgent?: string | null
   return { token, expires_at: expiresAt.toISOString() };
 }
 
-/** The live session behind a token, or null when unknown, expired or revoked. */
+/** The live session behind a token (with its user), or null when unknown, expired or revoked. */
 export async function findLiveSession(token: string) {
-  const session = await db.apiSession.findUnique({ where: { tokenHash: hashSecret(token) } });
+  const session = await db.apiSession.findUnique({
+    where: { tokenHash: hashSecret(token) },
+    include: { user: { select: { id: true, username: true, role: true, disabled: true } } },
+  });
   if (!session || session.revokedAt || session.expiresAt.getTime() <= Date.now()) return null;
   return session;
 }

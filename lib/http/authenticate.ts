@@ -28,11 +28,17 @@ function cookieValue(req: Request, name: string): string | null {
   return null;
 }
 
-async function loadUser(id: string): Promise<AuthUser | null> {
-  const user = await db.user.findUnique({ where: { id }, select: { id: true, username: true, role: true, disabled: true } });
+type UserRow = { id: string; username: string; role: AuthUser['role']; disabled: boolean };
+const authUserSelect = { id: true, username: true, role: true, disabled: true } as const;
+
+function activeUser(user: UserRow | null): AuthUser | null {
   if (!user) return null;
   if (user.disabled) throw new ApiError('account_disabled', 'This account has been disabled by an admin.');
   return { id: user.id, username: user.username, role: user.role };
+}
+
+async function loadUser(id: string): Promise<AuthUser | null> {
+  return activeUser(await db.user.findUnique({ where: { id }, select: authUserSelect }));
 }
 
 const invalidToken = () => new ApiError('unauthorized', 'The token is invalid, expired or revoked.');
@@ -48,7 +54,7 @@ export async function authenticate(req: Request): Promise<AuthContext | null> {
       return { user, via: 'key', scope: key.scope };
     }
     const session = await findLiveSession(token);
-    const user = session && (await loadUser(session.userId));
+    const user = session && activeUser(session.user);
     if (!session || !user) throw invalidToken();
     return { user, via: 'session', sessionId: session.id, scope: 'full' };
   }

@@ -1,9 +1,8 @@
 // The tracking lists of one user: followed shows with progress, continue watching, next up,
 // history and the upcoming-episodes calendar. Everything is scoped to the caller's user id.
-import { db } from '@/lib/db';
+import { db, queryRows, sql } from '@/lib/db';
 import { imageUrl } from '@/lib/media/image-key';
-
-const today = () => new Date().toISOString().slice(0, 10);
+import { showProgress } from '@/lib/tracking/show-progress';
 
 type EpisodeRow = { id: string; showId: string; seasonNumber: number; number: number; title: string | null; airDate: string | null; thumbPath: string | null };
 
@@ -21,57 +20,21 @@ function episodeRef(e: EpisodeRow, showTitle?: string) {
 }
 
 const episodeSelect = { id: true, showId: true, seasonNumber: true, number: true, title: true, airDate: true, thumbPath: true } as const;
-const byOrder = (a: EpisodeRow, b: EpisodeRow) => a.seasonNumber - b.seasonNumber || a.number - b.number;
-
-/** Aired = has no air date (known from a file) or one that is not in the future. Specials do not count. */
-function aired(e: EpisodeRow, on: string) {
-  return e.seasonNumber > 0 && (!e.airDate || e.airDate <= on);
-}
-
-/** The first aired, unwatched episode after the last watched one (or the first one when none is). */
-function nextEpisode(episodes: EpisodeRow[], watched: Set<string>, on: string): EpisodeRow | null {
-  const list = episodes.filter((e) => aired(e, on)).sort(byOrder);
-  let lastWatched = -1;
-  list.forEach((e, i) => {
-    if (watched.has(e.id)) lastWatched = i;
-  });
-  return list.slice(lastWatched + 1).find((e) => !watched.has(e.id)) ?? null;
-}
-
-async function showProgress(userId: string, showIds: string[]) {
-  const [episodes, states] = await Promise.all([
-    db.episode.findMany({ where: { showId: { in: showIds } }, select: episodeSelect }),
-    db.watchState.findMany({ where: { userId, watched: true, episode: { showId: { in: showIds } } }, select: { episodeId: true, lastWatchedAt: true, episode: { select: { showId: true } } } }),
-  ]);
-  const on = today();
-  const watched = new Set(states.map((s) => s.episodeId!));
-  return new Map(
-    showIds.map((id) => {
-      const eps = episodes.filter((e) => e.showId === id);
-      const last = states.filter((s) => s.episode?.showId === id).reduce<Date | null>((m, s) => (s.lastWatchedAt && (!m || s.lastWatchedAt > m) ? s.lastWatchedAt : m), null);
-      return [id, { aired: eps.filter((e) => aired(e, on)).length, watched: eps.filter((e) => aired(e, on) && watched.has(e.id)).length, next: nextEpisode(eps, watched, on), last }];
-    }),
-  );
-}
 
 export async function trackedShows(userId: string) {
-  const follows = await db.follow.findMany({ where: { userId }, select: { createdAt: true, show: { select: { id: true, title: true, year: true, posterPath: true } } } });
-  const progress = await showProgress(userId, follows.map((f) => f.show.id));
-  return follows
-    .map((f) => {
-      const p = progress.get(f.show.id)!;
-      return {
-        id: f.show.id,
-        title: f.show.title,
-        year: f.show.year,
-        poster_url: imageUrl(f.show.posterPath),
-        watched: p.watched,
-        aired: p.aired,
-        next_episode: p.next ? episodeRef(p.next) : null,
-        last_watched_at: p.last?.toISOString() ?? null,
-        followed_at: f.createdAt.toISOString(),
-      };
-    })
+  const shows = await showProgress(userId, 'followed');
+  return shows
+    .map((p) => ({
+      id: p.id,
+      title: p.title,
+      year: p.year,
+      poster_url: imageUrl(p.posterPath),
+      watched: p.watched,
+      aired: p.aired,
+      next_episode: p.next ? episodeRef(p.next) : null,
+      last_watched_at: p.last?.toISOString() ?? null,
+      followed_at: (p.followedAt ?? new Date(0)).toISOString(),
+    }))
     .sort((a, b) => (b.last_watched_at ?? b.followed_at).localeCompare(a.last_watched_at ?? a.followed_at));
 }
 
@@ -107,26 +70,24 @@ export async function continueWatching(userId: string, limit = 20) {
 
 /** For the shows you watched most recently: the next episode to watch. */
 export async function nextUp(userId: string, limit = 20) {
-  // The shows watched most recently: walk the newest watched episodes until `limit` shows are found.
+  // The shows watched most recently (a few spare, as finished shows drop out): walk the newest
+  // watched episodes along the (userId, lastWatchedAt) index until enough shows are found. Small,
+  // growing pages keep PostgreSQL on that index instead of sorting every watched row.
+  const want = limit * 2;
   const showIds: string[] = [];
-  for (let skip = 0; showIds.length < limit; skip += 500) {
-    const recent = await db.watchState.findMany({
-      where: { userId, watched: true, episodeId: { not: null } },
-      orderBy: { lastWatchedAt: 'desc' },
-      skip,
-      take: 500,
-      select: { episode: { select: { showId: true } } },
-    });
-    for (const r of recent) if (!showIds.includes(r.episode!.showId) && showIds.length < limit) showIds.push(r.episode!.showId);
-    if (recent.length < 500) break;
+  for (let offset = 0, page = 250; showIds.length < want; offset += page, page *= 2) {
+    const recent = await queryRows<{ showId: string }>(sql`
+      SELECT e."showId" FROM "WatchState" w JOIN "Episode" e ON e."id" = w."episodeId"
+      WHERE w."userId" = ${userId} AND w."watched" = TRUE
+      ORDER BY w."lastWatchedAt" DESC LIMIT ${page} OFFSET ${offset}`);
+    for (const r of recent) if (showIds.length < want && !showIds.includes(r.showId)) showIds.push(r.showId);
+    if (recent.length < page) break;
   }
-  const shows = await db.mediaItem.findMany({ where: { id: { in: showIds } }, select: { id: true, title: true, posterPath: true } });
-  const progress = await showProgress(userId, showIds);
-  return shows
-    .map((show) => ({ show, p: progress.get(show.id)! }))
-    .filter(({ p }) => p.next && p.watched > 0)
-    .sort((a, b) => (b.p.last?.getTime() ?? 0) - (a.p.last?.getTime() ?? 0))
-    .map(({ show, p }) => ({ show_id: show.id, show_title: show.title, poster_url: imageUrl(show.posterPath), episode: episodeRef(p.next!), last_watched_at: p.last?.toISOString() ?? null }));
+  return (await showProgress(userId, showIds))
+    .filter((p) => p.next && p.watched > 0)
+    .sort((a, b) => (b.last?.getTime() ?? 0) - (a.last?.getTime() ?? 0))
+    .slice(0, limit)
+    .map((p) => ({ show_id: p.id, show_title: p.title, poster_url: imageUrl(p.posterPath), episode: episodeRef(p.next!), last_watched_at: p.last?.toISOString() ?? null }));
 }
 
 export async function history(userId: string, page: number, pageSize: number) {
