@@ -37,6 +37,15 @@ const envSchema = z.object({
   STREAM_IDLE_SECONDS: z.coerce.number().min(1).default(60),
   STREAM_THROTTLE_SECONDS: z.coerce.number().min(1).default(60),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  TVDB_API_KEY: z.string().min(1).optional(),
+  TVDB_PIN: z.string().min(1).optional(),
+  TVDB_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api4.thetvdb.com/v4'),
+  TVDB_CACHE_STATIC_HOURS: z.coerce.number().min(0).default(24),
+  TVDB_CACHE_DYNAMIC_HOURS: z.coerce.number().min(0).default(1),
+  TVDB_CACHE_MEMORY_ENTRIES: z.coerce.number().int().min(1).default(5000),
+  TVDB_PROXY_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+  TVDB_PROXY_BURST: z.coerce.number().int().min(1).default(60),
+  TVDB_SYNC_MINUTES: z.coerce.number().min(1).default(60),
 });
 
 export type Config = ReturnType<typeof buildConfig>;
@@ -76,6 +85,14 @@ function buildConfig(env: z.infer<typeof envSchema>, authSecret: string, authSec
       throttleSeconds: env.STREAM_THROTTLE_SECONDS,
     },
     logLevel: env.LOG_LEVEL,
+    tvdb: {
+      apiKey: env.TVDB_API_KEY,
+      pin: env.TVDB_PIN,
+      baseUrl: env.TVDB_BASE_URL.replace(/\/+$/, ''),
+      cache: { staticHours: env.TVDB_CACHE_STATIC_HOURS, dynamicHours: env.TVDB_CACHE_DYNAMIC_HOURS, memoryEntries: env.TVDB_CACHE_MEMORY_ENTRIES },
+      proxy: { rateLimit: env.TVDB_PROXY_RATE_LIMIT, burst: env.TVDB_PROXY_BURST },
+      syncMs: env.TVDB_SYNC_MINUTES * 60_000,
+    },
   };
 }
 
@@ -118,6 +135,11 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
 }
 
 let cached: Config | undefined;
+
+/** Forgets the parsed config, so the next config() reads process.env again (tests). */
+export function resetConfig() {
+  cached = undefined;
+}
 
 /** The process's config, parsed on first use. */
 export function config(): Config {

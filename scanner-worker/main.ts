@@ -19,7 +19,7 @@ try {
   worker = await startWorker({
     queue: jobQueue(),
     definitions: jobDefinitions,
-    scheduled: scheduledJobs,
+    scheduled: scheduledJobs(),
     heartbeatMs: c.worker.heartbeatMs,
     pollMs: c.worker.pollMs,
     log: console,

@@ -6,6 +6,8 @@ import next from 'next';
 import { loadConfigOrExit } from '../lib/config';
 import { CLIENT_IP_HEADER } from '../lib/http/client-ip';
 import { isDirectPlayPath, serveDirectPlay } from '../lib/stream/direct-play-fast';
+import { isTvdbPath, serveTvdb } from '../lib/tvdb/proxy-server';
+import { flushProxyUsage } from '../lib/tvdb/proxy-state';
 
 const config = loadConfigOrExit();
 const dev = process.argv.includes('--dev');
@@ -25,6 +27,11 @@ const server = createServer((req, res) => {
     });
     return;
   }
+  // The TVDB-v4-compatible proxy: plain Node, for throughput (see lib/tvdb/proxy-server.ts).
+  if (isTvdbPath(req.url)) {
+    void serveTvdb(req, res);
+    return;
+  }
   handle(req, res);
 });
 
@@ -33,7 +40,10 @@ server.listen(config.port, config.host, () => console.log(`[web] listening on ${
 const shutdown = () => {
   server.close();
   server.closeAllConnections();
-  app.close().finally(() => process.exit(0));
+  flushProxyUsage()
+    .catch(() => undefined)
+    .then(() => app.close())
+    .finally(() => process.exit(0));
 };
 process.on('SIGTERM', shutdown);
 process.on('SIGINT', shutdown);

@@ -8,6 +8,8 @@ import { transcodeSessionJob } from '@/lib/stream/transcode-job';
 import { trickplayJob } from '@/lib/stream/trickplay';
 import { localMetadataJob } from '@/lib/metadata/local-metadata-job';
 import { scanLibraryJob } from '@/lib/scan/scan-library-job';
+import { tvdbSyncJob } from '@/lib/tvdb/tvdb-sync-job';
+import { config } from '@/lib/config';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -19,6 +21,10 @@ export const jobDefinitions: readonly AnyJobDefinition[] = [
   transcodeSessionJob as AnyJobDefinition,
   subtitleExtractJob as AnyJobDefinition,
   trickplayJob as AnyJobDefinition,
+  tvdbSyncJob as AnyJobDefinition,
 ];
 
-export const scheduledJobs: readonly ScheduledJob[] = [scheduleJob(systemCleanupJob, {}, HOUR_MS)];
+/** The recurring jobs; a function, as intervals come from the config the worker has loaded. */
+export function scheduledJobs(): readonly ScheduledJob[] {
+  return [scheduleJob(systemCleanupJob, {}, HOUR_MS), scheduleJob(tvdbSyncJob, {}, config().tvdb.syncMs)];
+}

@@ -1,0 +1,9 @@
+// POST /api/v1/admin/api-keys — create a TVDB proxy key; GET — list them (admin)
+import { createProxyKeyContract, listProxyKeysContract } from '@/lib/api/proxy-key-contracts';
+import { handle, routes } from '@/lib/http/route';
+import { createProxyKey, listProxyKeys } from '@/lib/tvdb/proxy-keys';
+
+export const { GET, POST, PUT, PATCH, DELETE } = routes(
+  handle(createProxyKeyContract, ({ body }) => createProxyKey(body)),
+  handle(listProxyKeysContract, ({ query }) => listProxyKeys(query)),
+);
