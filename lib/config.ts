@@ -37,6 +37,10 @@ const envSchema = z.object({
   STREAM_IDLE_SECONDS: z.coerce.number().min(1).default(60),
   STREAM_THROTTLE_SECONDS: z.coerce.number().min(1).default(60),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  TMDB_API_KEY: z.string().min(1).optional(),
+  TMDB_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.themoviedb.org/3'),
+  TMDB_IMAGE_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  TMDB_LANGUAGE: z.string().min(2).default('en-US'),
   TVDB_API_KEY: z.string().min(1).optional(),
   TVDB_PIN: z.string().min(1).optional(),
   TVDB_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api4.thetvdb.com/v4'),
@@ -85,6 +89,7 @@ function buildConfig(env: z.infer<typeof envSchema>, authSecret: string, authSec
       throttleSeconds: env.STREAM_THROTTLE_SECONDS,
     },
     logLevel: env.LOG_LEVEL,
+    tmdb: { apiKey: env.TMDB_API_KEY, baseUrl: env.TMDB_BASE_URL.replace(/\/+$/, ''), imageBaseUrl: env.TMDB_IMAGE_BASE_URL, language: env.TMDB_LANGUAGE },
     tvdb: {
       apiKey: env.TVDB_API_KEY,
       pin: env.TVDB_PIN,

@@ -8,6 +8,7 @@ import * as image from './image-contracts';
 import * as stream from './stream-contracts';
 import * as tracking from './tracking-contracts';
 import * as proxyKeys from './proxy-key-contracts';
+import * as metadata from './metadata-contracts';
 import type { Contract } from '@/lib/http/contract';
 
-export const allContracts: Contract[] = [...Object.values(system), ...Object.values(auth), ...Object.values(user), ...Object.values(admin), ...Object.values(library), ...Object.values(image), ...Object.values(stream), ...Object.values(tracking), ...Object.values(proxyKeys)];
+export const allContracts: Contract[] = [...Object.values(system), ...Object.values(auth), ...Object.values(user), ...Object.values(admin), ...Object.values(library), ...Object.values(image), ...Object.values(stream), ...Object.values(tracking), ...Object.values(metadata), ...Object.values(proxyKeys)];

@@ -53,8 +53,9 @@ export const getMediaContract = defineContract({
   response: { status: 200, description: 'The item', schema: mediaDetailSchema }, errors: ['not_found'],
 });
 export const patchMediaContract = defineContract({
-  method: 'PATCH', path: '/api/v1/media/{id}', access: 'admin', tags: mediaTags, summary: 'Edit title, year or overview (edited fields are locked)', params: idParams,
-  body: mediaPatchSchema, response: { status: 200, description: 'The item', schema: mediaDetailSchema }, errors: ['not_found'],
+  method: 'PATCH', path: '/api/v1/media/{id}', access: 'admin', tags: mediaTags, summary: 'Edit title, year or overview (edited fields are locked), or fix the match with provider + provider_id', params: idParams,
+  description: 'A fixed match locks the ids: rescans and NFO files keep it, and the item is refreshed from that record (a metadata job).',
+  body: mediaPatchSchema, response: { status: 200, description: 'The item', schema: mediaDetailSchema }, errors: ['not_found', 'provider_error', 'provider_unavailable'],
 });
 export const deleteMediaContract = defineContract({
   method: 'DELETE', path: '/api/v1/media/{id}', access: 'admin', tags: mediaTags, summary: 'Remove an item (files stay on disk and come back on the next scan)', params: idParams,

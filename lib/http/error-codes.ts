@@ -27,6 +27,8 @@ export const errorCodes = {
   range_not_satisfiable: { status: 416, description: 'The Range starts past the end of the file.' },
   too_many_requests: { status: 429, description: 'Too many attempts; retry after the Retry-After header.' },
   stream_failed: { status: 500, description: 'ffmpeg could not make this stream (corrupt media, a vanished file); the message says why.' },
+  provider_error: { status: 502, description: 'The online metadata provider (TMDB) failed or refused; the message says how.' },
+  provider_unavailable: { status: 503, description: 'No online metadata provider is configured (TMDB_API_KEY).' },
   transcode_capacity: { status: 503, description: 'As many transcodes as the server allows are running; retry later or pick direct play.' },
   segment_timeout: { status: 503, description: 'The segment was not ready in time; retry.' },
   insufficient_storage: { status: 507, description: 'The transcode folder is short of free space.' },

@@ -3,12 +3,20 @@ import { z } from 'zod';
 import { db } from '@/lib/db';
 import { ApiError } from '@/lib/http/api-error';
 import { sortTitle } from '@/lib/scan/identity';
+import { fixMatch } from '@/lib/metadata/online/online-admin';
 import { getEpisode, getMedia, getSeason } from './browse';
 
 export const mediaPatchSchema = z
-  .object({ title: z.string().trim().min(1).max(500), year: z.number().int().min(1870).max(2200).nullable(), overview: z.string().max(10_000).nullable() })
+  .object({
+    title: z.string().trim().min(1).max(500),
+    year: z.number().int().min(1870).max(2200).nullable(),
+    overview: z.string().max(10_000).nullable(),
+    provider: z.literal('tmdb').describe('Fix the match: with provider_id, the online record this item is (kept through rescans)'),
+    provider_id: z.string().regex(/^\d{1,12}$/, 'a TMDB id is a number'),
+  })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, 'give at least one field');
+  .refine((v) => Object.keys(v).length > 0, 'give at least one field')
+  .refine((v) => (v.provider === undefined) === (v.provider_id === undefined), { message: 'provider and provider_id go together', path: ['provider_id'] });
 export const seasonPatchSchema = z.object({ title: z.string().trim().min(1).max(500) });
 export const episodePatchSchema = z
   .object({ title: z.string().trim().min(1).max(500).nullable(), overview: z.string().max(10_000).nullable(), air_date: z.iso.date().nullable() })
@@ -19,9 +27,12 @@ function lock(current: string, fields: string[]): string {
   return JSON.stringify([...new Set([...(JSON.parse(current) as string[]), ...fields])].sort());
 }
 
-export async function editMedia(id: string, patch: z.infer<typeof mediaPatchSchema>) {
+export async function editMedia(id: string, input: z.infer<typeof mediaPatchSchema>) {
+  const { provider, provider_id, ...patch } = input;
+  if (provider && provider_id) await fixMatch(id, { provider, provider_id });
   const item = await db.mediaItem.findUnique({ where: { id }, select: { lockedFields: true } });
   if (!item) throw new ApiError('not_found', 'No such media.');
+  if (Object.keys(patch).length === 0) return getMedia(id);
   await db.mediaItem.update({
     where: { id },
     data: { ...patch, ...(patch.title ? { sortTitle: sortTitle(patch.title) } : {}), lockedFields: lock(item.lockedFields, Object.keys(patch)) },

@@ -8,7 +8,18 @@ import { pickLocalArtwork } from './local-artwork';
 /** A video file as the scan stored it (size and mtime identify its content for the image key). */
 export type VideoSource = { path: string; size: number; mtimeMs: number; duration: number | null; hasVideo: boolean };
 
-export type ArtSource = { type: 'file'; path: string } | { type: 'frame'; video: VideoSource; at: number };
+/** A picture from an online provider: `key` names it (provider and path), `load` downloads it. */
+export type RemoteArt = { type: 'remote'; key: string; load: () => Promise<Buffer> };
+
+export type ArtSource = { type: 'file'; path: string } | RemoteArt | { type: 'frame'; video: VideoSource; at: number };
+
+/** Local files first, then the online picture, then frames: a user's own artwork beats the provider's. */
+export function withRemote(candidates: readonly ArtSource[], remote: RemoteArt | null): ArtSource[] {
+  if (!remote) return [...candidates];
+  const firstFrame = candidates.findIndex((c) => c.type === 'frame');
+  const at = firstFrame === -1 ? candidates.length : firstFrame;
+  return [...candidates.slice(0, at), remote, ...candidates.slice(at)];
+}
 
 /** A folder and the names in it. */
 export type Listing = { folder: string; entries: readonly string[] };

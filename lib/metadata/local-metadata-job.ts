@@ -1,4 +1,5 @@
-// Job `metadata.local`: local identification and artwork for one item (deduplicated per item).
+// Job `metadata.local`: identification and artwork for one item, local first and then online when a
+// provider is configured (deduplicated per item).
 // Queued by a scan for the items it created or whose files changed, and by the fetch_metadata task.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,17 +10,19 @@ import { ffmpegInfo } from '@/lib/media/ffmpeg-path';
 import { grabFrame } from '@/lib/media/frame-grab';
 import { imagesDir, makeWebpVariants, storeImageVariants, variantPath } from '@/lib/media/image-variants';
 import { applyLocalMetadata, type LocalMetadataDeps } from './local-metadata';
+import { onlineProvider } from './online/online-provider';
 
 export const localMetadataPayload = z.object({ itemId: z.string().min(1) });
 
 /** NFOs bigger than this are not NFOs (parseNfo refuses them too). */
 const MAX_NFO_BYTES = 4 * 1024 * 1024;
 
-/** The real side effects: the filesystem, ffmpeg for frames, sharp for variants, the image store. */
+/** The real side effects: the filesystem, ffmpeg for frames, sharp for variants, the image store, the online provider. */
 export async function realLocalMetadataDeps(signal?: AbortSignal): Promise<LocalMetadataDeps> {
   const { ffmpeg } = await ffmpegInfo();
   const dir = imagesDir();
   return {
+    online: onlineProvider(),
     listDir: (folder) => readdir(folder).catch(() => []),
     async readText(path) {
       const info = await stat(path).catch(() => null);

@@ -1,22 +1,30 @@
-// applyLocalMetadata: one item's local identification and artwork. Reads the NFO sidecars next to
-// its files (movie.nfo / <name>.nfo, tvshow.nfo, episode <name>.nfo), else a movie's or video's
-// container tags; picks local artwork, else grabs a frame; writes only what changed and never a
-// locked field. Run again with nothing changed on disk, it reads a few folders and does no ffmpeg work.
+// applyLocalMetadata: one item's identification and artwork. Reads the NFO sidecars next to its
+// files (movie.nfo / <name>.nfo, tvshow.nfo, episode <name>.nfo), else a movie's or video's
+// container tags; when an online provider is configured, matches the item there (online/identify.ts)
+// and fills what the NFO does not give (online/online-patch.ts), episodes and cast included. Artwork:
+// local files, else the provider's, else a grabbed frame. Writes only what changed and never a
+// locked field. Run again with nothing changed on disk, it does no ffmpeg work.
 import { basename, dirname, join } from 'node:path';
 import { db } from '@/lib/db';
 import { mediaInfoSchema, type MediaTags } from '@/lib/media/media-info';
 import { episodePatchFromNfo, isLocked, itemPatchFromNfo, itemPatchFromTags, nfoMatchesEpisode, parseLockedFields, type EpisodePatch, type ItemPatch } from './apply-nfo';
 import { findNfo } from './find-nfo';
-import { episodeThumb, movieArtwork, seasonPoster, showArtwork, type ItemArtwork, type Listing, type VideoSource } from './item-artwork';
+import { episodeThumb, movieArtwork, seasonPoster, showArtwork, withRemote, type ItemArtwork, type Listing, type RemoteArt, type VideoSource } from './item-artwork';
 import { showFolder, titleEntries } from './item-folders';
 import { parseNfo, type NfoKind, type NfoMetadata } from './nfo';
 import { createArtworkStore, type ArtworkDeps, type ArtworkStats } from './store-artwork';
+import { identify } from './online/identify';
+import { episodePatchFromOnline, itemPatchFromOnline, nfoEpisodeFields, nfoItemFields } from './online/online-patch';
+import type { OnlineDetails, OnlineProvider } from './online/provider';
+import { saveCredits } from './online/save-credits';
 
 export interface LocalMetadataDeps extends ArtworkDeps {
   /** Names in a folder; [] when it cannot be read. */
   listDir(dir: string): Promise<string[]>;
   /** A text file's content; null when it cannot be read. */
   readText(path: string): Promise<string | null>;
+  /** The online metadata provider (TMDB), when one is configured. */
+  online?: OnlineProvider | null;
 }
 
 export interface LocalMetadataOptions {
@@ -33,6 +41,8 @@ export type LocalMetadataResult = {
   /** Rows written: the item, seasons and episodes whose fields or images changed. */
   rows_updated: number;
   images: ArtworkStats;
+  /** What the online provider said: matched, unmatched, manual; or why it could not be asked. */
+  online: string | null;
 };
 
 type FileRow = { path: string; size: bigint; mtimeMs: bigint; mediaInfo: unknown };
@@ -55,13 +65,34 @@ function videoOf(f: FileRow): VideoFile {
 const fileSelect = { path: true, size: true, mtimeMs: true, mediaInfo: true } as const;
 const presentLocal = { status: 'ok', origin: 'local' } as const;
 
+/** Seasons and episodes the provider knows and we do not, added as `missing`; returns how many episodes. */
+async function addMissingEpisodes(showId: string, online: OnlineDetails): Promise<number> {
+  let added = 0;
+  for (const s of online.seasons) {
+    const season = await db.season.upsert({
+      where: { showId_number: { showId, number: s.number } },
+      create: { showId, number: s.number, title: s.title ?? (s.number === 0 ? 'Specials' : `Season ${s.number}`), status: 'missing' },
+      update: {},
+      select: { id: true },
+    });
+    const have = new Set((await db.episode.findMany({ where: { seasonId: season.id }, select: { number: true } })).map((e) => e.number));
+    const fresh = s.episodes.filter((e) => !have.has(e.number));
+    if (fresh.length === 0) continue;
+    await db.episode.createMany({
+      data: fresh.map((e) => ({ showId, seasonId: season.id, seasonNumber: s.number, number: e.number, title: e.title, overview: e.overview, airDate: e.airDate, status: 'missing' as const, missingSince: new Date() })),
+    });
+    added += fresh.length;
+  }
+  return added;
+}
+
 export async function applyLocalMetadata(itemId: string, deps: LocalMetadataDeps, opts: LocalMetadataOptions = {}): Promise<LocalMetadataResult> {
   const store = createArtworkStore(deps);
-  const result: LocalMetadataResult = { item_id: itemId, found: false, nfo_files: 0, rows_updated: 0, images: store.stats };
+  const result: LocalMetadataResult = { item_id: itemId, found: false, nfo_files: 0, rows_updated: 0, images: store.stats, online: null };
   const item = await db.mediaItem.findUnique({
     where: { id: itemId },
     select: {
-      id: true, kind: true, title: true, year: true, overview: true, tmdbId: true, tvdbId: true, imdbId: true,
+      id: true, kind: true, title: true, year: true, overview: true, tmdbId: true, tvdbId: true, imdbId: true, matchStatus: true,
       posterPath: true, backdropPath: true, lockedFields: true, library: { select: { path: true } },
       files: { where: presentLocal, orderBy: { path: 'asc' }, select: fileSelect },
     },
@@ -87,18 +118,43 @@ export async function applyLocalMetadata(itemId: string, deps: LocalMetadataDeps
   const locked = parseLockedFields(item.lockedFields);
   let patch: ItemPatch = {};
   let art: ItemArtwork = { poster: [], backdrop: [] };
+  const matchData: { matchStatus?: string; matchInfo?: string; genres?: string } = {};
+  let details: OnlineDetails | null = null;
+  const remote = (path: string | null): RemoteArt | null => (path && deps.online ? { type: 'remote', key: `${deps.online.name}:${path}`, load: () => deps.online!.image(path) } : null);
+
+  /** Asks the online provider which record this is and merges its fields under the NFO's (item kinds movie and show). */
+  const identifyOnline = async (nfo: NfoMetadata | null) => {
+    if (!deps.online || item.kind === 'video') return;
+    const known = { ...item, ...patch };
+    try {
+      const found = await identify({ kind: item.kind, title: item.title, year: known.year, tmdbId: known.tmdbId, tvdbId: known.tvdbId, imdbId: known.imdbId, matchStatus: item.matchStatus }, deps.online);
+      details = found.details;
+      result.online = found.status;
+      matchData.matchStatus = found.status;
+      matchData.matchInfo = JSON.stringify(found.info);
+      if (details) {
+        patch = { ...patch, ...itemPatchFromOnline(details, known, locked, nfoItemFields(nfo)) };
+        matchData.genres = JSON.stringify(details.genres);
+      }
+    } catch (err) {
+      // Local metadata stands; the provider is asked again on the next refresh.
+      result.online = `provider error: ${err instanceof Error ? err.message : String(err)}`;
+    }
+  };
 
   if (item.kind === 'show') {
     await opts.progress?.(0, 'reading the show folder');
-    const episodes = await db.episode.findMany({
-      where: { showId: item.id },
-      // Specials last: the show's fallback frame comes from its first regular episode.
-      orderBy: [{ seasonNumber: 'asc' }, { number: 'asc' }],
-      select: {
-        id: true, seasonNumber: true, number: true, title: true, overview: true, airDate: true, thumbPath: true, lockedFields: true,
-        files: { where: { file: presentLocal }, select: { file: { select: fileSelect } } },
-      },
-    });
+    const loadEpisodes = () =>
+      db.episode.findMany({
+        where: { showId: item.id },
+        // Specials last: the show's fallback frame comes from its first regular episode.
+        orderBy: [{ seasonNumber: 'asc' }, { number: 'asc' }],
+        select: {
+          id: true, seasonNumber: true, number: true, title: true, overview: true, airDate: true, thumbPath: true, lockedFields: true,
+          files: { where: { file: presentLocal }, select: { file: { select: fileSelect } } },
+        },
+      });
+    let episodes = await loadEpisodes();
     const episodeFiles = (e: (typeof episodes)[number]) => e.files.map((f) => f.file).sort((a, b) => a.path.localeCompare(b.path));
     const episodesPerFile = new Map<string, number>();
     for (const e of episodes) for (const f of e.files) episodesPerFile.set(f.file.path, (episodesPerFile.get(f.file.path) ?? 0) + 1);
@@ -107,6 +163,12 @@ export async function applyLocalMetadata(itemId: string, deps: LocalMetadataDeps
 
     const nfo = show ? await readNfo(show.folder, findNfo(show.entries, null, 'tvshow'), 'tvshow') : null;
     if (nfo) patch = itemPatchFromNfo(nfo, item, locked);
+    await identifyOnline(nfo);
+    const online = details as OnlineDetails | null;
+    const onlineSeason = (n: number) => online?.seasons.find((x) => x.number === n) ?? null;
+    // A show known only from metadata (followed from the catalog, no files): its seasons and
+    // episodes come from the provider, `missing` until files arrive.
+    if (online && episodesPerFile.size === 0 && (await addMissingEpisodes(item.id, online)) > 0) episodes = await loadEpisodes();
     const first = [...episodes.filter((e) => e.seasonNumber > 0), ...episodes.filter((e) => e.seasonNumber === 0)].find((e) => e.files.length > 0);
     art = showArtwork(show, first ? videoOf(episodeFiles(first)[0]) : null);
 
@@ -115,7 +177,8 @@ export async function applyLocalMetadata(itemId: string, deps: LocalMetadataDeps
     for (const season of seasons) {
       if (isLocked(parseLockedFields(season.lockedFields), 'posterPath')) continue;
       const folders = [...new Set(episodes.filter((e) => e.seasonNumber === season.number).flatMap((e) => e.files.map((f) => dirname(f.file.path))))];
-      const key = await store.ensure(seasonPoster(season.number, show, await Promise.all(folders.map(listing))), 'poster', season.posterPath);
+      const local = seasonPoster(season.number, show, await Promise.all(folders.map(listing)));
+      const key = await store.ensure(withRemote(local, remote(onlineSeason(season.number)?.poster ?? null)), 'poster', season.posterPath);
       if (key && key !== season.posterPath) {
         await db.season.update({ where: { id: season.id }, data: { posterPath: key } });
         result.rows_updated++;
@@ -126,16 +189,19 @@ export async function applyLocalMetadata(itemId: string, deps: LocalMetadataDeps
     for (const [i, episode] of episodes.entries()) {
       opts.signal?.throwIfAborted();
       const file = episodeFiles(episode)[0];
-      if (!file) continue;
+      const onlineEp = onlineSeason(episode.seasonNumber)?.episodes.find((e) => e.number === episode.number) ?? null;
+      if (!file && !onlineEp) continue;
       await opts.progress?.(i / episodes.length, `episode ${i + 1} of ${episodes.length}`);
-      const video = videoOf(file);
-      const folder = await listing(dirname(file.path));
+      const video = file ? videoOf(file) : null;
+      const folder = file ? await listing(dirname(file.path)) : null;
       const epLocked = parseLockedFields(episode.lockedFields);
-      const epNfo = await readNfo(folder.folder, findNfo(folder.entries, video.name, 'episodedetails'), 'episodedetails');
-      const matches = epNfo && nfoMatchesEpisode(epNfo, episode.seasonNumber, episode.number, episodesPerFile.get(file.path) ?? 1);
-      const data: EpisodePatch & { thumbPath?: string } = matches ? episodePatchFromNfo(epNfo, episode, epLocked) : {};
+      const epNfo = folder && video ? await readNfo(folder.folder, findNfo(folder.entries, video.name, 'episodedetails'), 'episodedetails') : null;
+      const matches = epNfo && file && nfoMatchesEpisode(epNfo, episode.seasonNumber, episode.number, episodesPerFile.get(file.path) ?? 1) ? epNfo : null;
+      const data: EpisodePatch & { thumbPath?: string } = matches ? episodePatchFromNfo(matches, episode, epLocked) : {};
+      if (onlineEp) Object.assign(data, episodePatchFromOnline(onlineEp, { ...episode, ...data }, epLocked, nfoEpisodeFields(matches)));
       if (!isLocked(epLocked, 'thumbPath')) {
-        const key = await store.ensure(episodeThumb(folder, video, video.name), 'thumb', episode.thumbPath);
+        const local = folder && video ? episodeThumb(folder, video, video.name) : [];
+        const key = await store.ensure(withRemote(local, remote(onlineEp?.still ?? null)), 'thumb', episode.thumbPath);
         if (key && key !== episode.thumbPath) data.thumbPath = key;
       }
       if (Object.keys(data).length > 0) {
@@ -153,11 +219,14 @@ export async function applyLocalMetadata(itemId: string, deps: LocalMetadataDeps
       const nfo = await readNfo(folder, findNfo(own.entries, video.name, 'movie'), 'movie');
       patch = nfo ? itemPatchFromNfo(nfo, item, locked) : video.tags ? itemPatchFromTags(video.tags, item.kind, video.name, item, locked) : {};
       art = movieArtwork(own, video, video.name);
+      await identifyOnline(nfo);
     }
   }
+  const online = details as OnlineDetails | null;
+  art = { poster: withRemote(art.poster, remote(online?.poster ?? null)), backdrop: withRemote(art.backdrop, remote(online?.backdrop ?? null)) };
 
   opts.signal?.throwIfAborted();
-  const data: ItemPatch & { posterPath?: string; backdropPath?: string } = { ...patch };
+  const data: ItemPatch & { posterPath?: string; backdropPath?: string; matchStatus?: string; matchInfo?: string; genres?: string } = { ...patch, ...matchData };
   if (!isLocked(locked, 'posterPath')) {
     const key = await store.ensure(art.poster, 'poster', item.posterPath);
     if (key && key !== item.posterPath) data.posterPath = key;
@@ -170,6 +239,7 @@ export async function applyLocalMetadata(itemId: string, deps: LocalMetadataDeps
     await db.mediaItem.update({ where: { id: item.id }, data });
     result.rows_updated++;
   }
+  if (online) await saveCredits(item.id, online, store, remote);
   await opts.progress?.(1, 'done');
   return result;
 }

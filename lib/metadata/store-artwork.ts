@@ -43,13 +43,22 @@ export async function sourceHash(source: ArtSource, deps: Pick<ArtworkDeps, 'sta
     const v = source.video;
     return digest('frame-v1', v.path, v.size, v.mtimeMs, source.at.toFixed(3), FRAME_WIDTH);
   }
+  if (source.type === 'remote') return digest('remote-v1', source.key);
   const info = await deps.stat(source.path);
   return info ? digest('file-v1', source.path, info.size, Math.trunc(info.mtimeMs)) : null;
 }
 
-/** A candidate that did not work out: a bad image, no frame, a file gone between listing and reading. */
+/** A picture an online provider would not give us (gone, refused, unreachable). */
+export class RemoteImageError extends Error {}
+
+/** A candidate that did not work out: a bad image, no frame, a file gone between listing and reading, a failed download. */
 function isSourceFailure(err: unknown): boolean {
-  return err instanceof FrameGrabError || err instanceof InvalidImageError || (err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string');
+  return (
+    err instanceof FrameGrabError ||
+    err instanceof InvalidImageError ||
+    err instanceof RemoteImageError ||
+    (err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string')
+  );
 }
 
 /** One store per job run: it shares a source read or grabbed for several pictures (poster and backdrop from one frame). */
@@ -63,6 +72,13 @@ export function createArtworkStore(deps: ArtworkDeps): ArtworkStore {
     if (!pending) {
       pending = (async () => {
         if (source.type === 'file') return deps.readFile(source.path);
+        if (source.type === 'remote') {
+          try {
+            return await source.load();
+          } catch (err) {
+            throw new RemoteImageError(err instanceof Error ? err.message : String(err));
+          }
+        }
         stats.frames++;
         try {
           return await deps.grabFrame(source.video.path, source.at, FRAME_WIDTH);
@@ -108,7 +124,7 @@ export function createArtworkStore(deps: ArtworkDeps): ArtworkStore {
           return await make(hash, kind, source);
         } catch (err) {
           if (!isSourceFailure(err)) throw err;
-          const where = source.type === 'file' ? source.path : source.video.path;
+          const where = source.type === 'file' ? source.path : source.type === 'remote' ? source.key : source.video.path;
           stats.failures.push(`${kind} from ${where}: ${err instanceof Error ? err.message : String(err)}`);
         }
       }

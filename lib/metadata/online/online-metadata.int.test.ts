@@ -1,0 +1,154 @@
+// Online metadata end to end against a fake TMDB: the sample library is scanned and matched, gets
+// artwork, episode data and cast; the match is explained; a fixed match survives a full rescan;
+// NFO and locks beat the provider; an ambiguous title waits in the unmatched list; the catalog
+// finds and follows a show in no library.
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JobContext } from '@/lib/jobs/define-job';
+import { scanLibrary } from '@/lib/scan/scan-library';
+import { realScanDeps } from '@/lib/scan/scan-library-job';
+import { api, signUp } from '@/test/api';
+import { useFakeTmdb, withoutTmdb } from '@/test/fakes/tmdb-env';
+import { FAKE_TMDB_IDS, startFakeTmdb } from '@/test/fakes/tmdb-server';
+import { copySampleLibrary, removeTestMedia } from '@/test/media-fixture';
+import { localMetadataJob } from '../local-metadata-job';
+
+type Fake = Awaited<ReturnType<typeof startFakeTmdb>>;
+let fake: Fake;
+let admin: string;
+const ctx = (): JobContext => ({ jobId: 'test', signal: new AbortController().signal, progress: async () => undefined });
+
+async function addLibrary(path: string, type: 'movies' | 'tv') {
+  const res = await api('POST', '/api/v1/library', { token: admin, body: { name: `${type} ${path}`, path, type } });
+  expect(res.status).toBe(201);
+  return res.body.id as string;
+}
+
+/** Scans a library and runs the metadata job for every item it touched; returns their ids. */
+async function scanAndEnrich(libraryId: string, force = false): Promise<string[]> {
+  const scanned = await scanLibrary(libraryId, { force }, await realScanDeps());
+  for (const itemId of scanned.touched_item_ids) await localMetadataJob.handle({ itemId }, ctx());
+  return scanned.touched_item_ids;
+}
+
+beforeAll(async () => {
+  fake = await startFakeTmdb();
+  useFakeTmdb(fake);
+  admin = (await signUp('onlineadmin')).token;
+  await api('PATCH', '/api/v1/admin/settings', { token: admin, body: { registration: 'open' } });
+});
+afterAll(async () => {
+  removeTestMedia();
+  await fake.close();
+});
+
+describe('online metadata from TMDB', () => {
+  it('matches the sample library, with artwork, episodes and cast, and explains the match', async () => {
+    const root = await copySampleLibrary();
+    const [movieId] = await scanAndEnrich(await addLibrary(join(root, 'Movies'), 'movies'));
+    const movie = (await api('GET', `/api/v1/media/${movieId}`, { token: admin })).body;
+    expect(movie).toMatchObject({ title: 'Big Test Pattern', year: 2024 });
+    expect(movie.overview).toBeTruthy();
+    expect(movie.poster_url).toBeTruthy();
+    expect(movie.backdrop_url).toBeTruthy();
+    // The poster is TMDB's (a frame grab would be 16:9): our own WebP variants, served by our image route.
+    const poster = await api('GET', movie.poster_url, { token: admin });
+    expect(poster.status).toBe(200);
+
+    const match = (await api('GET', `/api/v1/media/${movieId}/match`, { token: admin })).body;
+    expect(match).toMatchObject({ status: 'matched', provider: 'tmdb', method: 'search', parsed: { title: 'Big Test Pattern', year: 2024 }, ids: { tmdb: String(FAKE_TMDB_IDS.bigTestPattern), imdb: 'tt0610001' } });
+    expect(match.candidates[0]).toMatchObject({ id: String(FAKE_TMDB_IDS.bigTestPattern), score: 1 });
+    expect(match.candidates.length).toBeGreaterThan(1);
+
+    const credits = (await api('GET', `/api/v1/media/${movieId}/credits`, { token: admin })).body;
+    expect(credits.cast.map((c: { name: string }) => c.name)).toHaveLength(3);
+    expect(credits.cast[0].character).toBeTruthy();
+    expect(credits.cast.every((c: { profile_url: string | null }) => c.profile_url)).toBe(true);
+    expect(credits.crew.map((c: { job: string }) => c.job)).toContain('Director');
+
+    const [showId] = await scanAndEnrich(await addLibrary(join(root, 'TV'), 'tv'));
+    const show = (await api('GET', `/api/v1/tv/${showId}`, { token: admin })).body;
+    expect(show).toMatchObject({ title: 'Test Card Show', year: 2023 });
+    expect((await api('GET', `/api/v1/media/${showId}/match`, { token: admin })).body.ids).toMatchObject({ tmdb: String(FAKE_TMDB_IDS.testCardShow), tvdb: '810001' });
+    const seasons = (await api('GET', `/api/v1/tv/${showId}/season`, { token: admin })).body;
+    const s1 = (await api('GET', `/api/v1/season/${seasons.find((s: { number: number }) => s.number === 1).id}/episode`, { token: admin })).body;
+    expect(s1.map((e: { title: string }) => e.title)).toEqual(['Pilot', 'Colour Bars']);
+    expect(s1[0].air_date).toBe('2023-09-14');
+    expect(s1[0].thumb_url).toBeTruthy();
+  });
+
+  it('keeps a fixed match through a full rescan', async () => {
+    const root = await copySampleLibrary();
+    const lib = await addLibrary(join(root, 'Movies'), 'movies');
+    const [id] = await scanAndEnrich(lib);
+    const fixed = await api('PATCH', `/api/v1/media/${id}`, { token: admin, body: { provider: 'tmdb', provider_id: String(FAKE_TMDB_IDS.theBigTest) } });
+    expect(fixed.status).toBe(200);
+    await localMetadataJob.handle({ itemId: id }, ctx());
+    expect((await api('GET', `/api/v1/media/${id}`, { token: admin })).body.title).toBe('The Big Test');
+    // A forced rescan re-probes everything and re-runs metadata: the fix stays.
+    await scanAndEnrich(lib, true);
+    await localMetadataJob.handle({ itemId: id }, ctx());
+    const match = (await api('GET', `/api/v1/media/${id}/match`, { token: admin })).body;
+    expect(match).toMatchObject({ status: 'manual', method: 'manual', ids: { tmdb: String(FAKE_TMDB_IDS.theBigTest) } });
+    expect((await api('GET', `/api/v1/media/${id}`, { token: admin })).body.title).toBe('The Big Test');
+    // Bad fixes are refused.
+    expect((await api('PATCH', `/api/v1/media/${id}`, { token: admin, body: { provider: 'tmdb', provider_id: '999999' } })).status).toBe(404);
+    expect((await api('PATCH', `/api/v1/media/${id}`, { token: admin, body: { provider_id: '1' } })).status).toBe(400);
+  });
+
+  it('lets the NFO and locked fields win over TMDB', async () => {
+    const root = await copySampleLibrary();
+    writeFileSync(join(root, 'Movies/Big Test Pattern (2024)/movie.nfo'), '<?xml version="1.0"?>\n<movie><title>My Own Title</title></movie>');
+    const [id] = await scanAndEnrich(await addLibrary(join(root, 'Movies'), 'movies'));
+    let item = (await api('GET', `/api/v1/media/${id}`, { token: admin })).body;
+    expect(item.title).toBe('My Own Title');
+    expect(item.overview).toBeTruthy(); // the NFO has none: TMDB's
+    await api('PATCH', `/api/v1/media/${id}`, { token: admin, body: { overview: 'Mine.' } });
+    await localMetadataJob.handle({ itemId: id }, ctx());
+    item = (await api('GET', `/api/v1/media/${id}`, { token: admin })).body;
+    expect(item).toMatchObject({ title: 'My Own Title', overview: 'Mine.' });
+  });
+
+  it('puts an ambiguous title in the unmatched list, with its candidates', async () => {
+    const root = await copySampleLibrary();
+    const src = join(root, 'Movies/Big Test Pattern (2024)');
+    const dest = join(root, 'Undated/Big Test Pattern');
+    mkdirSync(dest, { recursive: true });
+    cpSync(join(src, 'Big Test Pattern (2024).mp4'), join(dest, 'Big Test Pattern.mp4'));
+    const [id] = await scanAndEnrich(await addLibrary(join(root, 'Undated'), 'movies'));
+    const match = (await api('GET', `/api/v1/media/${id}/match`, { token: admin })).body;
+    expect(match.status).toBe('unmatched');
+    expect(match.reason).toMatch(/ambiguous/);
+    expect(match.candidates.slice(0, 2).map((c: { year: number }) => c.year).sort()).toEqual([1998, 2024]);
+    const list = (await api('GET', '/api/v1/media/unmatched', { token: admin })).body;
+    expect(list.items.map((i: { id: string }) => i.id)).toContain(id);
+    expect((await api('PATCH', `/api/v1/media/${id}`, { token: admin, body: { provider: 'tmdb', provider_id: String(FAKE_TMDB_IDS.bigTestPattern1998) } })).status).toBe(200);
+    expect((await api('GET', '/api/v1/media/unmatched', { token: admin })).body.items.map((i: { id: string }) => i.id)).not.toContain(id);
+  });
+
+  it('finds shows in no library and follows one, with its episodes, from the catalog', async () => {
+    const user = await signUp('catalog');
+    const found = await api('GET', '/api/v1/catalog/search?q=test%20card&type=show', { token: user.token });
+    expect(found.status).toBe(200);
+    const testCard = found.body.find((r: { provider_id: string }) => r.provider_id === String(FAKE_TMDB_IDS.testCard));
+    expect(testCard).toMatchObject({ title: 'Test Card', year: 2010, media_id: null });
+    const followed = await api('POST', '/api/v1/catalog/follow', { token: user.token, body: { provider: 'tmdb', provider_id: String(FAKE_TMDB_IDS.testCard) } });
+    expect(followed.status).toBe(201);
+    expect(followed.body.created).toBe(true);
+    await localMetadataJob.handle({ itemId: followed.body.id }, ctx());
+    const shows = (await api('GET', '/api/v1/tracking/shows', { token: user.token })).body;
+    expect(shows.find((s: { id: string }) => s.id === followed.body.id)).toMatchObject({ title: 'Test Card', aired: 1, watched: 0 });
+    // Following it again finds the same item.
+    const again = await api('POST', '/api/v1/catalog/follow', { token: admin, body: { provider: 'tmdb', provider_id: String(FAKE_TMDB_IDS.testCard) } });
+    expect(again.body).toEqual({ id: followed.body.id, created: false });
+  });
+
+  it('says so when no provider is configured', async () => {
+    withoutTmdb();
+    const res = await api('GET', '/api/v1/catalog/search?q=anything', { token: admin });
+    expect(res.status).toBe(503);
+    expect(res.body.error.code).toBe('provider_unavailable');
+    useFakeTmdb(fake);
+  });
+});
