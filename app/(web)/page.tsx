@@ -34,9 +34,14 @@ export default async function HomePage() {
             Your account
           </Link>
           {user.role === 'admin' && (
-            <Link href="/admin/users" className={linkClass}>
-              Manage users
-            </Link>
+            <>
+              <Link href="/admin/users" className={linkClass}>
+                Manage users
+              </Link>
+              <Link href="/admin/api-keys" className={linkClass}>
+                TVDB API keys
+              </Link>
+            </>
           )}
         </nav>
       </div>

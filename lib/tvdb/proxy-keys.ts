@@ -35,8 +35,8 @@ export const issuedProxyKeySchema = proxyKeySchema.extend({
 const editable = {
   name: z.string().trim().min(1).max(100),
   description: z.string().trim().max(500).nullable(),
-  rate_limit: z.number().int().min(1).max(100_000),
-  burst: z.number().int().min(1).max(100_000),
+  rate_limit: z.number().int().min(1).max(10_000_000),
+  burst: z.number().int().min(1).max(10_000_000),
   active: z.boolean(),
   expires_at: z.iso.datetime({ offset: true }).nullable(),
 };

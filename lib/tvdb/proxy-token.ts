@@ -11,8 +11,11 @@ export type ProxyTokenClaims = { sub: string; kv: string; iat: number; exp: numb
 const b64 = (v: object) => Buffer.from(JSON.stringify(v)).toString('base64url');
 const HEADER = b64({ alg: 'HS256', typ: 'JWT' });
 
+const keys = new Map<string, Buffer>();
 function signingKey(secret: string) {
-  return createHmac('sha256', secret).update('marquee tvdb proxy tokens').digest();
+  let key = keys.get(secret);
+  if (!key) keys.set(secret, (key = createHmac('sha256', secret).update('marquee tvdb proxy tokens').digest()));
+  return key;
 }
 
 export function signProxyToken(keyId: string, keyVersion: string, secret: string, now = Date.now()): string {

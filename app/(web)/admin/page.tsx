@@ -1,4 +1,4 @@
-// /admin — users are the only admin area so far.
+// /admin — the admin area opens on its first page, users (AdminNav links the others).
 import { redirect } from 'next/navigation';
 
 export default function AdminPage() {

@@ -1,5 +1,6 @@
 // /admin/users — accounts, registration mode and invites, for admins.
 import type { Metadata } from 'next';
+import { AdminNav } from '@/components/admin/admin-nav';
 import { InviteCreator } from '@/components/admin/invite-client';
 import { RegistrationSetting } from '@/components/admin/registration-setting-client';
 import { UsersTable } from '@/components/admin/users-table-client';
@@ -16,6 +17,7 @@ export default async function AdminUsersPage() {
   const [users, settings] = await Promise.all([listUsers(), getServerSettings()]);
   return (
     <AppShell user={admin} current="admin" title="Users" description="Everyone with an account on this server.">
+      <AdminNav current="users" />
       <div className="space-y-6">
         <Panel title="Accounts" description="Disabling an account signs it out of every app and stops its API keys.">
           <UsersTable initialUsers={users} currentUserId={admin.id} />
