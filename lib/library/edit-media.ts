@@ -11,8 +11,8 @@ export const mediaPatchSchema = z
     title: z.string().trim().min(1).max(500),
     year: z.number().int().min(1870).max(2200).nullable(),
     overview: z.string().max(10_000).nullable(),
-    provider: z.literal('tmdb').describe('Fix the match: with provider_id, the online record this item is (kept through rescans)'),
-    provider_id: z.string().regex(/^\d{1,12}$/, 'a TMDB id is a number'),
+    provider: z.enum(['tmdb', 'tvdb']).describe('Fix the match: with provider_id, the online record this item is (kept through rescans); the configured provider'),
+    provider_id: z.string().regex(/^\d{1,12}$/, 'a provider id is a number'),
   })
   .partial()
   .refine((v) => Object.keys(v).length > 0, 'give at least one field')

@@ -31,14 +31,15 @@ export async function identify(item: IdentifyInput, provider: OnlineProvider, no
     at: now.toISOString(),
   });
 
-  if (item.tmdbId) {
-    const details = await provider.details(item.kind, item.tmdbId);
+  const ownId = provider.name === 'tvdb' ? item.tvdbId : item.tmdbId;
+  if (ownId) {
+    const details = await provider.details(item.kind, ownId);
     if (details) {
       const manual = item.matchStatus === 'manual';
       return { status: manual ? 'manual' : 'matched', details, info: info(manual ? 'manual' : 'id', manual ? 'chosen by an admin' : 'known id', details.id) };
     }
   }
-  for (const [source, id] of [['imdb', item.imdbId], ['tvdb', item.kind === 'show' ? item.tvdbId : null]] as const) {
+  for (const [source, id] of [['imdb', item.imdbId], ['tvdb', item.kind === 'show' && provider.name !== 'tvdb' ? item.tvdbId : null]] as const) {
     if (!id) continue;
     const found = await provider.findByExternalId(item.kind, source, id);
     const details = found ? await provider.details(item.kind, found) : null;

@@ -21,12 +21,12 @@ function onlineProvider(): OnlineProvider | null {
     <A extends unknown[], R>(fn: (...a: A) => Promise<R>) =>
     (...a: A) =>
       fn(...a).catch((err: unknown) => {
-        throw new ApiError('provider_error', `TMDB: ${err instanceof Error ? err.message : String(err)}`);
+        throw new ApiError('provider_error', `${p.name}: ${err instanceof Error ? err.message : String(err)}`);
       });
   return { name: p.name, search: guard(p.search), findByExternalId: guard(p.findByExternalId), details: guard(p.details), image: guard(p.image) };
 }
 
-const noProvider = () => new ApiError('provider_unavailable', 'No online metadata provider is configured (set TMDB_API_KEY).');
+const noProvider = () => new ApiError('provider_unavailable', 'No online metadata provider is configured (set TMDB_API_KEY or TVDB_API_KEY).');
 
 export const matchViewSchema = z.object({
   id: z.string(),
@@ -71,19 +71,32 @@ export async function getMatch(id: string): Promise<z.infer<typeof matchViewSche
   };
 }
 
-export const fixMatchSchema = z.object({ provider: z.literal('tmdb'), provider_id: z.string().regex(/^\d{1,12}$/, 'a TMDB id is a number') });
+export const providerName = z.enum(['tmdb', 'tvdb']);
+export const fixMatchSchema = z.object({ provider: providerName, provider_id: z.string().regex(/^\d{1,12}$/, 'a provider id is a number') });
+
+/** The item column holding a provider's id. */
+const idColumn = (provider: string) => (provider === 'tvdb' ? 'tvdbId' : 'tmdbId');
+
+function requireProvider(name: string): OnlineProvider {
+  const provider = onlineProvider();
+  if (!provider) throw noProvider();
+  if (provider.name !== name) throw new ApiError('validation_failed', `This server matches with ${provider.name}, not ${name}.`);
+  return provider;
+}
 
 /** An admin's choice: the id is kept (locked) through rescans and NFOs, and the item is refreshed from it. */
 export async function fixMatch(id: string, input: z.infer<typeof fixMatchSchema>): Promise<void> {
   const item = await db.mediaItem.findUnique({ where: { id }, select: { kind: true, lockedFields: true } });
   if (!item) throw new ApiError('not_found', 'No such media.');
   if (item.kind === 'video') throw new ApiError('validation_failed', 'Home videos are not matched online.');
-  const provider = onlineProvider();
-  if (!provider) throw noProvider();
+  const provider = requireProvider(input.provider);
   const details = await provider.details(item.kind, input.provider_id);
-  if (!details) throw new ApiError('not_found', `TMDB has no ${item.kind} ${input.provider_id}.`);
+  if (!details) throw new ApiError('not_found', `${provider.name} has no ${item.kind} ${input.provider_id}.`);
   const locked = [...new Set([...(JSON.parse(item.lockedFields) as string[]), 'ids'])].sort();
-  await db.mediaItem.update({ where: { id }, data: { tmdbId: details.id, tvdbId: details.ids.tvdb, imdbId: details.ids.imdb, matchStatus: 'manual', lockedFields: JSON.stringify(locked) } });
+  await db.mediaItem.update({
+    where: { id },
+    data: { tmdbId: details.ids.tmdb, tvdbId: details.ids.tvdb, imdbId: details.ids.imdb, [idColumn(provider.name)]: details.id, matchStatus: 'manual', lockedFields: JSON.stringify(locked) },
+  });
   await jobQueue().enqueue(localMetadataJob, { itemId: id });
 }
 
@@ -123,12 +136,13 @@ export async function catalogSearch(q: z.infer<typeof catalogQuery>): Promise<z.
   const provider = onlineProvider();
   if (!provider) throw noProvider();
   const results = await provider.search(q.type, q.q, q.year ?? null);
-  const known = await db.mediaItem.findMany({ where: { tmdbId: { in: results.map((r) => r.id) }, kind: q.type }, select: { id: true, tmdbId: true } });
-  const byTmdb = new Map(known.map((k) => [k.tmdbId, k.id]));
-  return results.map((r) => ({ provider: r.provider, provider_id: r.id, type: q.type, title: r.title, year: r.year, media_id: byTmdb.get(r.id) ?? null }));
+  const column = idColumn(provider.name);
+  const known = await db.mediaItem.findMany({ where: { [column]: { in: results.map((r) => r.id) }, kind: q.type }, select: { id: true, tmdbId: true, tvdbId: true } });
+  const byId = new Map(known.map((k) => [k[column], k.id]));
+  return results.map((r) => ({ provider: r.provider, provider_id: r.id, type: q.type, title: r.title, year: r.year, media_id: byId.get(r.id) ?? null }));
 }
 
-export const catalogFollowSchema = z.object({ provider: z.literal('tmdb'), provider_id: z.string().regex(/^\d{1,12}$/) });
+export const catalogFollowSchema = z.object({ provider: providerName, provider_id: z.string().regex(/^\d{1,12}$/) });
 
 /**
  * Follows a show from the catalog: the library item with that TMDB id, or a new one (no files,
@@ -136,15 +150,14 @@ export const catalogFollowSchema = z.object({ provider: z.literal('tmdb'), provi
  * episodes included, so progress and the calendar work before any file arrives).
  */
 export async function followFromCatalog(userId: string, input: z.infer<typeof catalogFollowSchema>): Promise<{ id: string; created: boolean }> {
-  const existing = await db.mediaItem.findFirst({ where: { kind: 'show', tmdbId: input.provider_id }, select: { id: true } });
+  const existing = await db.mediaItem.findFirst({ where: { kind: 'show', [idColumn(input.provider)]: input.provider_id }, select: { id: true } });
   if (existing) {
     await setFollow(userId, existing.id, true);
     return { id: existing.id, created: false };
   }
-  const provider = onlineProvider();
-  if (!provider) throw noProvider();
+  const provider = requireProvider(input.provider);
   const details = await provider.details('show', input.provider_id);
-  if (!details) throw new ApiError('not_found', `TMDB has no show ${input.provider_id}.`);
+  if (!details) throw new ApiError('not_found', `${provider.name} has no show ${input.provider_id}.`);
   const library = await db.library.findFirst({ where: { type: 'tv' }, orderBy: { createdAt: 'asc' }, select: { id: true } });
   if (!library) throw new ApiError('conflict', 'Add a TV library first: followed shows live in one.');
   const identityKey = `show:${normalizeTitle(details.title)}${details.year ? `:${details.year}` : ''}`;
@@ -152,9 +165,9 @@ export async function followFromCatalog(userId: string, input: z.infer<typeof ca
     where: { libraryId_identityKey: { libraryId: library.id, identityKey } },
     create: {
       libraryId: library.id, kind: 'show', identityKey, title: details.title, sortTitle: sortTitle(details.title), year: details.year, overview: details.overview,
-      tmdbId: details.id, tvdbId: details.ids.tvdb, imdbId: details.ids.imdb, status: 'missing', missingSince: new Date(), matchStatus: 'matched',
+      tmdbId: details.ids.tmdb, tvdbId: details.ids.tvdb, imdbId: details.ids.imdb, [idColumn(provider.name)]: details.id, status: 'missing', missingSince: new Date(), matchStatus: 'matched',
     },
-    update: { tmdbId: details.id },
+    update: { [idColumn(provider.name)]: details.id },
     select: { id: true },
   });
   await setFollow(userId, item.id, true);

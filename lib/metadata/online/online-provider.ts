@@ -1,17 +1,25 @@
-// The configured online provider for this process: TMDB when TMDB_API_KEY is set, else none (and
-// metadata stays local). One client per process, so its request limit holds across jobs.
+// The configured online provider for this process: TMDB when TMDB_API_KEY is set, else TheTVDB
+// (through the proxy's cache) when TVDB_API_KEY is, else none (metadata stays local). One client
+// per process, so its request limit holds across jobs.
 import { config } from '@/lib/config';
 import { TmdbClient } from '../tmdb-client';
 import type { OnlineProvider } from './provider';
 import { tmdbProvider } from './tmdb-provider';
+import { tvdbProvider } from './tvdb-provider';
 
 let cached: { key: string; provider: OnlineProvider | null } | undefined;
 
 export function onlineProvider(): OnlineProvider | null {
   const c = config().tmdb;
-  const key = `${c.apiKey}|${c.baseUrl}|${c.imageBaseUrl}|${c.language}`;
+  const tvdbKey = config().tvdb.apiKey;
+  const key = `${c.apiKey}|${c.baseUrl}|${c.imageBaseUrl}|${c.language}|${tvdbKey ? 'tvdb' : ''}`;
   if (cached?.key !== key) {
-    cached = { key, provider: c.apiKey ? tmdbProvider(new TmdbClient({ apiKey: c.apiKey, baseUrl: c.baseUrl, imageBaseUrl: c.imageBaseUrl, language: c.language })) : null };
+    const provider = c.apiKey
+      ? tmdbProvider(new TmdbClient({ apiKey: c.apiKey, baseUrl: c.baseUrl, imageBaseUrl: c.imageBaseUrl, language: c.language }))
+      : tvdbKey
+        ? tvdbProvider()
+        : null;
+    cached = { key, provider };
   }
   return cached.provider;
 }
