@@ -7,7 +7,20 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { api, signUp } from '@/test/api';
 import { FAKE_TVDB_IDS, startFakeTvdb, type FakeTvdb } from '@/test/fakes/tvdb-server';
 import { useFakeTvdb } from '@/test/fakes/tvdb-env';
-import { failureResponse, searchResponse, seriesBaseResponse, seriesEpisodesResponse, seriesExtendedResponse } from './v4-schemas';
+import {
+  episodeBaseResponse,
+  episodeExtendedResponse,
+  failureResponse,
+  movieBaseResponse,
+  movieExtendedResponse,
+  peopleBaseResponse,
+  peopleExtendedResponse,
+  searchResponse,
+  seriesBaseResponse,
+  seriesEpisodesResponse,
+  seriesExtendedResponse,
+  updatesResponse,
+} from './v4-schemas';
 import { isTvdbPath, serveTvdb } from './proxy-server';
 import { flushProxyUsage, proxyState, resetProxyState } from './proxy-state';
 import { tvdbSyncJob } from './tvdb-sync-job';
@@ -77,6 +90,30 @@ describe('TVDB proxy', () => {
     expect(next.data.episodes?.[0].id).not.toBe(page.data.episodes?.[0].id);
     const found = searchResponse.parse(await client.search({ query: 'lighthouse', type: 'series' }));
     expect(found.data.map((r) => r.name)).toContain('The Lighthouse Keepers');
+  });
+
+  it('serves every read of the v4 API we proxy, each valid against its v4 schema', async () => {
+    const token = await tokenFor((await newKey()).key);
+    const episode = [...fake.data.episodes.keys()][0];
+    const reads: [string, { parse: (v: unknown) => unknown }][] = [
+      [`/series/${FAKE_TVDB_IDS.lighthouse}`, seriesBaseResponse],
+      [`/series/${FAKE_TVDB_IDS.lighthouse}/extended?meta=translations`, seriesExtendedResponse],
+      [`/series/${FAKE_TVDB_IDS.lighthouse}/episodes/official?page=0`, seriesEpisodesResponse],
+      [`/episodes/${episode}`, episodeBaseResponse],
+      [`/episodes/${episode}/extended`, episodeExtendedResponse],
+      [`/movies/${FAKE_TVDB_IDS.movie}`, movieBaseResponse],
+      [`/movies/${FAKE_TVDB_IDS.movie}/extended`, movieExtendedResponse],
+      [`/people/${FAKE_TVDB_IDS.tobias}`, peopleBaseResponse],
+      [`/people/${FAKE_TVDB_IDS.tobias}/extended`, peopleExtendedResponse],
+      ['/search?query=noon&type=series', searchResponse],
+      [`/updates?since=${Math.floor(Date.now() / 1000) - 7 * 86_400}`, updatesResponse],
+    ];
+    for (const [path, schema] of reads) {
+      const res = await get(path, token);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-type')).toContain('application/json');
+      schema.parse(await res.json());
+    }
   });
 
   it('answers errors as TheTVDB does: 401 without a token, 404 for an unknown record (cached), 405 for writes', async () => {
@@ -214,7 +251,7 @@ describe('TVDB proxy', () => {
 
   it('serves stale answers while refreshing, and with a Warning while TheTVDB is down', async () => {
     const token = await tokenFor((await newKey()).key);
-    const path = `/episodes/${[...fake.data.episodes.keys()][0]}`;
+    const path = `/episodes/${[...fake.data.episodes.keys()][2]}`;
     await get(path, token);
     await proxyState().cache.expireRecords([{ type: 'episodes', id: Number(path.split('/')[2]) }]);
     const stale = await get(path, token);
@@ -233,7 +270,7 @@ describe('TVDB proxy', () => {
     expect(down.status).toBe(200);
     expect(down.headers.get('warning')).toContain('111');
     // Nothing cached and TheTVDB down: TheTVDB-style failure.
-    const miss = await get(`/movies/${FAKE_TVDB_IDS.movie}/extended`, token);
+    const miss = await get(`/series/${FAKE_TVDB_IDS.noonQuiz}`, token);
     expect(miss.status).toBe(502);
     failureResponse.parse(await miss.json());
   });
