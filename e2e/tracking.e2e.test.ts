@@ -70,4 +70,31 @@ describe('tracking in the browser', () => {
     await page.getByRole('heading', { name: 'Calendar' }).waitFor();
     expect(errors).toEqual([]);
   });
+
+  it('rolls a checkmark back, and says why, when the server refuses it', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${app.url}/login`);
+    await page.getByLabel('Username').fill('tracker');
+    await page.getByLabel('Password').fill('tracking-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await page.goto(`${app.url}/show/${showId}`);
+    const episode2 = page.getByRole('button', { name: 'Episode 2 watched' });
+    await expect.poll(() => episode2.getAttribute('aria-pressed')).toBe('false');
+
+    // The server answers only once the optimistic checkmark has been seen, and then refuses.
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    await page.route('**/api/v1/episode/*/watched', async (route) => {
+      await released;
+      await route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: { code: 'internal', message: 'The database is read-only.' } }) });
+    });
+    await episode2.click();
+    await expect.poll(() => episode2.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => page.getByTestId('season-watched').textContent()).toBe('2 of 2 watched');
+    release();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Not saved' }).textContent()).toContain('The database is read-only.');
+    await expect.poll(() => episode2.getAttribute('aria-pressed')).toBe('false');
+    await expect.poll(() => page.getByTestId('season-watched').textContent()).toBe('1 of 2 watched');
+  });
 });

@@ -1,11 +1,12 @@
 // The admin area's own navigation: one link per admin page, the current one marked.
 import Link from 'next/link';
 
-export type AdminPage = 'users' | 'api-keys';
+export type AdminPage = 'users' | 'api-keys' | 'unmatched';
 
 const PAGES: { href: string; label: string; page: AdminPage }[] = [
   { href: '/admin/users', label: 'Users', page: 'users' },
   { href: '/admin/api-keys', label: 'TVDB API keys', page: 'api-keys' },
+  { href: '/admin/unmatched', label: 'Unmatched', page: 'unmatched' },
 ];
 
 const linkClass =

@@ -7,7 +7,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
-import { ProxyKeyDialog } from './proxy-key-dialogs-client';
+import { ModalDialog } from '@/components/ui/modal-dialog-client';
 
 export interface ProxyKeyDefaults {
   rateLimit: number;
@@ -138,7 +138,7 @@ export function ProxyKeyEditDialog({ proxyKey, onClose }: { proxyKey: ProxyKeyVi
   }
 
   return (
-    <ProxyKeyDialog title={`Edit “${proxyKey.name}”`} description={<p>Changes apply to the next request made with the key.</p>} onClose={onClose}>
+    <ModalDialog title={`Edit “${proxyKey.name}”`} description={<p>Changes apply to the next request made with the key.</p>} onClose={onClose}>
       <form onSubmit={submit} className="space-y-4" noValidate>
         {message && <Alert tone="error">{message}</Alert>}
         <TextField label="Name" name="name" defaultValue={proxyKey.name} maxLength={100} required error={fields.name} />
@@ -160,6 +160,6 @@ export function ProxyKeyEditDialog({ proxyKey, onClose }: { proxyKey: ProxyKeyVi
           </Button>
         </div>
       </form>
-    </ProxyKeyDialog>
+    </ModalDialog>
   );
 }

@@ -12,6 +12,7 @@ import { useDebouncedValue } from '@/components/ui/use-debounced-value';
 import { DeleteProxyKeyDialog, RotateProxyKeyDialog } from './proxy-key-dialogs-client';
 import { ProxyKeyCreateForm, ProxyKeyEditDialog, type ProxyKeyDefaults } from './proxy-key-forms-client';
 import { ProxyKeySecret } from './proxy-key-secret-client';
+import { DataTable } from '@/components/ui/data-table';
 
 type Dialog = { kind: 'edit' | 'rotate' | 'delete'; proxyKey: ProxyKeyView };
 type Issued = { proxyKey: IssuedProxyKey; action: 'created' | 'rotated' };
@@ -28,23 +29,7 @@ function StatusBadge({ proxyKey }: { proxyKey: ProxyKeyView }) {
 
 function KeysTable({ items, onOpen }: { items: ProxyKeyView[]; onOpen: (d: Dialog) => void }) {
   return (
-    <div className="relative overflow-x-auto rounded-xl border border-white/10">
-      <table className="w-full min-w-[64rem] text-left text-sm">
-        <caption className="sr-only">TVDB proxy API keys</caption>
-        <thead className="bg-white/5 text-xs uppercase tracking-wide text-zinc-400">
-          <tr>
-            <th scope="col" className="px-4 py-2.5 font-medium">Name</th>
-            <th scope="col" className="px-4 py-2.5 font-medium">Kind</th>
-            <th scope="col" className="px-4 py-2.5 font-medium">Key</th>
-            <th scope="col" className="px-4 py-2.5 font-medium">Limit</th>
-            <th scope="col" className="px-4 py-2.5 font-medium">Status</th>
-            <th scope="col" className="px-4 py-2.5 font-medium">Expires</th>
-            <th scope="col" className="px-4 py-2.5 text-right font-medium">Requests</th>
-            <th scope="col" className="px-4 py-2.5 font-medium">Last used</th>
-            <th scope="col" className="px-4 py-2.5"><span className="sr-only">Actions</span></th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-white/5">
+    <DataTable caption="TVDB proxy API keys" minWidth="64rem" columns={['Name', 'Kind', 'Key', 'Limit', 'Status', 'Expires', { label: 'Requests', align: 'right' }, 'Last used', { label: 'Actions', hidden: true }]}>
           {items.map((k) => (
             <tr key={k.id} data-testid={`proxy-key-row-${k.id}`} className="align-top hover:bg-white/[0.02]">
               <td className="min-w-40 max-w-64 px-4 py-3">
@@ -76,9 +61,7 @@ function KeysTable({ items, onOpen }: { items: ProxyKeyView[]; onOpen: (d: Dialo
               </td>
             </tr>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </DataTable>
   );
 }
 

@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button';
 import { formatDate } from '@/components/ui/format-date';
 import { SelectField } from '@/components/ui/select-field';
 import type { UserView } from '@/lib/users/user-view';
+import { DataTable } from '@/components/ui/data-table';
 
 const ROLES = [
   { value: 'user', label: 'User' },
@@ -21,21 +22,7 @@ export function UsersTable({ initialUsers, currentUserId }: { initialUsers: User
   return (
     <div className="space-y-4">
       {update.error && <Alert tone="error">{formError(update.error)}</Alert>}
-      <div className="relative overflow-x-auto rounded-xl border border-white/10">
-        <table className="w-full min-w-[48rem] text-left text-sm">
-          <caption className="sr-only">Users</caption>
-          <thead className="bg-white/5 text-xs uppercase tracking-wide text-zinc-400">
-            <tr>
-              <th scope="col" className="px-4 py-2.5 font-medium">Username</th>
-              <th scope="col" className="px-4 py-2.5 font-medium">Name</th>
-              <th scope="col" className="px-4 py-2.5 font-medium">Email</th>
-              <th scope="col" className="px-4 py-2.5 font-medium">Role</th>
-              <th scope="col" className="px-4 py-2.5 font-medium">Status</th>
-              <th scope="col" className="px-4 py-2.5 font-medium">Created</th>
-              <th scope="col" className="px-4 py-2.5"><span className="sr-only">Actions</span></th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-white/5">
+      <DataTable caption="Users" minWidth="48rem" columns={['Username', 'Name', 'Email', 'Role', 'Status', 'Created', { label: 'Actions', hidden: true }]}>
             {users.map((u) => (
               <tr key={u.id} data-testid={`user-row-${u.username}`} className="hover:bg-white/[0.02]">
                 <td className="px-4 py-3 font-medium text-zinc-100">
@@ -76,9 +63,7 @@ export function UsersTable({ initialUsers, currentUserId }: { initialUsers: User
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </DataTable>
     </div>
   );
 }

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { SignOutButton } from '@/components/auth/sign-out-button-client';
 import { Brand } from './brand';
 
-export type NavSection = 'home' | 'libraries' | 'shows' | 'history' | 'calendar' | 'settings' | 'admin';
+export type NavSection = 'home' | 'libraries' | 'shows' | 'discover' | 'history' | 'calendar' | 'settings' | 'admin';
 
 export interface HeaderUser {
   username: string;
@@ -19,6 +19,7 @@ export function AppHeader({ user, current }: { user: HeaderUser; current?: NavSe
     { href: '/', label: 'Home', section: 'home' },
     { href: '/libraries', label: 'Libraries', section: 'libraries' },
     { href: '/shows', label: 'Shows', section: 'shows' },
+    { href: '/discover', label: 'Discover', section: 'discover' },
     { href: '/history', label: 'History', section: 'history' },
     { href: '/calendar', label: 'Calendar', section: 'calendar' },
     { href: '/settings', label: 'Settings', section: 'settings' },

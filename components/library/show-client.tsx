@@ -1,7 +1,8 @@
 'use client';
-// /show/[id]: a show's poster and overview, its seasons as tabs, and the chosen season's episodes.
+// /show/[id]: a show's poster and overview, its seasons as tabs, the chosen season's episodes, and
+// its cast and crew.
 // The chosen season sits in the address (?season=<id>) so /season/<id> can link straight to it.
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { formError } from '@/components/queries/api-fetch';
 import { useMedia, type MediaDetail } from '@/components/queries/use-media';
 import { useSeason, useSeasons, type Episode, type Season, type SeasonDetail } from '@/components/queries/use-seasons';
@@ -16,11 +17,15 @@ interface ShowProps {
   initialSeason: SeasonDetail | null;
   library?: { id: string; name: string };
   initialFollowing: boolean;
+  /** Beside Follow: the admins' Identify button. */
+  identify?: ReactNode;
+  /** Cast and crew, rendered on the server. */
+  credits?: ReactNode;
 }
 
 const seasonName = (s: Season) => s.title.trim() || (s.number === 0 ? 'Specials' : `Season ${s.number}`);
 
-export function ShowView({ initialShow, initialSeasons, initialSeason, library, initialFollowing }: ShowProps) {
+export function ShowView({ initialShow, initialSeasons, initialSeason, library, initialFollowing, identify, credits }: ShowProps) {
   const [following, setFollowing] = useState(initialFollowing);
   const follow = useFollow(initialShow.id);
   const { data: show = initialShow } = useMedia(initialShow.id, initialShow);
@@ -36,19 +41,22 @@ export function ShowView({ initialShow, initialSeasons, initialSeason, library, 
         library={library}
         facts={[`${seasons.length} season${seasons.length === 1 ? '' : 's'}`, `${episodeCount} episode${episodeCount === 1 ? '' : 's'}`]}
       >
-        <button
-          type="button"
-          aria-pressed={following}
-          disabled={follow.isPending}
-          onClick={() => {
-            const next = !following;
-            setFollowing(next);
-            follow.mutate(next, { onError: () => setFollowing(!next) });
-          }}
-          className="rounded-lg bg-white/5 px-4 py-2 text-sm font-semibold text-zinc-100 ring-1 ring-inset ring-white/10 hover:bg-white/10"
-        >
-          {following ? 'Following' : 'Follow'}
-        </button>
+        <div className="flex flex-wrap items-center gap-3">
+          <button
+            type="button"
+            aria-pressed={following}
+            disabled={follow.isPending}
+            onClick={() => {
+              const next = !following;
+              setFollowing(next);
+              follow.mutate(next, { onError: () => setFollowing(!next) });
+            }}
+            className="rounded-lg bg-white/5 px-4 py-2 text-sm font-semibold text-zinc-100 ring-1 ring-inset ring-white/10 hover:bg-white/10"
+          >
+            {following ? 'Following' : 'Follow'}
+          </button>
+          {identify}
+        </div>
       </MediaHero>
       <section aria-labelledby="seasons-heading" className="space-y-4">
         <h2 id="seasons-heading" className="text-lg font-semibold text-zinc-50">
@@ -70,6 +78,7 @@ export function ShowView({ initialShow, initialSeasons, initialSeason, library, 
           </>
         )}
       </section>
+      {credits}
     </div>
   );
 }
@@ -134,7 +143,13 @@ function SeasonPanel({ season, initial }: { season: Season; initial?: SeasonDeta
         </p>
       ) : (
         <>
-          <SeasonWatchedBar season={season} episodes={detail.data.episodes} />
+          <SeasonWatchedBar season={season} episodes={detail.data.episodes} setWatched={setWatched} />
+          {setWatched.isError && (
+            // The checkmarks went back to what the server has: say why.
+            <p role="alert" className="text-sm text-red-300">
+              Not saved: {formError(setWatched.error)}
+            </p>
+          )}
           <EpisodeList
             episodes={detail.data.episodes}
             label={`${seasonName(season)} episodes`}
@@ -147,8 +162,7 @@ function SeasonPanel({ season, initial }: { season: Season; initial?: SeasonDeta
 }
 
 /** "Mark all watched" / "Mark all unwatched" for the season, with how many are watched. */
-function SeasonWatchedBar({ season, episodes }: { season: Season; episodes: Episode[] }) {
-  const setWatched = useSetWatched(season.id);
+function SeasonWatchedBar({ season, episodes, setWatched }: { season: Season; episodes: Episode[]; setWatched: ReturnType<typeof useSetWatched> }) {
   const seen = episodes.filter((e) => e.watched).length;
   const all = episodes.length > 0 && seen === episodes.length;
   return (

@@ -10,6 +10,7 @@ import { formatDate } from '@/components/ui/format-date';
 import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
 import type { ApiKeyView } from '@/lib/auth/api-keys';
+import { DataTable } from '@/components/ui/data-table';
 
 const SCOPES: { value: ApiKeyScope; label: string }[] = [
   { value: 'full', label: 'Full access' },
@@ -75,20 +76,7 @@ export function ApiKeys({ initialKeys }: { initialKeys: ApiKeyView[] }) {
       {keys.length === 0 ? (
         <p className="rounded-xl border border-dashed border-white/10 px-4 py-6 text-center text-sm text-zinc-400">No API keys yet.</p>
       ) : (
-        <div className="relative overflow-x-auto rounded-xl border border-white/10">
-          <table className="w-full min-w-[36rem] text-left text-sm">
-            <caption className="sr-only">Your API keys</caption>
-            <thead className="bg-white/5 text-xs uppercase tracking-wide text-zinc-400">
-              <tr>
-                <th scope="col" className="px-4 py-2.5 font-medium">Name</th>
-                <th scope="col" className="px-4 py-2.5 font-medium">Key</th>
-                <th scope="col" className="px-4 py-2.5 font-medium">Scope</th>
-                <th scope="col" className="px-4 py-2.5 font-medium">Created</th>
-                <th scope="col" className="px-4 py-2.5 font-medium">Last used</th>
-                <th scope="col" className="px-4 py-2.5"><span className="sr-only">Actions</span></th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-white/5">
+        <DataTable caption="Your API keys" minWidth="36rem" columns={['Name', 'Key', 'Scope', 'Created', 'Last used', { label: 'Actions', hidden: true }]}>
               {keys.map((k) => (
                 <tr key={k.id} className="hover:bg-white/[0.02]">
                   <td className="px-4 py-3 font-medium text-zinc-100">{k.name}</td>
@@ -114,9 +102,7 @@ export function ApiKeys({ initialKeys }: { initialKeys: ApiKeyView[] }) {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </DataTable>
       )}
     </div>
   );

@@ -1,11 +1,15 @@
-// /show/[id] — a show: poster, overview, seasons as tabs (?season=<id> picks one) and their episodes.
+// /show/[id] — a show: poster, overview, seasons as tabs (?season=<id> picks one) and their episodes,
+// cast and crew; admins can Identify it (fix its online match).
 import type { Metadata } from 'next';
 import { AppShell } from '@/components/layout/app-shell';
+import { IdentifyButton } from '@/components/library/identify-client';
+import { MediaCredits } from '@/components/library/media-credits';
 import { orNotFound } from '@/components/library/or-not-found';
 import { ShowView } from '@/components/library/show-client';
 import { requirePageUser } from '@/lib/http/page-user';
 import { getMedia, getSeason, listSeasons } from '@/lib/library/browse';
 import { getLibrary } from '@/lib/library/libraries';
+import { getCredits, getMatch } from '@/lib/metadata/online/online-admin';
 import { isFollowing } from '@/lib/tracking/watched';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ season?: string | string[] }> };
@@ -20,12 +24,25 @@ export default async function ShowPage({ params, searchParams }: Props) {
   const { season: wanted } = await searchParams;
   const user = await requirePageUser(`/show/${id}`);
   const show = await orNotFound(getMedia(id, 'show'));
-  const [seasons, library] = await Promise.all([listSeasons(id), getLibrary(show.library_id)]);
+  const [seasons, library, credits, match] = await Promise.all([
+    listSeasons(id),
+    getLibrary(show.library_id),
+    getCredits(id),
+    user.role === 'admin' ? getMatch(id) : null,
+  ]);
   const selected = seasons.find((s) => s.id === wanted) ?? seasons.find((s) => s.number > 0) ?? seasons[0];
   const [season, following] = await Promise.all([selected ? getSeason(selected.id, user.id) : null, isFollowing(user.id, id)]);
   return (
     <AppShell user={user} current="libraries" title={show.title}>
-      <ShowView initialShow={show} initialSeasons={seasons} initialSeason={season} library={{ id: library.id, name: library.name }} initialFollowing={following} />
+      <ShowView
+        initialShow={show}
+        initialSeasons={seasons}
+        initialSeason={season}
+        library={{ id: library.id, name: library.name }}
+        initialFollowing={following}
+        identify={match && <IdentifyButton initialMatch={match} />}
+        credits={<MediaCredits credits={credits} />}
+      />
     </AppShell>
   );
 }
