@@ -38,17 +38,23 @@ function isAllCaps(text: string): boolean {
   return /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text);
 }
 
-/** "HD 720p: Some Show…": release tokens in front of the title go. */
+/**
+ * "HD 720p: Some Show…": release tokens in front of the title go. A lone word-like token stays
+ * ("Remux Me (2020)" is a title): one alone goes only when it is more than letters ("1080p", "web-dl") or in capitals.
+ */
 function stripLeadingReleaseTokens(text: string): string {
   const separators = /^[\s._\-:[\]()]*/u;
   let position = separators.exec(text)![0].length;
   let strong = false;
+  const run: string[] = [];
   for (const token of findReleaseTokens(text)) {
     if (token.start !== position) break;
     strong ||= token.strength === 'strong';
+    run.push(token.text);
     position = token.end + separators.exec(text.slice(token.end))![0].length;
   }
-  return strong && /\p{L}/u.test(text.slice(position)) ? text.slice(position) : text;
+  const wordLike = run.length === 1 && /^\p{L}+$/u.test(run[0]) && !isAllCaps(run[0]);
+  return strong && !wordLike && /\p{L}/u.test(text.slice(position)) ? text.slice(position) : text;
 }
 
 function titleRegion(text: string, match: EpisodeMatch): string {

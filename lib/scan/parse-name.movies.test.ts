@@ -78,6 +78,11 @@ const numbersInTitles: Expected[] = [
 ];
 
 const cleanAndOddNames: Expected[] = [
+  // A release word as a title's first word stays; a run of tokens, or one with digits, goes.
+  ['Remux Me (2020).mkv', 'movie', 'Remux Me', 2020, null, null],
+  ['REMUX Heat (1995).mkv', 'movie', 'Heat', 1995, null, null],
+  ['web-dl Heat (1995).mkv', 'movie', 'Heat', 1995, null, null],
+  ['1080p Heat (1995).mkv', 'movie', 'Heat', 1995, null, null],
   ['The Matrix (1999).mkv', 'movie', 'The Matrix', 1999, null, null],
   ['The Matrix.mkv', 'movie', 'The Matrix', null, null, null],
   ['The_Italian_Job_2003.avi', 'movie', 'The Italian Job', 2003, null, null],
