@@ -16,6 +16,8 @@
 // 401 → TmdbError 'invalid_api_key', 429 → wait Retry-After (at most 10 s) and retry twice, then
 // TmdbError 'rate_limited'; a failed connection or timeout → TmdbError 'unreachable'. At most eight
 // requests are in flight at once per client, so identifying a whole library does not flood TMDB.
+// Just over 600 lines: TMDB's raw shapes (zod) sit next to the normalised types they turn into, so
+// that nothing of TMDB's own shape leaves this file.
 import { z } from 'zod';
 
 // ---- Public types ----
