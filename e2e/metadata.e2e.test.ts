@@ -3,10 +3,10 @@
 // Discover finds a show in no library and follows it.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_TMDB_API_KEY, FAKE_TMDB_IDS, startFakeTmdb } from '../test/fakes/tmdb-server';
-import { launchBrowser } from './browser';
+import { launchBrowser, signIn } from './browser';
 import { startApp, waitFor, type RunningApp } from './harness';
 
 let app: RunningApp;
@@ -37,19 +37,11 @@ afterAll(async () => {
   await fake?.close();
 });
 
-async function signIn(): Promise<Page> {
-  const page = await browser.newPage();
-  await page.goto(`${app.url}/login`);
-  await page.getByLabel('Username').fill('curator');
-  await page.getByLabel('Password').fill('metadata-password');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  return page;
-}
+const curator = () => signIn(browser, app.url, 'curator', 'metadata-password');
 
 describe('online metadata in the browser', () => {
   it('shows the cast of a matched movie and fixes its match in the Identify dialog', async () => {
-    const page = await signIn();
+    const page = await curator();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${app.url}/media/${movieId}`);
@@ -71,7 +63,7 @@ describe('online metadata in the browser', () => {
   });
 
   it('finds a show in no library on Discover and follows it', async () => {
-    const page = await signIn();
+    const page = await curator();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Discover' }).click();
     const form = page.getByRole('search', { name: 'Search the catalog' });
     await form.getByLabel('Title').fill('test card');

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
+import { launchBrowser, signIn } from './browser';
 import { startApp, waitFor, type RunningApp } from './harness';
 
 let app: RunningApp;
@@ -29,14 +29,9 @@ afterAll(async () => {
 
 describe('tracking in the browser', () => {
   it('marks a season watched, shows progress at home, and puts an undone episode in Next up', async () => {
-    const page = await browser.newPage();
+    const page = await signIn(browser, app.url, 'tracker', 'tracking-password');
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${app.url}/login`);
-    await page.getByLabel('Username').fill('tracker');
-    await page.getByLabel('Password').fill('tracking-password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
     await expect(page.getByRole('region', { name: 'Your shows' }).textContent()).resolves.toContain('Follow a show');
 
     await page.goto(`${app.url}/show/${showId}`);
@@ -72,12 +67,7 @@ describe('tracking in the browser', () => {
   });
 
   it('rolls a checkmark back, and says why, when the server refuses it', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${app.url}/login`);
-    await page.getByLabel('Username').fill('tracker');
-    await page.getByLabel('Password').fill('tracking-password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    const page = await signIn(browser, app.url, 'tracker', 'tracking-password');
     await page.goto(`${app.url}/show/${showId}`);
     const episode2 = page.getByRole('button', { name: 'Episode 2 watched' });
     await expect.poll(() => episode2.getAttribute('aria-pressed')).toBe('false');

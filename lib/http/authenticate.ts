@@ -60,10 +60,15 @@ export async function authenticate(req: Request): Promise<AuthContext | null> {
   }
   for (const name of SESSION_COOKIES) {
     const raw = cookieValue(req, name);
-    if (!raw) continue;
-    const jwt = await decode({ token: raw, secret: config().auth.secret }).catch(() => null);
-    const user = jwt?.sub ? await loadUser(jwt.sub) : null;
+    const sub = raw ? await sessionCookieSubject(raw) : null;
+    const user = sub ? await loadUser(sub) : null;
     if (user) return { user, via: 'cookie', scope: 'full' };
   }
   return null;
+}
+
+/** The user id in a NextAuth session cookie's value, or null when it does not decode (or has expired). */
+export async function sessionCookieSubject(raw: string): Promise<string | null> {
+  const jwt = await decode({ token: raw, secret: config().auth.secret }).catch(() => null);
+  return jwt?.sub ?? null;
 }

@@ -1,20 +1,17 @@
 // The signed-in user for server components and pages, from the NextAuth session cookie.
-import { decode } from 'next-auth/jwt';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { config } from '@/lib/config';
 import { db } from '@/lib/db';
 import type { AuthUser } from './auth-context';
-import { SESSION_COOKIES } from './authenticate';
+import { SESSION_COOKIES, sessionCookieSubject } from './authenticate';
 
 /** The user id in the session cookie: the cookie is decoded directly, as getServerSession would, minus its callbacks. */
 async function sessionUserId(): Promise<string | null> {
   const jar = await cookies();
   for (const name of SESSION_COOKIES) {
     const raw = jar.get(name)?.value;
-    if (!raw) continue;
-    const jwt = await decode({ token: raw, secret: config().auth.secret }).catch(() => null);
-    if (jwt?.sub) return jwt.sub;
+    const sub = raw ? await sessionCookieSubject(raw) : null;
+    if (sub) return sub;
   }
   return null;
 }

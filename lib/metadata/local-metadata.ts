@@ -13,7 +13,7 @@ import { episodeThumb, movieArtwork, seasonPoster, showArtwork, withRemote, type
 import { showFolder, titleEntries } from './item-folders';
 import { parseNfo, type NfoKind, type NfoMetadata } from './nfo';
 import { createArtworkStore, type ArtworkDeps, type ArtworkStats } from './store-artwork';
-import { identify } from './online/identify';
+import { identify, type MatchInfo } from './online/identify';
 import { episodePatchFromOnline, itemPatchFromOnline, nfoEpisodeFields, nfoItemFields } from './online/online-patch';
 import type { OnlineDetails, OnlineProvider } from './online/provider';
 import { saveCredits } from './online/save-credits';
@@ -65,6 +65,18 @@ function videoOf(f: FileRow): VideoFile {
 const fileSelect = { path: true, size: true, mtimeMs: true, mediaInfo: true } as const;
 const presentLocal = { status: 'ok', origin: 'local' } as const;
 
+/** The same match explanation, whenever it was made. */
+function sameMatchInfo(stored: string | null, info: MatchInfo): boolean {
+  if (!stored) return false;
+  try {
+    const { at: _before, ...was } = JSON.parse(stored) as MatchInfo;
+    const { at: _now, ...now } = info;
+    return JSON.stringify(was) === JSON.stringify(now);
+  } catch {
+    return false;
+  }
+}
+
 /** Seasons and episodes the provider knows and we do not, added as `missing`; returns how many episodes. */
 async function addMissingEpisodes(showId: string, online: OnlineDetails): Promise<number> {
   let added = 0;
@@ -92,7 +104,7 @@ export async function applyLocalMetadata(itemId: string, deps: LocalMetadataDeps
   const item = await db.mediaItem.findUnique({
     where: { id: itemId },
     select: {
-      id: true, kind: true, title: true, year: true, overview: true, tmdbId: true, tvdbId: true, imdbId: true, matchStatus: true,
+      id: true, kind: true, title: true, year: true, overview: true, tmdbId: true, tvdbId: true, imdbId: true, matchStatus: true, matchInfo: true, genres: true,
       posterPath: true, backdropPath: true, lockedFields: true, library: { select: { path: true } },
       files: { where: presentLocal, orderBy: { path: 'asc' }, select: fileSelect },
     },
@@ -130,11 +142,15 @@ export async function applyLocalMetadata(itemId: string, deps: LocalMetadataDeps
       const found = await identify({ kind: item.kind, title: item.title, year: known.year, tmdbId: known.tmdbId, tvdbId: known.tvdbId, imdbId: known.imdbId, matchStatus: item.matchStatus }, deps.online);
       details = found.details;
       result.online = found.status;
-      matchData.matchStatus = found.status;
-      matchData.matchInfo = JSON.stringify(found.info);
+      // Only a different answer is written (the explanation's time alone is not news).
+      if (found.status !== item.matchStatus || !sameMatchInfo(item.matchInfo, found.info)) {
+        matchData.matchStatus = found.status;
+        matchData.matchInfo = JSON.stringify(found.info);
+      }
       if (details) {
         patch = { ...patch, ...itemPatchFromOnline(details, known, locked, nfoItemFields(nfo)) };
-        matchData.genres = JSON.stringify(details.genres);
+        const genres = JSON.stringify(details.genres);
+        if (genres !== item.genres) matchData.genres = genres;
       }
     } catch (err) {
       // Local metadata stands; the provider is asked again on the next refresh.

@@ -11,7 +11,7 @@ import { hashSecret } from '@/lib/auth/secret-token';
 import { failureBody, ProxyFailure } from './proxy-cache';
 import { resolveProxyRoute } from './proxy-routes';
 import { signProxyToken, verifyProxyToken } from './proxy-token';
-import { countProxyRequest, loadProxyKey, proxyState, type KeyRecord } from './proxy-state';
+import { countProxyRequest, keyRecordSelect, loadProxyKey, proxyState, toKeyRecord, type KeyRecord } from './proxy-state';
 
 export const TVDB_PREFIX = '/tvdb/v4';
 
@@ -53,8 +53,8 @@ const usable = (k: KeyRecord | null): k is KeyRecord => !!k && k.active && (!k.e
 async function login(req: IncomingMessage, res: ServerResponse) {
   const parsed = loginBody.safeParse(await readJson(req));
   if (!parsed.success) return fail(res, 400, 'InvalidValueType: apikey is required');
-  const row = await db.proxyKey.findUnique({ where: { keyHash: hashSecret(parsed.data.apikey) }, select: { id: true, pinHash: true, kind: true } });
-  const key = row && (await loadProxyKey(row.id));
+  const row = await db.proxyKey.findUnique({ where: { keyHash: hashSecret(parsed.data.apikey) }, select: { ...keyRecordSelect, pinHash: true } });
+  const key = row && toKeyRecord(row);
   if (!row || !usable(key)) return fail(res, 401, 'InvalidAPIKey: apikey invalid');
   if (row.kind === 'user_supported') {
     // PINs are short: wrong ones count against the key's own rate limit.

@@ -66,13 +66,19 @@ export function resetProxyState() {
   delete g[SLOT];
 }
 
+export const keyRecordSelect = { id: true, kind: true, rateLimit: true, burst: true, active: true, expiresAt: true, keyHash: true } as const;
+
+export function toKeyRecord(row: Omit<KeyRecord, 'version'> & { keyHash: string }): KeyRecord {
+  return { id: row.id, kind: row.kind, rateLimit: row.rateLimit, burst: row.burst, active: row.active, expiresAt: row.expiresAt, version: keyVersion(row.keyHash) };
+}
+
 /** A key record, remembered for a few seconds (changes through the admin API apply at once). */
 export async function loadProxyKey(id: string): Promise<KeyRecord | null> {
   const s = proxyState();
   const memo = s.keys.get(id);
   if (memo && Date.now() - memo.at < KEY_MEMO_MS) return memo.record;
-  const row = await db.proxyKey.findUnique({ where: { id }, select: { id: true, kind: true, rateLimit: true, burst: true, active: true, expiresAt: true, keyHash: true } });
-  const record = row && { id: row.id, kind: row.kind, rateLimit: row.rateLimit, burst: row.burst, active: row.active, expiresAt: row.expiresAt, version: keyVersion(row.keyHash) };
+  const row = await db.proxyKey.findUnique({ where: { id }, select: keyRecordSelect });
+  const record = row && toKeyRecord(row);
   s.keys.set(id, { record, at: Date.now() });
   return record;
 }

@@ -34,5 +34,10 @@ export async function saveCredits(itemId: string, details: OnlineDetails, store:
     ...cast.map((p, i) => ({ itemId, personId: ids.get(p.providerId)!, kind: 'cast', character: p.character ?? null, job: null, department: null, order: i })),
     ...crew.map((p, i) => ({ itemId, personId: ids.get(p.providerId)!, kind: 'crew', character: null, job: p.job ?? null, department: p.department ?? null, order: i })),
   ];
+  const key = (r: { personId: string; kind: string; character: string | null; job: string | null; department: string | null; order: number }) =>
+    JSON.stringify([r.kind, r.order, r.personId, r.character, r.job, r.department]);
+  const current = await db.credit.findMany({ where: { itemId }, select: { personId: true, kind: true, character: true, job: true, department: true, order: true } });
+  // Unchanged credits stay as they are (a refresh with nothing new writes nothing).
+  if (current.map(key).sort().join('\n') === rows.map(key).sort().join('\n')) return;
   await db.$transaction([db.credit.deleteMany({ where: { itemId } }), db.credit.createMany({ data: rows })]);
 }
