@@ -4,7 +4,11 @@
 // finds and follows a show in no library.
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { parseImageKey } from '@/lib/media/image-key';
+import { imagesDir, variantPath } from '@/lib/media/image-variants';
 import type { JobContext } from '@/lib/jobs/define-job';
 import { scanLibrary } from '@/lib/scan/scan-library';
 import { realScanDeps } from '@/lib/scan/scan-library-job';
@@ -55,6 +59,10 @@ describe('online metadata from TMDB', () => {
     // The poster is TMDB's (a frame grab would be 16:9): our own WebP variants, served by our image route.
     const poster = await api('GET', movie.poster_url, { token: admin });
     expect(poster.status).toBe(200);
+    const key = parseImageKey((await db.mediaItem.findUniqueOrThrow({ where: { id: movieId } })).posterPath!)!;
+    const stored = await sharp(join(imagesDir(), variantPath(key.hash, key.widths[0]))).metadata();
+    expect(stored.height!).toBeGreaterThan(stored.width!);
+    expect(fake.calls.byRoute.get('/t/p/:size/:file')).toBeGreaterThan(0);
 
     const match = (await api('GET', `/api/v1/media/${movieId}/match`, { token: admin })).body;
     expect(match).toMatchObject({ status: 'matched', provider: 'tmdb', method: 'search', parsed: { title: 'Big Test Pattern', year: 2024 }, ids: { tmdb: String(FAKE_TMDB_IDS.bigTestPattern), imdb: 'tt0610001' } });
