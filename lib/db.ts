@@ -1,9 +1,18 @@
 // The one Prisma client: SQLite (WAL, in DATA_DIR) by default, PostgreSQL when DATABASE_URL says so.
 // Secrets (password hashes, token and key hashes) are omitted from every query unless asked for.
+//
+// Hot read paths (the tracking lists) use `queryRows`, which runs portable SQL on the driver itself,
+// past Prisma: Prisma 6 compiles every query anew (its query-plan cache came in 7.x, which cannot
+// run here), about 1–2 ms of event-loop time per query on this class of machine. On SQLite the
+// reads use a second, query-only connection with prepared statements kept; on PostgreSQL they use
+// the pool that Prisma's adapter also uses, with named (server-prepared) statements.
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { PrismaClient as SqliteClient } from './generated/prisma-sqlite';
 import { PrismaClient as PgClient } from './generated/prisma-pg';
 import { config, type Config } from './config';
@@ -26,20 +35,72 @@ function createSqlite(file: string) {
 /** Both generated clients have the same API; we type everything against the SQLite one. */
 export type Db = ReturnType<typeof createSqlite>;
 
-export function createDb(c: Config['db']): Db {
-  if (c.provider === 'postgresql') {
-    const adapter = new PrismaPg({ connectionString: c.url, max: 10 });
-    // The pg client's type is structurally the same but not assignable; checking it costs tsc a minute.
-    return new PgClient({ adapter, omit }) as unknown as Db;
-  }
-  return createSqlite(c.file);
+/** Raw reads on the driver (see the header). */
+type Reader = { all(text: string, params: SqlValue[]): Promise<unknown[]>; close(): Promise<void> };
+
+/** How many prepared statements a reader keeps (texts vary only with the length of IN lists). */
+const STATEMENTS_KEPT = 200;
+
+function sqliteReader(file: string): Reader {
+  let conn: Database.Database | undefined;
+  const statements = new Map<string, Database.Statement>();
+  // Values as Prisma's adapter writes them: booleans as 0/1, dates as ISO 8601 with "+00:00".
+  const value = (v: SqlValue) => (typeof v === 'boolean' ? Number(v) : v instanceof Date ? v.toISOString().replace('Z', '+00:00') : v);
+  return {
+    all: async (text, params) => {
+      if (!conn) {
+        conn = new Database(file, { timeout: 10_000 });
+        conn.pragma('query_only = ON');
+      }
+      let statement = statements.get(text);
+      if (!statement) {
+        if (statements.size >= STATEMENTS_KEPT) statements.clear();
+        statement = conn.prepare(text);
+        statements.set(text, statement);
+      }
+      return statement.all(params.map(value));
+    },
+    close: async () => {
+      statements.clear();
+      conn?.close();
+      conn = undefined;
+    },
+  };
 }
 
-let client: Db | undefined;
+function pgReader(pool: pg.Pool): Reader {
+  // Prisma keeps DateTime as UTC `timestamp(3)`: read it as UTC (pg's default is local time); counts as numbers.
+  const types = {
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+      oid === pg.types.builtins.TIMESTAMP ? (v: string) => new Date(`${v.replace(' ', 'T')}Z`) : oid === pg.types.builtins.INT8 ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+  };
+  const name = (text: string) => `marquee_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+  return {
+    all: async (text, params) => (await pool.query({ text, values: params, types, name: name(text) })).rows,
+    close: async () => undefined, // the pool is Prisma's adapter's: $disconnect ends it
+  };
+}
+
+function open(c: Config['db']): { client: Db; reader: Reader } {
+  if (c.provider === 'postgresql') {
+    const pool = new pg.Pool({ connectionString: c.url, max: 10 });
+    const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+    // The pg client's type is structurally the same but not assignable; checking it costs tsc a minute.
+    return { client: new PgClient({ adapter, omit }) as unknown as Db, reader: pgReader(pool) };
+  }
+  return { client: createSqlite(c.file), reader: sqliteReader(c.file) };
+}
+
+/** A client of its own (`db` is the shared one). */
+export function createDb(c: Config['db']): Db {
+  return open(c).client;
+}
+
+let current: { client: Db; reader: Reader } | undefined;
 
 function getClient(): Db {
-  client ??= createDb(config().db);
-  return client;
+  current ??= open(config().db);
+  return current.client;
 }
 
 /** Lazily connected, so importing this module (e.g. during `next build`) opens nothing. */
@@ -52,8 +113,12 @@ export const db: Db = new Proxy({} as Db, {
 });
 
 export async function disconnectDb(): Promise<void> {
-  if (client) await client.$disconnect();
-  client = undefined;
+  const was = current;
+  current = undefined;
+  if (was) {
+    await was.client.$disconnect();
+    await was.reader.close();
+  }
 }
 
 type SqlValue = string | number | boolean | Date | null;
@@ -75,8 +140,8 @@ export function sql(strings: TemplateStringsArray, ...values: (SqlValue | SqlVal
   return new SqlFragment(strings, values);
 }
 
-/** Runs a raw SELECT built with `sql`. */
-export function queryRows<T>(query: SqlFragment): Promise<T[]> {
+/** The text of a fragment for the configured database, with its values in order. */
+function renderSql(query: SqlFragment): [string, SqlValue[]] {
   const pg = config().db.provider === 'postgresql';
   const params: SqlValue[] = [];
   const bind = (v: SqlValue) => {
@@ -89,5 +154,25 @@ export function queryRows<T>(query: SqlFragment): Promise<T[]> {
       const v = f.values[i - 1];
       return text + (v instanceof SqlFragment ? render(v) : Array.isArray(v) ? v.map(bind).join(', ') : bind(v)) + s;
     }, '');
-  return db.$queryRawUnsafe<T[]>(render(query), ...params);
+  return [render(query), params];
+}
+
+/** A DateTime read by `queryRows`: a Date on PostgreSQL, an ISO string (or epoch ms) on SQLite. */
+export type RawDate = Date | string | number | null;
+export const rawDate = (v: RawDate): Date | null =>
+  v === null ? null : v instanceof Date ? v : new Date(typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v);
+/** A Boolean read by `queryRows`: true/false on PostgreSQL, 1/0 on SQLite. */
+export const rawBool = (v: boolean | number | bigint | null): boolean => Boolean(v);
+
+/** Runs a raw SELECT built with `sql` on the driver, past Prisma (see the header): outside any Prisma transaction. */
+export async function queryRows<T>(query: SqlFragment): Promise<T[]> {
+  const [text, params] = renderSql(query);
+  getClient();
+  return (await current!.reader.all(text, params)) as T[];
+}
+
+/** A raw INSERT, UPDATE or DELETE built with `sql` (it can go in `db.$transaction([…])`); resolves with the rows touched. */
+export function executeSql(query: SqlFragment): ReturnType<Db['$executeRawUnsafe']> {
+  const [text, params] = renderSql(query);
+  return db.$executeRawUnsafe(text, ...params);
 }

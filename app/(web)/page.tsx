@@ -12,9 +12,8 @@ import { hasAnyUser } from '@/lib/users/register-user';
 const linkClass = 'rounded-lg bg-white/5 px-4 py-2 text-sm font-semibold text-zinc-100 ring-1 ring-inset ring-white/10 hover:bg-white/10';
 
 export default async function HomePage() {
-  if (!(await hasAnyUser())) redirect('/setup');
   const user = await getPageUser();
-  if (!user) redirect('/login');
+  if (!user) redirect((await hasAnyUser()) ? '/login' : '/setup');
   const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
   const [libraries, cont, next, shows, added, upcoming] = await Promise.all([
     listLibraries(),

@@ -1,6 +1,6 @@
 // Resolves who is calling: a Bearer session token, a Bearer API key, or the browser's NextAuth cookie.
 import { decode } from 'next-auth/jwt';
-import { db } from '@/lib/db';
+import { queryRows, rawBool, sql } from '@/lib/db';
 import { config } from '@/lib/config';
 import { findApiKey } from '@/lib/auth/api-keys';
 import { findLiveSession } from '@/lib/auth/api-sessions';
@@ -29,7 +29,14 @@ function cookieValue(req: Request, name: string): string | null {
 }
 
 type UserRow = { id: string; username: string; role: AuthUser['role']; disabled: boolean };
-const authUserSelect = { id: true, username: true, role: true, disabled: true } as const;
+
+/** A user by id, read on every cookie-authenticated request and page: one raw read. */
+export async function findUserById(id: string): Promise<(UserRow & { name: string | null }) | null> {
+  const [row] = await queryRows<UserRow & { name: string | null; disabled: boolean | number }>(
+    sql`SELECT "id", "username", "role", "name", "disabled" FROM "User" WHERE "id" = ${id}`,
+  );
+  return row ? { ...row, disabled: rawBool(row.disabled) } : null;
+}
 
 function activeUser(user: UserRow | null): AuthUser | null {
   if (!user) return null;
@@ -38,7 +45,7 @@ function activeUser(user: UserRow | null): AuthUser | null {
 }
 
 async function loadUser(id: string): Promise<AuthUser | null> {
-  return activeUser(await db.user.findUnique({ where: { id }, select: authUserSelect }));
+  return activeUser(await findUserById(id));
 }
 
 const invalidToken = () => new ApiError('unauthorized', 'The token is invalid, expired or revoked.');

@@ -1,9 +1,8 @@
 // The signed-in user for server components and pages, from the NextAuth session cookie.
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { db } from '@/lib/db';
 import type { AuthUser } from './auth-context';
-import { SESSION_COOKIES, sessionCookieSubject } from './authenticate';
+import { findUserById, SESSION_COOKIES, sessionCookieSubject } from './authenticate';
 
 /** The user id in the session cookie: the cookie is decoded directly, as getServerSession would, minus its callbacks. */
 async function sessionUserId(): Promise<string | null> {
@@ -19,7 +18,7 @@ async function sessionUserId(): Promise<string | null> {
 export async function getPageUser(): Promise<(AuthUser & { name: string | null }) | null> {
   const id = await sessionUserId();
   if (!id) return null;
-  const user = await db.user.findUnique({ where: { id }, select: { id: true, username: true, role: true, name: true, disabled: true } });
+  const user = await findUserById(id);
   if (!user || user.disabled) return null;
   return { id: user.id, username: user.username, role: user.role, name: user.name };
 }

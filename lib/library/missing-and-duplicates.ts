@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { ApiError } from '@/lib/http/api-error';
+import { refreshShowWatch } from '@/lib/tracking/show-watch';
 
 export const purgeResultSchema = z.object({ items: z.number().int(), episodes: z.number().int(), files: z.number().int() });
 export const duplicateSchema = z.object({
@@ -15,11 +16,15 @@ export const duplicateSchema = z.object({
 /** Deletes missing files, items and episodes that went missing before `cutoff` (all of them by default). */
 export async function purgeMissing(libraryId: string | null, cutoff = new Date()): Promise<z.infer<typeof purgeResultSchema>> {
   const inLibrary = libraryId ? { libraryId } : {};
+  const purged = { show: inLibrary, status: 'missing' as const, missingSince: { lt: cutoff } };
+  // Purged episodes take their watch states along: their shows' ShowWatch rows are rewritten.
+  const showIds = (await db.episode.findMany({ where: purged, select: { showId: true }, distinct: ['showId'] })).map((e) => e.showId);
   const [files, episodes, items] = await db.$transaction([
     db.mediaFile.deleteMany({ where: { ...inLibrary, status: 'missing', missingSince: { lt: cutoff } } }),
-    db.episode.deleteMany({ where: { show: inLibrary, status: 'missing', missingSince: { lt: cutoff } } }),
+    db.episode.deleteMany({ where: purged }),
     db.mediaItem.deleteMany({ where: { ...inLibrary, status: 'missing', missingSince: { lt: cutoff } } }),
     db.season.deleteMany({ where: { show: inLibrary, episodes: { none: {} } } }),
+    ...refreshShowWatch({ showIds }),
   ]);
   return { items: items.count, episodes: episodes.count, files: files.count };
 }

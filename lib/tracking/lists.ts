@@ -1,6 +1,7 @@
 // The tracking lists of one user: followed shows with progress, continue watching, next up,
-// history and the upcoming-episodes calendar. Everything is scoped to the caller's user id.
-import { db, queryRows, sql } from '@/lib/db';
+// history and the upcoming-episodes calendar. Everything is scoped to the caller's user id. The
+// lists on the home page are single raw reads (`queryRows`, portable SQL), each along an index.
+import { db, queryRows, rawDate, sql, type RawDate } from '@/lib/db';
 import { imageUrl } from '@/lib/media/image-key';
 import { showProgress } from '@/lib/tracking/show-progress';
 
@@ -38,52 +39,58 @@ export async function trackedShows(userId: string) {
     .sort((a, b) => (b.last_watched_at ?? b.followed_at).localeCompare(a.last_watched_at ?? a.followed_at));
 }
 
+type ContinueRow = EpisodeRow & {
+  positionSecs: number;
+  updatedAt: RawDate;
+  itemId: string | null;
+  itemKind: 'movie' | 'show' | 'video' | null;
+  itemTitle: string | null;
+  itemPoster: string | null;
+  showTitle: string | null;
+  showPoster: string | null;
+  mediaInfo: string | { duration?: number } | null;
+};
+
 /** Movies, videos and episodes with a resume point, most recent first. */
 export async function continueWatching(userId: string, limit = 20) {
-  const states = await db.watchState.findMany({
-    where: { userId, positionSecs: { not: null } },
-    orderBy: { updatedAt: 'desc' },
-    take: limit,
-    select: {
-      positionSecs: true,
-      updatedAt: true,
-      item: { select: { id: true, kind: true, title: true, posterPath: true, files: { select: { mediaInfo: true }, take: 1 } } },
-      episode: { select: { ...episodeSelect, show: { select: { title: true, posterPath: true } }, files: { select: { file: { select: { mediaInfo: true } } }, take: 1 } } },
-    },
-  });
-  const duration = (info: unknown) => ((info as { duration?: number } | null)?.duration ?? null);
-  return states.map((s) => {
-    const d = s.item ? duration(s.item.files[0]?.mediaInfo) : duration(s.episode?.files[0]?.file.mediaInfo);
+  // Few states have a resume point: the (userId, positionSecs) index finds them, then they are sorted.
+  const rows = await queryRows<ContinueRow>(sql`
+    SELECT w."positionSecs", w."updatedAt", w."itemId",
+           i."kind" AS "itemKind", i."title" AS "itemTitle", i."posterPath" AS "itemPoster",
+           e."id", e."showId", e."seasonNumber", e."number", e."title", e."airDate", e."thumbPath",
+           s."title" AS "showTitle", s."posterPath" AS "showPoster",
+           CASE WHEN w."itemId" IS NOT NULL
+             THEN (SELECT f."mediaInfo" FROM "MediaFile" f WHERE f."itemId" = w."itemId" ORDER BY f."id" LIMIT 1)
+             ELSE (SELECT f."mediaInfo" FROM "EpisodeFile" ef JOIN "MediaFile" f ON f."id" = ef."fileId" WHERE ef."episodeId" = w."episodeId" ORDER BY f."id" LIMIT 1)
+           END AS "mediaInfo"
+    FROM "WatchState" w
+    LEFT JOIN "MediaItem" i ON i."id" = w."itemId"
+    LEFT JOIN "Episode" e ON e."id" = w."episodeId"
+    LEFT JOIN "MediaItem" s ON s."id" = e."showId"
+    WHERE w."userId" = ${userId} AND w."positionSecs" IS NOT NULL
+    ORDER BY w."updatedAt" DESC LIMIT ${limit}`);
+  return rows.map((r) => {
+    const info = typeof r.mediaInfo === 'string' ? (JSON.parse(r.mediaInfo) as { duration?: number }) : r.mediaInfo;
+    const d = info?.duration ?? null;
+    const position = Number(r.positionSecs);
     return {
-      kind: s.item ? s.item.kind : ('episode' as const),
-      id: s.item?.id ?? s.episode!.id,
-      title: s.item?.title ?? s.episode!.show.title,
-      episode: s.episode ? episodeRef(s.episode) : null,
-      poster_url: imageUrl(s.item?.posterPath ?? s.episode?.show.posterPath ?? null),
-      position_secs: s.positionSecs!,
+      kind: r.itemId ? r.itemKind! : ('episode' as const),
+      id: r.itemId ?? r.id,
+      title: r.itemId ? r.itemTitle! : r.showTitle!,
+      episode: r.itemId ? null : episodeRef(r),
+      poster_url: imageUrl(r.itemId ? r.itemPoster : r.showPoster),
+      position_secs: position,
       duration: d,
-      progress: d ? Math.min(1, s.positionSecs! / d) : null,
-      updated_at: s.updatedAt.toISOString(),
+      progress: d ? Math.min(1, position / d) : null,
+      updated_at: rawDate(r.updatedAt)!.toISOString(),
     };
   });
 }
 
 /** For the shows you watched most recently: the next episode to watch. */
 export async function nextUp(userId: string, limit = 20) {
-  // The shows watched most recently (a few spare, as finished shows drop out): walk the newest
-  // watched episodes along the (userId, lastWatchedAt) index until enough shows are found. Small,
-  // growing pages keep PostgreSQL on that index instead of sorting every watched row.
-  const want = limit * 2;
-  const showIds: string[] = [];
-  for (let offset = 0, page = 250; showIds.length < want; offset += page, page *= 2) {
-    const recent = await queryRows<{ showId: string }>(sql`
-      SELECT e."showId" FROM "WatchState" w JOIN "Episode" e ON e."id" = w."episodeId"
-      WHERE w."userId" = ${userId} AND w."watched" = TRUE
-      ORDER BY w."lastWatchedAt" DESC LIMIT ${page} OFFSET ${offset}`);
-    for (const r of recent) if (showIds.length < want && !showIds.includes(r.showId)) showIds.push(r.showId);
-    if (recent.length < page) break;
-  }
-  return (await showProgress(userId, showIds))
+  // The shows watched most recently, a few spare as finished shows drop out.
+  return (await showProgress(userId, { recent: limit * 2 }))
     .filter((p) => p.next && p.watched > 0)
     .sort((a, b) => (b.last?.getTime() ?? 0) - (a.last?.getTime() ?? 0))
     .slice(0, limit)
@@ -124,16 +131,17 @@ export async function history(userId: string, page: number, pageSize: number) {
 
 /** Episodes of followed shows airing between two dates (inclusive, YYYY-MM-DD). */
 export async function calendar(userId: string, from: string, to: string) {
-  const eps = await db.episode.findMany({
-    where: { airDate: { gte: from, lte: to }, show: { follows: { some: { userId } } } },
-    select: { ...episodeSelect, show: { select: { title: true } } },
-    orderBy: [{ airDate: 'asc' }, { seasonNumber: 'asc' }, { number: 'asc' }],
-  });
-  return eps.map((e) => episodeRef(e, e.show.title));
+  const eps = await queryRows<EpisodeRow & { showTitle: string }>(sql`
+    SELECT e."id", e."showId", e."seasonNumber", e."number", e."title", e."airDate", e."thumbPath", m."title" AS "showTitle"
+    FROM "Follow" f JOIN "Episode" e ON e."showId" = f."showId" JOIN "MediaItem" m ON m."id" = f."showId"
+    WHERE f."userId" = ${userId} AND e."airDate" >= ${from} AND e."airDate" <= ${to}
+    ORDER BY e."airDate", e."seasonNumber", e."number"`);
+  return eps.map((e) => episodeRef(e, e.showTitle));
 }
 
 /** The newest movies, shows and videos across libraries. */
 export async function recentlyAdded(limit = 12) {
-  const items = await db.mediaItem.findMany({ where: { status: 'ok' }, orderBy: { addedAt: 'desc' }, take: limit, select: { id: true, kind: true, title: true, posterPath: true } });
+  const items = await queryRows<{ id: string; kind: 'movie' | 'show' | 'video'; title: string; posterPath: string | null }>(sql`
+    SELECT "id", "kind", "title", "posterPath" FROM "MediaItem" WHERE "status" = 'ok' ORDER BY "addedAt" DESC LIMIT ${limit}`);
   return items.map((i) => ({ id: i.id, kind: i.kind, title: i.title, poster_url: imageUrl(i.posterPath) }));
 }

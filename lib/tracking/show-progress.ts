@@ -1,9 +1,11 @@
 // Per-show progress of one user, with the show's own fields, in one SQL query: aired and watched
 // counts, the last watch time and the next episode (the first aired, unwatched episode after the
-// last watched one, or the first aired one when none is watched). Aired = no air date (known from a
-// file) or one not in the future; specials (season 0) do not count. The text is portable SQL: it
-// runs as is on SQLite and PostgreSQL.
-import { queryRows, sql } from '@/lib/db';
+// furthest watched one, or the first aired one when none is watched). Watched counts and the
+// furthest episode come from ShowWatch (lib/tracking/show-watch.ts), one row per show; aired counts
+// and the next episode from each show's episodes by index. Aired = no air date (known from a file),
+// one not in the future, or watched already; specials (season 0) do not count. The text is portable
+// SQL: it runs as is on SQLite and PostgreSQL.
+import { queryRows, rawDate, sql, type RawDate } from '@/lib/db';
 
 export type NextEpisode = { id: string; showId: string; seasonNumber: number; number: number; title: string | null; airDate: string | null; thumbPath: string | null };
 export type ShowProgress = {
@@ -19,7 +21,6 @@ export type ShowProgress = {
   next: NextEpisode | null;
 };
 
-type RawDate = Date | string | number | null;
 type Row = {
   showId: string;
   title: string;
@@ -37,53 +38,41 @@ type Row = {
   nextThumb: string | null;
 };
 
-/** A DateTime read through raw SQL: a Date on PostgreSQL, an ISO string or epoch ms on SQLite. */
-const toDate = (v: RawDate) => (v === null ? null : v instanceof Date ? v : new Date(typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v));
-
-/** The progress of every show the user follows, or of the given shows. */
-export async function showProgress(userId: string, shows: 'followed' | string[]): Promise<ShowProgress[]> {
-  if (Array.isArray(shows) && shows.length === 0) return [];
+/** The progress of every show the user follows, or of the `recent` shows they watched most recently. */
+export async function showProgress(userId: string, shows: 'followed' | { recent: number }): Promise<ShowProgress[]> {
   const today = new Date().toISOString().slice(0, 10);
-  const scope = shows === 'followed' ? sql`SELECT "showId" FROM "Follow" WHERE "userId" = ${userId}` : sql`${shows}`;
+  const scope =
+    shows === 'followed'
+      ? sql`SELECT "showId" FROM "Follow" WHERE "userId" = ${userId}`
+      : sql`SELECT "showId" FROM "ShowWatch" WHERE "userId" = ${userId} ORDER BY "lastWatchedAt" DESC NULLS LAST LIMIT ${shows.recent}`;
+  // Whether the user has watched episode e.
+  const watched = sql`EXISTS (SELECT 1 FROM "WatchState" w WHERE w."userId" = ${userId} AND w."episodeId" = e."id" AND w."watched" = TRUE)`;
   const rows = await queryRows<Row>(sql`
-    WITH eps AS (
-      SELECT e."id", e."showId", e."seasonNumber", e."number", e."title", e."airDate", e."thumbPath",
-             e."seasonNumber" * 100000 + e."number" AS "pos",
-             w."lastWatchedAt" AS "watchedAt",
-             CASE WHEN w."id" IS NULL THEN 0 ELSE 1 END AS "isWatched"
-      FROM "Episode" e
-      LEFT JOIN "WatchState" w ON w."episodeId" = e."id" AND w."userId" = ${userId} AND w."watched" = TRUE
-      WHERE e."showId" IN (${scope}) AND e."seasonNumber" > 0 AND (e."airDate" IS NULL OR e."airDate" <= ${today})
-    ),
-    stats AS (
-      SELECT "showId", CAST(COUNT(*) AS INTEGER) AS "aired", CAST(SUM("isWatched") AS INTEGER) AS "watched",
-             MAX("watchedAt") AS "last", MAX(CASE WHEN "isWatched" = 1 THEN "pos" ELSE -1 END) AS "lastPos"
-      FROM eps GROUP BY "showId"
-    ),
-    nexts AS (
-      SELECT eps."id", eps."showId", eps."seasonNumber", eps."number", eps."title", eps."airDate", eps."thumbPath",
-             ROW_NUMBER() OVER (PARTITION BY eps."showId" ORDER BY eps."pos") AS "rn"
-      FROM eps JOIN stats ON stats."showId" = eps."showId"
-      WHERE eps."isWatched" = 0 AND eps."pos" > stats."lastPos"
-    )
     SELECT m."id" AS "showId", m."title", m."year", m."posterPath", f."createdAt" AS "followedAt",
-           s."aired", s."watched", s."last",
+           COALESCE(sw."watched", 0) AS "watched", sw."lastWatchedAt" AS "last",
+           (SELECT COUNT(*) FROM "Episode" e
+            WHERE e."showId" = m."id" AND e."seasonNumber" > 0 AND (e."airDate" IS NULL OR e."airDate" <= ${today} OR ${watched})) AS "aired",
            n."id" AS "nextId", n."seasonNumber" AS "nextSeason", n."number" AS "nextNumber",
            n."title" AS "nextTitle", n."airDate" AS "nextAirDate", n."thumbPath" AS "nextThumb"
     FROM "MediaItem" m
     LEFT JOIN "Follow" f ON f."showId" = m."id" AND f."userId" = ${userId}
-    LEFT JOIN stats s ON s."showId" = m."id"
-    LEFT JOIN nexts n ON n."showId" = m."id" AND n."rn" = 1
+    LEFT JOIN "ShowWatch" sw ON sw."userId" = ${userId} AND sw."showId" = m."id"
+    LEFT JOIN "Episode" n ON n."id" = (
+      SELECT e."id" FROM "Episode" e
+      WHERE e."showId" = m."id" AND e."seasonNumber" >= COALESCE(sw."lastSeason", 1)
+        AND (e."seasonNumber" > COALESCE(sw."lastSeason", 0) OR e."number" > sw."lastNumber")
+        AND (e."airDate" IS NULL OR e."airDate" <= ${today}) AND NOT ${watched}
+      ORDER BY e."seasonNumber", e."number" LIMIT 1)
     WHERE m."id" IN (${scope})`);
   return rows.map((r) => ({
     id: r.showId,
     title: r.title,
     year: r.year === null ? null : Number(r.year),
     posterPath: r.posterPath,
-    followedAt: toDate(r.followedAt),
+    followedAt: rawDate(r.followedAt),
     aired: Number(r.aired ?? 0),
     watched: Number(r.watched ?? 0),
-    last: toDate(r.last),
+    last: rawDate(r.last),
     next: r.nextId ? { id: r.nextId, showId: r.showId, seasonNumber: Number(r.nextSeason), number: Number(r.nextNumber), title: r.nextTitle, airDate: r.nextAirDate, thumbPath: r.nextThumb } : null,
   }));
 }

@@ -5,6 +5,7 @@ import { copyFileSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
+import { rebuildShowWatch } from '@/lib/tracking/show-watch';
 import { scanLibrary } from '@/lib/scan/scan-library';
 import { realScanDeps } from '@/lib/scan/scan-library-job';
 import { api, signUp } from '@/test/api';
@@ -264,5 +265,60 @@ describe('durability of watch state', () => {
     await rescan();
     expect(await aliceState()).toEqual(expected);
     expect(await db.episode.count({ where: { id: { in: Object.values(ep) } } })).toBe(4);
+  });
+});
+
+describe('show progress rows (ShowWatch)', () => {
+  it('follow marking, early viewings, episode deletion and purges, and always equal a full rebuild', async () => {
+    const a = as(alice);
+    const show = (await api('POST', `/api/v1/library/${tvLib}/show`, { token: alice.token, body: { title: 'Counting Show', year: 2020 } })).body.id as string;
+    const season = (await api('POST', `/api/v1/tv/${show}/season`, { token: alice.token, body: { number: 1 } })).body.id as string;
+    const e: string[] = [];
+    for (const [number, air_date] of [[1, '2020-01-01'], [2, '2020-01-08'], [3, '2020-01-15'], [4, '2031-01-01']] as const) {
+      e.push((await api('POST', `/api/v1/season/${season}/episode`, { token: alice.token, body: { number, air_date } })).body.id);
+    }
+    await a.put(`/api/v1/tv/${show}/follow`);
+    const progress = async () => (await a.get('/api/v1/tracking/shows')).body.find((s: { id: string }) => s.id === show);
+    const rows = () => db.showWatch.findMany({ where: { showId: show }, orderBy: { userId: 'asc' } });
+    const matchesRebuild = async () => {
+      const kept = await db.showWatch.findMany({ orderBy: [{ userId: 'asc' }, { showId: 'asc' }] });
+      await rebuildShowWatch();
+      expect(await db.showWatch.findMany({ orderBy: [{ userId: 'asc' }, { showId: 'asc' }] })).toEqual(kept);
+    };
+
+    expect(await progress()).toMatchObject({ watched: 0, aired: 3, next_episode: { id: e[0] } });
+    expect(await rows()).toEqual([]);
+    await a.put(`/api/v1/episode/${e[2]}/watched-up-to`);
+    expect(await progress()).toMatchObject({ watched: 3, aired: 3, next_episode: null });
+    await as(bob).put(`/api/v1/episode/${e[0]}/watched`);
+    await matchesRebuild();
+
+    // Watched before its air date (a time zone ahead): it counts as aired.
+    await a.put(`/api/v1/episode/${e[3]}/watched`);
+    expect(await progress()).toMatchObject({ watched: 4, aired: 4, next_episode: null });
+    // Unwatching one before the furthest watched one does not make it next.
+    await a.del(`/api/v1/episode/${e[1]}/watched`);
+    expect(await progress()).toMatchObject({ watched: 3, aired: 4, next_episode: null });
+    await matchesRebuild();
+
+    // Deleting a watched episode takes it out of everyone's counts.
+    expect((await api('DELETE', `/api/v1/episode/${e[0]}`, { token: alice.token })).status).toBe(204);
+    expect(await progress()).toMatchObject({ watched: 2, aired: 3 });
+    expect((await rows()).map((r) => r.watched)).toEqual([2]); // Bob watched only the deleted one: his row is gone.
+    await matchesRebuild();
+
+    // Purging a missing episode too (episodes made through the API have no file: they are missing).
+    await db.episode.updateMany({ where: { id: { in: [e[1], e[2]] } }, data: { status: 'ok', missingSince: null } });
+    expect((await api('DELETE', `/api/v1/library/${tvLib}/missing`, { token: alice.token })).status).toBe(200);
+    expect(await progress()).toMatchObject({ watched: 1, aired: 2, next_episode: null });
+    await matchesRebuild();
+
+    // Unwatching the rest leaves no row; deleting the show takes the rows with it.
+    await a.del(`/api/v1/media/${show}/watched`);
+    expect(await rows()).toEqual([]);
+    expect(await progress()).toMatchObject({ watched: 0, aired: 2, next_episode: { id: e[1] } });
+    await a.put(`/api/v1/media/${show}/watched`);
+    expect((await api('DELETE', `/api/v1/media/${show}`, { token: alice.token })).status).toBe(204);
+    expect(await rows()).toEqual([]);
   });
 });

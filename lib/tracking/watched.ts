@@ -1,8 +1,10 @@
 // Watched / unwatched and follows, per user, on movies, videos and episodes (never files): the
 // state lives in WatchState, each viewing in WatchEvent (history). Shows and seasons are marked
-// through their episodes.
+// through their episodes. Every write also rewrites the user's ShowWatch rows of the shows touched,
+// in the same transaction (lib/tracking/show-watch.ts).
 import { db } from '@/lib/db';
 import { ApiError } from '@/lib/http/api-error';
+import { refreshShowWatch, showsOfEpisodes } from './show-watch';
 
 export type Target = { itemId: string | null; episodeId: string | null };
 
@@ -10,39 +12,52 @@ function stateKey(userId: string, t: Target) {
   return t.episodeId ? { userId_episodeId: { userId, episodeId: t.episodeId } } : { userId_itemId: { userId, itemId: t.itemId! } };
 }
 
-/** Records one viewing: watched, play count + 1, resume point cleared, a history row. */
-export async function recordViewing(userId: string, t: Target, at = new Date()) {
-  const [state] = await db.$transaction([
+/** The writes of one viewing: watched, play count + 1, resume point cleared, a history row. */
+function viewing(userId: string, t: Target, at: Date) {
+  return [
     db.watchState.upsert({
       where: stateKey(userId, t),
       create: { userId, itemId: t.itemId, episodeId: t.episodeId, watched: true, playCount: 1, lastWatchedAt: at, positionSecs: null },
       update: { watched: true, playCount: { increment: 1 }, lastWatchedAt: at, positionSecs: null },
     }),
     db.watchEvent.create({ data: { userId, itemId: t.itemId, episodeId: t.episodeId, watchedAt: at } }),
-  ]);
+  ] as const;
+}
+
+const episodeIdsOf = (targets: Target[]) => targets.flatMap((t) => (t.episodeId ? [t.episodeId] : []));
+
+/** Records one viewing (playback past 90 %, or marked watched). */
+export async function recordViewing(userId: string, t: Target, at = new Date()) {
+  const showIds = await showsOfEpisodes(episodeIdsOf([t]));
+  const [state] = await db.$transaction([...viewing(userId, t, at), ...refreshShowWatch({ userId, showIds })]);
   return state;
 }
 
 /** Marks watched only what is not watched yet (marking a season twice does not count twice). */
 async function markMany(userId: string, targets: Target[]) {
   const at = new Date();
-  const episodeIds = targets.flatMap((t) => (t.episodeId ? [t.episodeId] : []));
+  const episodeIds = episodeIdsOf(targets);
   const itemIds = targets.flatMap((t) => (t.itemId ? [t.itemId] : []));
   const already = await db.watchState.findMany({
     where: { userId, watched: true, OR: [{ episodeId: { in: episodeIds } }, { itemId: { in: itemIds } }] },
     select: { episodeId: true, itemId: true },
   });
   const done = new Set(already.map((w) => w.episodeId ?? w.itemId));
-  for (const t of targets) if (!done.has(t.episodeId ?? t.itemId)) await recordViewing(userId, t, at);
+  const todo = targets.filter((t) => !done.has(t.episodeId ?? t.itemId));
+  if (todo.length === 0) return;
+  const showIds = await showsOfEpisodes(episodeIdsOf(todo));
+  await db.$transaction([...todo.flatMap((t) => viewing(userId, t, at)), ...refreshShowWatch({ userId, showIds })]);
 }
 
 async function unmarkMany(userId: string, targets: Target[]) {
-  const episodeIds = targets.flatMap((t) => (t.episodeId ? [t.episodeId] : []));
+  const episodeIds = episodeIdsOf(targets);
   const itemIds = targets.flatMap((t) => (t.itemId ? [t.itemId] : []));
   const where = { userId, OR: [{ episodeId: { in: episodeIds } }, { itemId: { in: itemIds } }] };
+  const showIds = await showsOfEpisodes(episodeIds);
   await db.$transaction([
     db.watchState.updateMany({ where, data: { watched: false, playCount: 0, positionSecs: null, lastWatchedAt: null } }),
     db.watchEvent.deleteMany({ where }),
+    ...refreshShowWatch({ userId, showIds }),
   ]);
 }
 
