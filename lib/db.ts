@@ -157,6 +157,18 @@ function renderSql(query: SqlFragment): [string, SqlValue[]] {
   return [render(query), params];
 }
 
+/**
+ * Refreshes SQLite's planner statistics, as SQLite advises for long-lived connections (PRAGMA
+ * optimize, with an analysis limit so it stays fast): after a scan and other bulk writes, so plans
+ * follow the data (e.g. the few resume points among many watch states). PostgreSQL's autovacuum
+ * keeps its own.
+ */
+export async function optimizeDatabase(): Promise<void> {
+  if (config().db.provider !== 'sqlite') return;
+  await db.$executeRawUnsafe('PRAGMA analysis_limit = 400');
+  await db.$executeRawUnsafe('PRAGMA optimize');
+}
+
 /** A DateTime read by `queryRows`: a Date on PostgreSQL, an ISO string (or epoch ms) on SQLite. */
 export type RawDate = Date | string | number | null;
 export const rawDate = (v: RawDate): Date | null =>

@@ -54,15 +54,14 @@ function Card({ href, title, line, poster, children }: { href: string; title: st
   );
 }
 
-/** How many followed shows the home page shows; /shows lists them all. */
-export const HOME_SHOWS = 12;
+/** How many cards a row of the home page shows (two rows of six on a wide screen); /shows lists all followed shows. */
+export const HOME_ROW = 12;
 
-/** Followed shows with their progress, most recently watched first; `limit` links to the full list. */
-export function YourShows({ shows, limit }: { shows: Shows; limit?: number }) {
-  const shown = limit ? shows.slice(0, limit) : shows;
+/** Followed shows with their progress, most recently watched first; with `total`, a link to all of them when there are more. */
+export function YourShows({ shows, total }: { shows: Shows; total?: number }) {
   return (
-    <Row title="Your shows" empty="Follow a show from its page to see your progress here." more={limit && shows.length > limit ? { href: '/shows', label: `All ${shows.length} shows` } : undefined}>
-      {shown.map((s) => (
+    <Row title="Your shows" empty="Follow a show from its page to see your progress here." more={total !== undefined && total > shows.length ? { href: '/shows', label: `All ${total} shows` } : undefined}>
+      {shows.map((s) => (
         <Card key={s.id} href={`/show/${encodeURIComponent(s.id)}`} title={s.title} line={`${s.watched} of ${s.aired} watched`} poster={s.poster_url}>
           <Progress value={s.aired ? s.watched / s.aired : 0} label={`${s.title} watched`} />
         </Card>
@@ -71,7 +70,7 @@ export function YourShows({ shows, limit }: { shows: Shows; limit?: number }) {
   );
 }
 
-export function HomeTracking({ cont, next, shows, added, upcoming }: { cont: Continue; next: NextUp; shows: Shows; added: Added; upcoming: Upcoming }) {
+export function HomeTracking({ cont, next, shows, followed, added, upcoming }: { cont: Continue; next: NextUp; shows: Shows; followed: number; added: Added; upcoming: Upcoming }) {
   return (
     <div className="space-y-10">
       <Row title="Continue watching">
@@ -86,7 +85,7 @@ export function HomeTracking({ cont, next, shows, added, upcoming }: { cont: Con
           <Card key={n.show_id} href={`/watch/${encodeURIComponent(n.episode.id)}`} title={n.show_title} line={`${code(n.episode)}${n.episode.title ? ` · ${n.episode.title}` : ''}`} poster={n.poster_url} />
         ))}
       </Row>
-      <YourShows shows={shows} limit={HOME_SHOWS} />
+      <YourShows shows={shows} total={followed} />
       {upcoming.length > 0 && (
         <section aria-label="Upcoming" className="space-y-3">
           <h2 className="text-lg font-semibold text-zinc-50">Upcoming</h2>

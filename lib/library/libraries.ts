@@ -1,7 +1,7 @@
 // Libraries: folders an admin points Marquee at. Creating one queues its first scan.
 import { z } from 'zod';
 import { config } from '@/lib/config';
-import { db } from '@/lib/db';
+import { db, queryRows, rawDate, sql, type RawDate } from '@/lib/db';
 import { ApiError } from '@/lib/http/api-error';
 import { jobQueue } from '@/lib/jobs/job-queue';
 import { libraryMetadataJob } from '@/lib/metadata/library-metadata-job';
@@ -58,9 +58,13 @@ async function pathRules(exceptId?: string) {
   };
 }
 
+/** Every library with its item count (on the home page: one raw read). */
 export async function listLibraries(): Promise<LibraryView[]> {
-  const rows = await db.library.findMany({ orderBy: { name: 'asc' }, include: withCount });
-  return rows.map(view);
+  const rows = await queryRows<Omit<LibraryRow, '_count' | 'lastScanAt'> & { lastScanAt: RawDate; items: number | bigint }>(sql`
+    SELECT l."id", l."name", l."path", l."type", l."lastScanAt", l."scanStatus",
+           (SELECT COUNT(*) FROM "MediaItem" m WHERE m."libraryId" = l."id") AS "items"
+    FROM "Library" l ORDER BY l."name"`);
+  return rows.map((r) => view({ ...r, lastScanAt: rawDate(r.lastScanAt), _count: { items: Number(r.items) } }));
 }
 
 export async function getLibrary(id: string): Promise<LibraryView> {

@@ -22,8 +22,9 @@ function episodeRef(e: EpisodeRow, showTitle?: string) {
 
 const episodeSelect = { id: true, showId: true, seasonNumber: true, number: true, title: true, airDate: true, thumbPath: true } as const;
 
-export async function trackedShows(userId: string) {
-  const shows = await showProgress(userId, 'followed');
+/** The shows the user follows with their progress, most recently watched (or followed) first; `limit` takes the first ones. */
+export async function trackedShows(userId: string, limit?: number) {
+  const shows = await showProgress(userId, { followed: true, limit });
   return shows
     .map((p) => ({
       id: p.id,
@@ -53,8 +54,13 @@ type ContinueRow = EpisodeRow & {
 
 /** Movies, videos and episodes with a resume point, most recent first. */
 export async function continueWatching(userId: string, limit = 20) {
-  // Few states have a resume point: the (userId, positionSecs) index finds them, then they are sorted.
+  // Few states have a resume point: the (userId, positionSecs) index finds them (the MATERIALIZED
+  // fence keeps SQLite from walking every state along updatedAt instead), the newest are taken,
+  // and only those are joined to their items, episodes and files.
   const rows = await queryRows<ContinueRow>(sql`
+    WITH resumable AS MATERIALIZED (
+      SELECT "itemId", "episodeId", "positionSecs", "updatedAt" FROM "WatchState" WHERE "userId" = ${userId} AND "positionSecs" IS NOT NULL
+    ), w AS (SELECT * FROM resumable ORDER BY "updatedAt" DESC LIMIT ${limit})
     SELECT w."positionSecs", w."updatedAt", w."itemId",
            i."kind" AS "itemKind", i."title" AS "itemTitle", i."posterPath" AS "itemPoster",
            e."id", e."showId", e."seasonNumber", e."number", e."title", e."airDate", e."thumbPath",
@@ -63,12 +69,11 @@ export async function continueWatching(userId: string, limit = 20) {
              THEN (SELECT f."mediaInfo" FROM "MediaFile" f WHERE f."itemId" = w."itemId" ORDER BY f."id" LIMIT 1)
              ELSE (SELECT f."mediaInfo" FROM "EpisodeFile" ef JOIN "MediaFile" f ON f."id" = ef."fileId" WHERE ef."episodeId" = w."episodeId" ORDER BY f."id" LIMIT 1)
            END AS "mediaInfo"
-    FROM "WatchState" w
+    FROM w
     LEFT JOIN "MediaItem" i ON i."id" = w."itemId"
     LEFT JOIN "Episode" e ON e."id" = w."episodeId"
     LEFT JOIN "MediaItem" s ON s."id" = e."showId"
-    WHERE w."userId" = ${userId} AND w."positionSecs" IS NOT NULL
-    ORDER BY w."updatedAt" DESC LIMIT ${limit}`);
+    ORDER BY w."updatedAt" DESC`);
   return rows.map((r) => {
     const info = typeof r.mediaInfo === 'string' ? (JSON.parse(r.mediaInfo) as { duration?: number }) : r.mediaInfo;
     const d = info?.duration ?? null;
@@ -85,6 +90,12 @@ export async function continueWatching(userId: string, limit = 20) {
       updated_at: rawDate(r.updatedAt)!.toISOString(),
     };
   });
+}
+
+/** How many shows the user follows. */
+export async function followedCount(userId: string): Promise<number> {
+  const [row] = await queryRows<{ n: number | bigint }>(sql`SELECT COUNT(*) AS "n" FROM "Follow" WHERE "userId" = ${userId}`);
+  return Number(row.n);
 }
 
 /** For the shows you watched most recently: the next episode to watch. */

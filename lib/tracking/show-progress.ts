@@ -38,13 +38,19 @@ type Row = {
   nextThumb: string | null;
 };
 
-/** The progress of every show the user follows, or of the `recent` shows they watched most recently. */
-export async function showProgress(userId: string, shows: 'followed' | { recent: number }): Promise<ShowProgress[]> {
+/**
+ * The progress of the shows the user follows (all, or the `limit` watched or followed most
+ * recently), or of the `recent` shows they watched most recently, followed or not.
+ */
+export async function showProgress(userId: string, shows: { followed: true; limit?: number } | { recent: number }): Promise<ShowProgress[]> {
   const today = new Date().toISOString().slice(0, 10);
   const scope =
-    shows === 'followed'
-      ? sql`SELECT "showId" FROM "Follow" WHERE "userId" = ${userId}`
-      : sql`SELECT "showId" FROM "ShowWatch" WHERE "userId" = ${userId} ORDER BY "lastWatchedAt" DESC NULLS LAST LIMIT ${shows.recent}`;
+    'recent' in shows
+      ? sql`SELECT "showId" FROM "ShowWatch" WHERE "userId" = ${userId} ORDER BY "lastWatchedAt" DESC NULLS LAST LIMIT ${shows.recent}`
+      : shows.limit === undefined
+        ? sql`SELECT "showId" FROM "Follow" WHERE "userId" = ${userId}`
+        : sql`SELECT f."showId" FROM "Follow" f LEFT JOIN "ShowWatch" sw ON sw."userId" = f."userId" AND sw."showId" = f."showId"
+              WHERE f."userId" = ${userId} ORDER BY COALESCE(sw."lastWatchedAt", f."createdAt") DESC LIMIT ${shows.limit}`;
   // Whether the user has watched episode e.
   const watched = sql`EXISTS (SELECT 1 FROM "WatchState" w WHERE w."userId" = ${userId} AND w."episodeId" = e."id" AND w."watched" = TRUE)`;
   const rows = await queryRows<Row>(sql`
