@@ -98,9 +98,13 @@ export function createDb(c: Config['db']): Db {
 
 let current: { client: Db; reader: Reader } | undefined;
 
-function getClient(): Db {
+function connection(): { client: Db; reader: Reader } {
   current ??= open(config().db);
-  return current.client;
+  return current;
+}
+
+function getClient(): Db {
+  return connection().client;
 }
 
 /** Lazily connected, so importing this module (e.g. during `next build`) opens nothing. */
@@ -157,18 +161,6 @@ function renderSql(query: SqlFragment): [string, SqlValue[]] {
   return [render(query), params];
 }
 
-/**
- * Refreshes SQLite's planner statistics, as SQLite advises for long-lived connections (PRAGMA
- * optimize, with an analysis limit so it stays fast): after a scan and other bulk writes, so plans
- * follow the data (e.g. the few resume points among many watch states). PostgreSQL's autovacuum
- * keeps its own.
- */
-export async function optimizeDatabase(): Promise<void> {
-  if (config().db.provider !== 'sqlite') return;
-  await db.$executeRawUnsafe('PRAGMA analysis_limit = 400');
-  await db.$executeRawUnsafe('PRAGMA optimize');
-}
-
 /** A DateTime read by `queryRows`: a Date on PostgreSQL, an ISO string (or epoch ms) on SQLite. */
 export type RawDate = Date | string | number | null;
 export const rawDate = (v: RawDate): Date | null =>
@@ -179,8 +171,7 @@ export const rawBool = (v: boolean | number | bigint | null): boolean => Boolean
 /** Runs a raw SELECT built with `sql` on the driver, past Prisma (see the header): outside any Prisma transaction. */
 export async function queryRows<T>(query: SqlFragment): Promise<T[]> {
   const [text, params] = renderSql(query);
-  getClient();
-  return (await current!.reader.all(text, params)) as T[];
+  return (await connection().reader.all(text, params)) as T[];
 }
 
 /** A raw INSERT, UPDATE or DELETE built with `sql` (it can go in `db.$transaction([…])`); resolves with the rows touched. */

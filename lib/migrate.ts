@@ -53,9 +53,6 @@ function migrateSqlite(file: string, migrations: { name: string; sql: string }[]
       });
       apply.immediate();
     }
-    // Planner statistics for the tables that need them (SQLite's advice for a connection's start).
-    conn.pragma('analysis_limit = 400');
-    conn.pragma('optimize = 0x10002');
     return applied;
   } finally {
     conn.close();

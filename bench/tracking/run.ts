@@ -76,8 +76,6 @@ async function main() {
     // Watch states were written directly, past lib/tracking/watched.ts: derive the per-show rows as it would.
     const { rebuildShowWatch } = await import('../../lib/tracking/show-watch');
     await rebuildShowWatch();
-    // …and refresh the planner's statistics, as the worker does after a scan.
-    await (await import('../../lib/db')).optimizeDatabase();
     const counts = { items: await db.mediaItem.count(), episodes: await db.episode.count(), states: await db.watchState.count(), follows: await db.follow.count() };
     log(`seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${JSON.stringify(counts)}`);
 

@@ -3,7 +3,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { z } from 'zod';
 import { config } from '@/lib/config';
-import { db, optimizeDatabase } from '@/lib/db';
+import { db } from '@/lib/db';
 import { defineJob } from '@/lib/jobs/define-job';
 import { ffmpegInfo } from '@/lib/media/ffmpeg-path';
 import { enqueueLocalMetadata } from '@/lib/metadata/local-metadata-job';
@@ -65,7 +65,6 @@ export const scanLibraryJob = defineJob({
       const lib = await db.library.findUnique({ where: { id: payload.libraryId }, select: { scanRequestedAt: true } });
       if (round >= 5 || !lib?.scanRequestedAt || lib.scanRequestedAt < started) {
         const { touched_item_ids: _ids, ...counts } = result;
-        await optimizeDatabase();
         return { ...counts, metadata_queued: await queueMetadata([...touched]) };
       }
     }
