@@ -27,7 +27,7 @@ const envSchema = z.object({
   SAMPLE_LIBRARY: z.enum(['true', 'false']).default('true'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   WORKER_HEARTBEAT_MS: z.coerce.number().int().min(100).default(5000),
-  JOB_POLL_MS: z.coerce.number().int().min(10).default(250),
+  JOB_POLL_MS: z.coerce.number().int().min(10).default(2000),
   SCAN_INTERVAL_MINUTES: z.coerce.number().min(0.01).default(15),
   WATCH_STABLE_MS: z.coerce.number().int().min(0).default(2000),
   MISSING_PURGE_DAYS: z.coerce.number().min(0).default(30),

@@ -3,6 +3,7 @@ import { loadConfigOrExit } from '@/lib/config';
 import { jobQueue } from '@/lib/jobs/job-queue';
 import { jobDefinitions, scheduledJobs } from '@/lib/jobs/jobs';
 import { startWorker, type Worker } from '@/lib/jobs/start-worker';
+import { ffmpegCapabilities } from '@/lib/media/ffmpeg-capabilities';
 import { ffmpegInfo } from '@/lib/media/ffmpeg-path';
 import { ensureSampleLibrary } from '@/lib/media/sample-library';
 import { migrate } from '@/lib/migrate';
@@ -30,6 +31,13 @@ try {
 }
 
 console.log(`[worker] ready (id ${worker.workerId}, ${worker.jobTypes} job types)`);
+// Say at start what the ffmpeg in use cannot do (also in /api/health and Admin → System).
+ffmpegCapabilities()
+  .then((caps) => {
+    for (const f of caps.features) if (!f.ok) console.warn(`[worker] ${f.reason}`);
+    if (caps.fix) console.warn(`[worker] ${caps.fix}`);
+  })
+  .catch((err) => console.error(`[worker] ffmpeg capability probe failed: ${err instanceof Error ? err.message : err}`));
 
 const watching = startLibraryWatching({
   workerId: worker.workerId,

@@ -35,7 +35,7 @@ async function episodes() {
 
 beforeAll(async () => {
   const c = config();
-  child = spawn('node_modules/.bin/tsx', ['scanner-worker/main.ts'], {
+  child = spawn(process.execPath, ['--import', 'tsx', 'scanner-worker/main.ts'], {
     env: childProcessEnv(c, { DATABASE_URL: c.db.url, WORKER_HEARTBEAT_MS: '200', JOB_POLL_MS: '50', WATCH_STABLE_MS: '300' }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -17,7 +17,7 @@ afterEach(() => {
 describe('scanner-worker', () => {
   it('beats, runs system.cleanup and stops cleanly on SIGTERM', async () => {
     const c = config();
-    child = spawn('node_modules/.bin/tsx', ['scanner-worker/main.ts'], {
+    child = spawn(process.execPath, ['--import', 'tsx', 'scanner-worker/main.ts'], {
       env: childProcessEnv(c, { DATABASE_URL: c.db.url, WORKER_HEARTBEAT_MS: '200', JOB_POLL_MS: '50' }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -19,6 +19,13 @@ step "lint";        npx eslint . || status=1
 step "typecheck";   npx tsc --noEmit || status=1
 step "unit";        run_vitest unit --project unit
 step "integration (SQLite)"; run_vitest int-sqlite --project integration
+# Playback once more with the 2018 ffmpeg bundled from npm: what a machine without ffmpeg runs.
+bundled=$(node -e "process.stdout.write(require('@ffmpeg-installer/ffmpeg').path)" 2>/dev/null || true)
+if [ -x "$bundled" ]; then
+  step "playback with the bundled ffmpeg ($bundled)"; FFMPEG_PATH=$bundled run_vitest int-bundled-ffmpeg --project integration lib/stream lib/media
+else
+  echo "[test] @ffmpeg-installer/ffmpeg has no binary for this platform: the bundled-ffmpeg pass is skipped."
+fi
 pg_url=${TEST_POSTGRES_URL:-postgresql://postgres@127.0.0.1:5432/test}
 if node -e "const c=new (require('pg').Client)({connectionString:process.argv[1],connectionTimeoutMillis:2000});c.connect().then(()=>c.end()).then(()=>process.exit(0),()=>process.exit(1))" "$pg_url"; then
   step "integration (PostgreSQL)"; TEST_DB=postgres run_vitest int-postgres --project integration

@@ -1,12 +1,13 @@
 // The admin area's own navigation: one link per admin page, the current one marked.
 import Link from 'next/link';
 
-export type AdminPage = 'users' | 'api-keys' | 'unmatched';
+export type AdminPage = 'users' | 'api-keys' | 'unmatched' | 'system';
 
 const PAGES: { href: string; label: string; page: AdminPage }[] = [
   { href: '/admin/users', label: 'Users', page: 'users' },
   { href: '/admin/api-keys', label: 'TVDB API keys', page: 'api-keys' },
   { href: '/admin/unmatched', label: 'Unmatched', page: 'unmatched' },
+  { href: '/admin/system', label: 'System', page: 'system' },
 ];
 
 const linkClass =

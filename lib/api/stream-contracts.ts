@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineContract } from '@/lib/http/contract';
-import { createStreamBodySchema } from '@/lib/stream/sessions';
+import { createStreamBodySchema } from '@/lib/stream/create-session';
 
 const tags = ['playback'];
 const keyParams = z.object({ key: z.string().min(1).max(100) });

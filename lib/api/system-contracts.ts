@@ -7,7 +7,7 @@ export const healthContract = defineContract({
   path: '/api/health',
   access: 'public',
   summary: 'Liveness and dependencies: database, worker heartbeat, ffmpeg',
-  description: 'Answers 200 when the database answers; `status` is `degraded` when the worker has not beaten for 30 s.',
+  description: 'Answers 200 when the database answers; `status` is `degraded` when the worker has not beaten for 30 s, or the ffmpeg in use lacks a feature (`ffmpeg.features`, with the fix in `ffmpeg.fix`).',
   tags: ['system'],
   response: { status: 200, description: 'Health', schema: healthSchema },
 });

@@ -13,7 +13,7 @@ let child: ChildProcess;
 
 beforeAll(async () => {
   const c = config();
-  child = spawn('node_modules/.bin/tsx', ['test/tools/event-echo.ts'], { env: childProcessEnv(c, { DATABASE_URL: c.db.url }), stdio: ['ignore', 'pipe', 'pipe'] });
+  child = spawn(process.execPath, ['--import', 'tsx', 'test/tools/event-echo.ts'], { env: childProcessEnv(c, { DATABASE_URL: c.db.url }), stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));

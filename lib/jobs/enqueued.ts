@@ -1,13 +1,16 @@
-// In-process signal "a job was just queued": lets this process's runner claim it at once instead of
-// at its next poll. Other processes (the web app queuing a scan) still rely on the poll.
-type Listener = () => void;
-const listeners = new Set<Listener>();
+// "A job was just queued": wakes every worker's runner at once — in this process and, through
+// lib/events, in the others (the web queuing a transcode, a scan) — instead of at its next poll.
+// The poll (JOB_POLL_MS) stays only as the fallback for a lost event and for jobs due later.
+import { z } from 'zod';
+import { defineEvent } from '@/lib/events/define-event';
+import { notify, subscribe } from '@/lib/events/events';
 
-export function onJobEnqueued(listener: Listener): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+export const jobQueued = defineEvent('jobs.queued', z.object({ name: z.string().min(1).max(100) }));
+
+export function onJobEnqueued(listener: () => void): () => void {
+  return subscribe(jobQueued, () => listener());
 }
 
-export function jobEnqueued(): void {
-  for (const listener of listeners) listener();
+export function jobEnqueued(name: string): void {
+  notify(jobQueued, { name });
 }

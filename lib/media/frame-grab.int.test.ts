@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixtureFfmpeg } from '@/test/fixture-ffmpeg';
 import { resolveFfmpegBinaries } from './ffmpeg-path';
 import { encodeFixtureMedia } from './fixtures/fixture-media';
 import { FrameGrabError, grabFrame } from './frame-grab';
@@ -14,7 +15,7 @@ let ffmpegPath: string;
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'marquee-frame-'));
   ffmpegPath = (await resolveFfmpegBinaries()).ffmpeg.path;
-  files = await encodeFixtureMedia(root, ffmpegPath);
+  files = await encodeFixtureMedia(root, await fixtureFfmpeg());
 }, 60_000);
 
 afterAll(async () => {

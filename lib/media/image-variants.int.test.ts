@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixtureFfmpeg } from '@/test/fixture-ffmpeg';
 import { config } from '@/lib/config';
 import { resolveFfmpegBinaries } from './ffmpeg-path';
 import { encodeFixtureMedia } from './fixtures/fixture-media';
@@ -16,7 +17,7 @@ let ffmpegPath: string;
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'marquee-images-'));
   ffmpegPath = (await resolveFfmpegBinaries()).ffmpeg.path;
-  movie = (await encodeFixtureMedia(root, ffmpegPath))['h264-aac.mp4'];
+  movie = (await encodeFixtureMedia(root, await fixtureFfmpeg()))['h264-aac.mp4'];
 }, 60_000);
 
 afterAll(async () => {

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixtureFfmpeg } from '@/test/fixture-ffmpeg';
 import { resolveFfmpegBinaries } from './ffmpeg-path';
 import { encodeFixtureMedia, FIXTURE_MEDIA } from './fixtures/fixture-media';
 import type { MediaInfo } from './media-info';
@@ -29,7 +30,7 @@ beforeAll(async () => {
   await mkdir(join(root, 'fixtures'));
   [, fixtures] = await Promise.all([
     ensureSampleLibrary(library, { ffmpegPath: ffmpeg.path }),
-    encodeFixtureMedia(join(root, 'fixtures'), ffmpeg.path),
+    encodeFixtureMedia(join(root, 'fixtures'), await fixtureFfmpeg()),
   ]);
 }, 120_000);
 

@@ -1,10 +1,11 @@
 // The playback decision, pure: a file's MediaInfo × the client's capabilities × the user's choices
 // → direct play, remux (video copied into HLS, audio copied or converted) or transcode (H.264/AAC
 // HLS), with the reasons in words the player shows. Table-tested in decide.test.ts.
-import type { AudioStream, MediaInfo, SubtitleStream, VideoStream } from '@/lib/media/media-info';
+import type { AudioStream, MediaInfo, VideoStream } from '@/lib/media/media-info';
 import type { Capabilities, VideoCapability } from './capabilities';
+import type { Decision } from './stream-plan';
 
-export type StreamMode = 'direct' | 'remux' | 'transcode';
+export type { StreamMode } from './stream-plan';
 export type Quality = 'original' | '1080p' | '720p' | '480p';
 
 /** Height and video bitrate cap of each quality (the transcode's target; never upscaled). */
@@ -29,21 +30,7 @@ export type Choices = {
   burnSubtitleIndex?: number;
 };
 
-export type Decision = {
-  mode: StreamMode;
-  reasons: string[];
-  video: VideoStream | null;
-  audio: AudioStream | null;
-  /** What happens to each stream in HLS modes. */
-  videoAction: 'copy' | 'transcode' | 'none';
-  audioAction: 'copy' | 'transcode' | 'none';
-  /** Output size and bitrate when transcoding video (width is even and keeps the aspect ratio). */
-  width: number | null;
-  height: number | null;
-  videoBitrate: number | null;
-  audioBitrate: number | null;
-  burnSubtitle: SubtitleStream | null;
-};
+export type { Decision } from './stream-plan';
 
 const CODEC_NAMES: Record<string, string> = {
   h264: 'H.264', hevc: 'HEVC', av1: 'AV1', vp9: 'VP9', vp8: 'VP8', mpeg2video: 'MPEG-2', mpeg4: 'MPEG-4', vc1: 'VC-1',

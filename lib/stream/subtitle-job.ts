@@ -4,9 +4,11 @@ import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { config } from '@/lib/config';
+import { notify } from '@/lib/events/events';
 import { defineJob } from '@/lib/jobs/define-job';
 import { ffmpegInfo } from '@/lib/media/ffmpeg-path';
 import { runBinary } from '@/lib/media/run-binary';
+import { subtitleConverted } from './stream-events';
 
 export const subtitleExtractPayload = z.object({
   /** The video (embedded track) or the subtitle file (external track). */
@@ -42,10 +44,13 @@ export const subtitleExtractJob = defineJob({
     if (result.code !== 0) {
       await rm(tmp, { force: true });
       // A marker the web turns into a clean error instead of waiting for a file that never comes.
-      await writeFile(`${p.output}.failed`, result.stderr.trim().split('\n').pop() ?? 'conversion failed');
+      const reason = result.stderr.trim().split('\n').pop() || 'conversion failed';
+      await writeFile(`${p.output}.failed`, reason);
+      notify(subtitleConverted, { output: p.output, error: reason.slice(0, 500) });
       throw new Error(`subtitle conversion failed (exit ${result.code})`);
     }
     await rename(tmp, p.output);
+    notify(subtitleConverted, { output: p.output });
     return { output: p.output };
   },
 });

@@ -1,42 +1,38 @@
 // Job `transcode.session`: the worker's half of an HLS stream session. Runs ffmpeg into the
-// session's folder and follows the player through the session row: restarts ffmpeg at a segment
-// asked for outside what it is making, pauses it when it is far ahead, and stops it — deleting
-// the folder — when the session is deleted, idle, or its file vanishes.
-import { readdir, rm, stat, mkdir } from 'node:fs/promises';
+// session's folder and follows the player through events, not by polling the row: a request for a
+// segment outside what ffmpeg is making restarts it there, far ahead of the player it pauses, and
+// when the session ends, goes idle, or its file vanishes it stops — deleting the folder. Each time
+// ffmpeg lists new segments (inotify on the folder) the web hears `stream.changed` at once.
+import { watch, type FSWatcher } from 'node:fs';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db';
+import { notify, subscribe } from '@/lib/events/events';
 import { holdBackground } from '@/lib/jobs/background-hold';
 import { defineJob } from '@/lib/jobs/define-job';
 import { ffmpegInfo } from '@/lib/media/ffmpeg-path';
 import { startFfmpeg, type FfmpegExit, type FfmpegProcess } from '@/lib/media/ffmpeg-process';
-import { ffmpegHlsArgs, SEGMENT_PATTERN, segmentCount } from './hls';
-import type { StreamPlan } from './sessions';
+import { ffmpegHlsArgs, segmentCount } from './hls';
+import { readySegments } from './segment-ready';
+import { endSession, failSession, liveTranscodeCount, markRunning, sessionById, sessionDir, sessionState } from './session-store';
+import { streamChanged, streamRequested } from './stream-events';
 
-const CHECK_MS = 150;
 /** A request this many segments past what ffmpeg is writing restarts it there (closer: wait). */
 const RESTART_AHEAD = 2;
+/** The worker's own clock for idle and vanished-file checks (local state; nothing crosses the seam). */
+const TICK_MS = 1_000;
 
 export const transcodeSessionPayload = z.object({ sessionId: z.string().min(1) });
 
 type Run = { start: number; proc: FfmpegProcess; exit: FfmpegExit | null };
 
-/** Lowest segment number ≥ `from` that does not exist yet (what ffmpeg writes next). */
+/** Lowest segment number ≥ `from` that is not complete yet (what ffmpeg writes next). */
 function nextMissing(have: Set<number>, from: number): number {
   let n = from;
   while (have.has(n)) n++;
   return n;
-}
-
-async function segmentsIn(dir: string): Promise<Set<number>> {
-  const names = await readdir(dir).catch(() => [] as string[]);
-  const out = new Set<number>();
-  for (const name of names) {
-    const m = SEGMENT_PATTERN.exec(name);
-    if (m) out.add(Number(m[1]));
-  }
-  return out;
 }
 
 function lastLine(text: string): string {
@@ -44,6 +40,23 @@ function lastLine(text: string): string {
 }
 
 export type SessionLimits = { idleMs: number; throttleSeconds: number };
+
+/** Resolves the next `wait()` once something happened; several kicks before a wait count as one. */
+function kicker() {
+  let pending = true;
+  let wake: (() => void) | null = null;
+  return {
+    kick() {
+      pending = true;
+      wake?.();
+    },
+    async wait() {
+      if (!pending) await new Promise<void>((r) => (wake = r));
+      wake = null;
+      pending = false;
+    },
+  };
+}
 
 export async function runTranscodeSession(
   sessionId: string,
@@ -53,19 +66,66 @@ export async function runTranscodeSession(
 ): Promise<{ ended: string; runs: number; pauses: number }> {
   const c = config();
   const { idleMs, throttleSeconds } = { idleMs: c.stream.idleMs, throttleSeconds: c.stream.throttleSeconds, ...limits };
-  const session = await db.streamSession.findUnique({ where: { id: sessionId }, include: { file: { select: { path: true } } } });
-  if (!session || session.status === 'ended') return { ended: 'gone', runs: 0, pauses: 0 };
-  const plan = session.plan as unknown as StreamPlan;
+  const wakeUp = kicker();
+  // Listening before the first await: a request made while the session loads is not lost.
+  let want: number | null = null;
+  let lastRequest = Date.now();
+  let endedByWeb = false;
+  const offRequested = subscribe(streamRequested, (e) => {
+    if (e.sessionId !== sessionId) return;
+    lastRequest = Date.now();
+    if (e.segment !== undefined) want = e.segment;
+    wakeUp.kick();
+  });
+  const offChanged = subscribe(streamChanged, (e) => {
+    if (e.sessionId !== sessionId || e.state !== 'ended') return;
+    endedByWeb = true;
+    wakeUp.kick();
+  });
+  const loaded = await (async () => {
+    const session = await sessionById(sessionId);
+    if (!session) return null;
+    await mkdir(sessionDir(session.id), { recursive: true });
+    const { ffmpeg } = await ffmpegInfo();
+    const preset = (await liveTranscodeCount()) > 1 ? 'ultrafast' : c.stream.preset;
+    return { session, ffmpeg, preset };
+  })().catch(async (err) => {
+    offRequested();
+    offChanged();
+    if (!(await sessionById(sessionId).catch(() => null))) throw err;
+    await failSession(sessionId, `The worker could not start ffmpeg: ${err instanceof Error ? err.message : String(err)}`);
+    await endSession(sessionId, { keepFailed: true });
+    throw err;
+  });
+  if (!loaded) {
+    offRequested();
+    offChanged();
+    return { ended: 'gone', runs: 0, pauses: 0 };
+  }
+  const { session, ffmpeg, preset } = loaded;
+  want ??= session.requestedSegment;
+  const { plan } = session;
   const transcode = session.mode === 'transcode';
   const total = transcode ? segmentCount(plan.duration, plan.segmentSeconds) : Infinity;
-  const dir = join(c.paths.transcode, session.id);
-  await mkdir(dir, { recursive: true });
-  const { ffmpeg } = await ffmpegInfo();
-  const preset = (await liveTranscodeCount()) > 1 ? 'ultrafast' : c.stream.preset;
+  const dir = sessionDir(session.id);
+
+  let watcher: FSWatcher | null = null;
+  try {
+    watcher = watch(dir, (_event, name) => {
+      if (name && String(name).includes('.m3u8')) wakeUp.kick();
+    });
+    watcher.on('error', () => undefined);
+  } catch {
+    /* no inotify: the tick below still finds new segments, a second later */
+  }
+  const tick = setInterval(() => wakeUp.kick(), TICK_MS);
+  const onAbort = () => wakeUp.kick();
+  signal.addEventListener('abort', onAbort, { once: true });
 
   let run: Run | null = null;
   let runs = 0;
   let pauses = 0;
+  let announced = 0;
   // While a transcode's ffmpeg is working, background jobs (previews, artwork) wait.
   let release: (() => void) | null = null;
   const holding = (on: boolean) => {
@@ -77,84 +137,97 @@ export async function runTranscodeSession(
   };
   const start = async (segment: number) => {
     if (run) await run.proc.stop();
-    // A segment cut short by the restart is left as a temp file: remove it.
+    // A segment cut short by the restart is left behind (as a temp file, or in place by old builds,
+    // never listed): remove temp files; in-place ones are rewritten by the new run.
     for (const name of await readdir(dir).catch(() => [] as string[])) if (name.endsWith('.tmp')) await rm(join(dir, name), { force: true });
     const args = ffmpegHlsArgs({ input: session.file.path, decision: plan.decision, outDir: dir, startSegment: segment, preset });
     const proc = startFfmpeg(ffmpeg.path, args);
     const current: Run = { start: segment, proc, exit: null };
-    void proc.done.then((exit) => (current.exit = exit));
+    void proc.done.then((exit) => {
+      current.exit = exit;
+      wakeUp.kick();
+    });
     run = current;
     runs++;
     log(`[stream] ${session.id}: ffmpeg ${session.mode} from segment ${segment}`);
   };
 
-  let ended = 'deleted';
+  /** One look at everything; returns why the session ends, or null to keep going. */
+  const step = async (): Promise<string | null> => {
+    if (endedByWeb) return 'deleted';
+    if (Date.now() - lastRequest > idleMs) {
+      // The fallback for a lost event: the web also writes the time of the last request to the row.
+      const row = await sessionState(session.id);
+      if (!row || row.status === 'ended') return 'deleted';
+      lastRequest = Math.max(lastRequest, row.lastRequestAt.getTime());
+      if (Date.now() - lastRequest > idleMs) return 'idle';
+    }
+    if (!(await stat(session.file.path).then(() => true, () => false))) {
+      await failSession(session.id, 'The file was deleted or moved while it was streaming.');
+      return 'file gone';
+    }
+    const cur: Run = run!;
+    if (cur.exit && !cur.exit.stoppedByUs && cur.exit.code !== 0) {
+      await failSession(session.id, `ffmpeg could not convert this file: ${lastLine(cur.exit.stderr)}`);
+      return 'ffmpeg failed';
+    }
+    const have = await readySegments(dir);
+    if (have.size !== announced) {
+      announced = have.size;
+      notify(streamChanged, { sessionId: session.id, state: 'running' });
+    }
+    const target = Math.min(want ?? 0, total - 1);
+    const next = nextMissing(have, cur.start);
+    // The run ended cleanly right where the wanted segment should be: the file is shorter than its
+    // header says (truncated or damaged). Say so instead of letting the player wait.
+    if (transcode && cur.exit && target >= cur.start && target === next) {
+      await failSession(session.id, `ffmpeg made no segment ${target}: the file ends early or is damaged.`);
+      return 'file damaged';
+    }
+    if (transcode && !have.has(target) && (target < cur.start || target > next + RESTART_AHEAD || cur.exit)) {
+      await start(target);
+      return null;
+    }
+    // Throttle: far enough ahead of the player → pause ffmpeg; close again → resume.
+    const aheadSeconds = (next - target) * plan.segmentSeconds;
+    holding(!cur.exit && !cur.proc.paused);
+    if (!cur.exit) {
+      if (aheadSeconds > throttleSeconds && !cur.proc.paused) {
+        cur.proc.pause();
+        pauses++;
+      } else if (aheadSeconds <= throttleSeconds / 2 && cur.proc.paused) cur.proc.resume();
+    }
+    return null;
+  };
+
+  let ended = 'worker stopping';
   try {
     holding(true);
-    await start(transcode ? session.requestedSegment : 0);
-    // Only a session still starting becomes running: one deleted meanwhile stays ended.
-    await db.streamSession.updateMany({ where: { id: session.id, status: 'starting' }, data: { status: 'running' } });
-    while (!signal.aborted) {
-      await new Promise((r) => setTimeout(r, CHECK_MS));
-      const row = await db.streamSession.findUnique({ where: { id: session.id }, select: { status: true, requestedSegment: true, lastRequestAt: true } });
-      if (!row || row.status === 'ended') break;
-      if (Date.now() - row.lastRequestAt.getTime() > idleMs) {
-        ended = 'idle';
+    await start(transcode ? (want ?? 0) : 0);
+    await markRunning(session.id);
+    for (;;) {
+      await wakeUp.wait();
+      if (signal.aborted) break;
+      const why = await step();
+      if (why) {
+        ended = why;
         break;
-      }
-      if (!(await stat(session.file.path).then(() => true, () => false))) {
-        await fail(session.id, 'The file was deleted or moved while it was streaming.');
-        ended = 'file gone';
-        break;
-      }
-      const cur: Run = run!;
-      if (cur.exit && !cur.exit.stoppedByUs && cur.exit.code !== 0) {
-        await fail(session.id, `ffmpeg could not convert this file: ${lastLine(cur.exit.stderr)}`);
-        ended = 'ffmpeg failed';
-        break;
-      }
-      const have = await segmentsIn(dir);
-      const want = Math.min(row.requestedSegment, total - 1);
-      const next = nextMissing(have, cur.start);
-      // The run ended cleanly right where the wanted segment should be: the file is shorter than its
-      // header says (truncated or damaged). Say so instead of letting the player wait.
-      if (transcode && cur.exit && want >= cur.start && want === next) {
-        await fail(session.id, `ffmpeg made no segment ${want}: the file ends early or is damaged.`);
-        ended = 'file damaged';
-        break;
-      }
-      if (transcode && !have.has(want) && (want < cur.start || want > next + RESTART_AHEAD || cur.exit)) {
-        await start(want);
-        continue;
-      }
-      // Throttle: far enough ahead of the player → pause ffmpeg; close again → resume.
-      const aheadSeconds = (next - want) * plan.segmentSeconds;
-      holding(!cur.exit && !cur.proc.paused);
-      if (!cur.exit) {
-        if (aheadSeconds > throttleSeconds && !cur.proc.paused) {
-          cur.proc.pause();
-          pauses++;
-        } else if (aheadSeconds <= throttleSeconds / 2 && cur.proc.paused) cur.proc.resume();
       }
     }
-    if (signal.aborted) ended = 'worker stopping';
   } finally {
+    offRequested();
+    offChanged();
+    watcher?.close();
+    clearInterval(tick);
+    signal.removeEventListener('abort', onAbort);
     holding(false);
     const last = run as Run | null;
     if (last) await last.proc.stop();
     await rm(dir, { recursive: true, force: true });
-    await db.streamSession.updateMany({ where: { id: session.id, status: { in: ['starting', 'running'] } }, data: { status: 'ended', endedAt: new Date() } });
+    await endSession(session.id, { keepFailed: true });
     log(`[stream] ${session.id}: ended (${ended}) after ${runs} ffmpeg run(s)`);
   }
   return { ended, runs, pauses };
-}
-
-async function fail(id: string, error: string) {
-  await db.streamSession.update({ where: { id }, data: { status: 'failed', error } });
-}
-
-async function liveTranscodeCount(): Promise<number> {
-  return db.streamSession.count({ where: { mode: 'transcode', status: { in: ['starting', 'running'] } } });
 }
 
 export const transcodeSessionJob = defineJob({

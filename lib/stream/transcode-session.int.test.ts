@@ -126,6 +126,8 @@ describe('a transcode session in the worker', () => {
     expect(s.status).toBe(200);
     const row = await db.streamSession.findUniqueOrThrow({ where: { key: s.body.stream_key } });
     const run = runTranscodeSession(row.id, new AbortController().signal);
+    // What there is of the file comes out as a (short) first segment; the second never can.
+    expect((await segment(s.body.stream_key, 0)).status).toBe(200);
     const last = await segment(s.body.stream_key, 1);
     expect(last.status).toBe(500);
     expect(last.body.error).toMatchObject({ code: 'stream_failed', message: expect.stringContaining('ends early or is damaged') });

@@ -40,7 +40,11 @@ export function trickplayArgs(input: string, outDir: string, height: number): st
     ...['-nostdin', '-hide_banner', '-loglevel', 'error', '-y'],
     // Keyframes only: decoding every frame of a film for one picture in 240 would cost minutes.
     ...['-skip_frame', 'nokey', '-i', `file:${input}`, '-map', '0:V:0', '-an', '-sn', '-dn'],
-    ...['-vf', `fps=1/${interval},scale=${width}:${height},tile=${columns}x${rows}`, '-q:v', '5', '-fps_mode', 'passthrough'],
+    // `round=down`: frame i is the last keyframe at or before i × interval. `eof_action=pass`: a file
+    // shorter than the interval (or with one keyframe) still gives its first frame — without it
+    // every ffmpeg build made no sheet at all. No `-fps_mode` (ffmpeg ≥ 5.1 only; the 2018 build
+    // bundled from npm stops on it): the fps filter already spaces the frames.
+    ...['-vf', `fps=fps=1/${interval}:round=down:eof_action=pass,scale=${width}:${height},tile=${columns}x${rows}`, '-q:v', '5'],
     join(outDir, 'sheet-%03d.jpg'),
   ];
 }
