@@ -12,11 +12,16 @@ const reasons: Record<Change, string> = {
   delete: 'This is the only admin: make another user admin before deleting this account.',
 };
 
+const activeAdmin = { role: 'admin' as const, disabled: false, passwordHash: { not: NO_PASSWORD } };
+
+/** Whether `userId` is the one active admin with a password (no other would be left without them). */
+export async function isOnlyAdmin(userId: string): Promise<boolean> {
+  const target = await db.user.findFirst({ where: { id: userId, ...activeAdmin }, select: { id: true } });
+  if (!target) return false;
+  return (await db.user.count({ where: { ...activeAdmin, id: { not: userId } } })) === 0;
+}
+
 /** Throws 409 last_admin when `userId` is the last active admin and `change` would remove them. */
 export async function assertNotLastAdmin(userId: string, change: Change): Promise<void> {
-  const activeAdmin = { role: 'admin' as const, disabled: false, passwordHash: { not: NO_PASSWORD } };
-  const target = await db.user.findFirst({ where: { id: userId, ...activeAdmin }, select: { id: true } });
-  if (!target) return;
-  const others = await db.user.count({ where: { ...activeAdmin, id: { not: userId } } });
-  if (others === 0) throw new ApiError('last_admin', reasons[change]);
+  if (await isOnlyAdmin(userId)) throw new ApiError('last_admin', reasons[change]);
 }
