@@ -150,6 +150,20 @@ describe('accounts in the browser', () => {
     expect(await linus.evaluate(() => fetch('/api/v1/user').then((r) => r.json()))).toMatchObject({ username: 'linus', role: 'admin' });
     await linus.close();
 
+    // An invite code made while registration is closed still signs someone up.
+    await admin.getByRole('button', { name: 'Create invite' }).click();
+    const code = (await admin.getByTestId('new-invite-code').textContent())!.trim();
+    const margaret = await browser.newPage();
+    margaret.on('pageerror', (e) => errors.push(e.message));
+    await margaret.goto(`${app.url}/register?invite=${encodeURIComponent(code)}`);
+    await expect(margaret.getByLabel('Invite code').inputValue()).resolves.toBe(code);
+    await margaret.getByLabel('Username').fill('margaret');
+    await margaret.getByLabel('Password', { exact: true }).fill('apollo-guidance');
+    await margaret.getByLabel('Confirm password').fill('apollo-guidance');
+    await margaret.getByRole('button', { name: 'Create account' }).click();
+    await margaret.waitForURL((u) => u.pathname === '/');
+    await margaret.close();
+
     // Used once: the link now says so.
     const again = await browser.newPage();
     await again.goto(link);

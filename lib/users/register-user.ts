@@ -15,7 +15,7 @@ export const registerSchema = z.object({
   username: usernameSchema,
   password: passwordSchema,
   email: emailSchema.optional(),
-  invite: z.string().optional(),
+  invite: z.string().optional().describe('An invite code (mq_i_…), or the code of an added account’s invite link (mq_a_…)'),
 });
 export type RegisterInput = z.infer<typeof registerSchema>;
 
