@@ -23,12 +23,6 @@ export async function createInvite(createdById: string): Promise<z.infer<typeof 
   return { code, expires_at: expiresAt.toISOString() };
 }
 
-/** Whether an invite code is unused and unexpired, without using it (the sign-up page asks). */
-export async function isInviteUsable(code: string): Promise<boolean> {
-  const n = await db.invite.count({ where: { codeHash: hashSecret(code), usedAt: null, expiresAt: { gt: new Date() } } });
-  return n === 1;
-}
-
 /** Marks an invite used by `username`; throws invite_required when missing, used or expired. */
 export async function consumeInvite(code: string | undefined, username: string): Promise<void> {
   if (!code) throw new ApiError('invite_required', 'Sign-up on this server needs an invite code: ask the admin for one.');
