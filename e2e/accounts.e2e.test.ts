@@ -1,8 +1,9 @@
 // In Chromium against the built app and worker: first-run setup → sign out → sign in →
-// create an API key (shown once) → use it with the API.
+// create an API key (shown once) → use it with the API; then the admin adds users (with a
+// password, and with an invite link), form messages clear as fields are fixed, and they sign in.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
+import { launchBrowser, signIn } from './browser';
 import { startApp, type RunningApp } from './harness';
 
 let app: RunningApp;
@@ -76,6 +77,111 @@ describe('accounts in the browser', () => {
     await after.getByRole('button', { name: 'Revoke Living room TV' }).click();
     await after.getByText('No API keys yet.').waitFor();
     expect((await fetch(`${app.url}/api/v1/user`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(401);
+
+    expect(errors).toEqual([]);
+  });
+
+  it('the admin adds users from the UI; they sign in, one after choosing a password from the invite link', async () => {
+    const errors: string[] = [];
+    const admin = await signIn(browser, app.url, 'ada', 'analytical engine');
+    admin.on('pageerror', (e) => errors.push(e.message));
+    await admin.goto(`${app.url}/admin/users`);
+
+    // The only admin cannot disable or delete themselves.
+    const adaRow = admin.getByTestId('user-row-ada');
+    await expect(adaRow.getByRole('button', { name: 'Disable ada' }).isDisabled()).resolves.toBe(true);
+    await expect(adaRow.getByRole('button', { name: 'Delete ada' }).isDisabled()).resolves.toBe(true);
+    await expect(adaRow.getByLabel('Role for ada').isDisabled()).resolves.toBe(true);
+
+    // Add a user with a password; each message sits at its field and goes when the field changes.
+    await admin.getByRole('button', { name: 'Add user' }).click();
+    let dialog = admin.getByRole('dialog', { name: 'Add user' });
+    await dialog.getByLabel('Username').fill('x');
+    await dialog.getByLabel('Password (optional)').fill('hopper-password');
+    await dialog.getByLabel('Confirm password').fill('hopper-passwrd');
+    await dialog.getByRole('button', { name: 'Add user' }).click();
+    const mismatch = dialog.getByText('The two passwords are not the same.');
+    await mismatch.waitFor();
+    await dialog.getByLabel('Confirm password').fill('hopper-password');
+    await mismatch.waitFor({ state: 'detached' });
+    await dialog.getByRole('button', { name: 'Add user' }).click();
+    const tooShort = dialog.getByText('Use at least 3 characters.');
+    await tooShort.waitFor();
+    expect(await dialog.getByText(/Too small|expected string/).count()).toBe(0);
+    await dialog.getByLabel('Username').fill('grace');
+    await tooShort.waitFor({ state: 'detached' });
+    await dialog.getByRole('button', { name: 'Add user' }).click();
+    const added = admin.getByRole('dialog', { name: 'User added' });
+    await added.getByText('grace can sign in now').waitFor();
+    await added.getByRole('button', { name: 'Done' }).click();
+    await admin.getByTestId('user-row-grace').waitFor();
+
+    const grace = await signIn(browser, app.url, 'grace', 'hopper-password');
+    const me = await grace.evaluate(() => fetch('/api/v1/user').then((r) => r.json()));
+    expect(me).toMatchObject({ username: 'grace', role: 'user' });
+    await grace.close();
+
+    // Add a user without a password: the answer is an invite link.
+    await admin.getByRole('button', { name: 'Add user' }).click();
+    dialog = admin.getByRole('dialog', { name: 'Add user' });
+    await dialog.getByLabel('Username').fill('linus');
+    await dialog.getByLabel('Role').selectOption('admin');
+    await dialog.getByRole('button', { name: 'Add user' }).click();
+    const link = (await admin.getByTestId('account-invite-link').textContent())!.trim();
+    expect(link).toMatch(/\/register\?invite=mq_a_/);
+    await admin.getByRole('dialog', { name: 'User added' }).getByRole('button', { name: 'Done' }).click();
+    await admin.getByTestId('user-row-linus').getByText('Invited').waitFor();
+
+    // The invite link opens as "choose your password", with the confirm check.
+    const linus = await browser.newPage();
+    linus.on('pageerror', (e) => errors.push(e.message));
+    await linus.goto(link);
+    await linus.getByRole('heading', { name: 'Choose your password' }).waitFor();
+    await expect(linus.getByLabel('Username').inputValue()).resolves.toBe('linus');
+    await linus.getByLabel('Password', { exact: true }).fill('kernel-password');
+    await linus.getByLabel('Confirm password').fill('kernel-passwort');
+    await linus.getByRole('button', { name: 'Set password and sign in' }).click();
+    const differs = linus.getByText('The two passwords are not the same.');
+    await differs.waitFor();
+    await linus.getByLabel('Confirm password').fill('kernel-password');
+    await differs.waitFor({ state: 'detached' });
+    await linus.getByRole('button', { name: 'Set password and sign in' }).click();
+    await linus.waitForURL((u) => u.pathname === '/');
+    expect(await linus.evaluate(() => fetch('/api/v1/user').then((r) => r.json()))).toMatchObject({ username: 'linus', role: 'admin' });
+    await linus.close();
+
+    // An invite code made while registration is closed still signs someone up.
+    await admin.getByRole('button', { name: 'Create invite' }).click();
+    const code = (await admin.getByTestId('new-invite-code').textContent())!.trim();
+    const margaret = await browser.newPage();
+    margaret.on('pageerror', (e) => errors.push(e.message));
+    await margaret.goto(`${app.url}/register?invite=${encodeURIComponent(code)}`);
+    await expect(margaret.getByLabel('Invite code').inputValue()).resolves.toBe(code);
+    await margaret.getByLabel('Username').fill('margaret');
+    await margaret.getByLabel('Password', { exact: true }).fill('apollo-guidance');
+    await margaret.getByLabel('Confirm password').fill('apollo-guidance');
+    await margaret.getByRole('button', { name: 'Create account' }).click();
+    await margaret.waitForURL((u) => u.pathname === '/');
+    await margaret.close();
+
+    // Used once: the link now says so.
+    const again = await browser.newPage();
+    await again.goto(link);
+    await again.getByText('unknown, used or expired').waitFor();
+
+    // Registration is closed (the default): the sign-in page offers no sign-up link, and an
+    // empty form says what is missing rather than that it is wrong.
+    await again.goto(`${app.url}/login`);
+    await again.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(await again.getByRole('link', { name: 'Create one' }).count()).toBe(0);
+    await again.getByRole('button', { name: 'Sign in' }).click();
+    const noUsername = again.getByText('Enter your username.');
+    await noUsername.waitFor();
+    await again.getByText('Enter your password.').waitFor();
+    expect(await again.getByText('Wrong username or password.').count()).toBe(0);
+    await again.getByLabel('Username').fill('grace');
+    await noUsername.waitFor({ state: 'detached' });
+    await again.close();
 
     expect(errors).toEqual([]);
   });

@@ -81,6 +81,7 @@ describe('accounts', () => {
 
     const demoteSelf = await api('PATCH', `/api/v1/admin/users/${admins[0].id}`, { token, body: { role: 'user' } });
     expect(demoteSelf.status).toBe(409);
+    expect(demoteSelf.body.error.code).toBe('last_admin');
 
     const disabled = await api('PATCH', `/api/v1/admin/users/${u.id}`, { token, body: { disabled: true } });
     expect(disabled.body.disabled).toBe(true);

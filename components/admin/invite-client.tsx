@@ -1,21 +1,25 @@
 'use client';
 // Admin → Invites: make a single-use code (valid 7 days) and show it once, with a sign-up link.
+// Codes work in every registration mode; while invites are off there is nothing to make.
 import { formError } from '@/components/queries/api-fetch';
 import { useCreateInvite } from '@/components/queries/use-invites';
+import { useServerSettings, type ServerSettings } from '@/components/queries/use-server-settings';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button-client';
 import { formatDate } from '@/components/ui/format-date';
 
-export function InviteCreator() {
+export function InviteCreator({ initialSettings }: { initialSettings: ServerSettings }) {
+  const { data: settings = initialSettings } = useServerSettings(initialSettings);
   const create = useCreateInvite();
   const invite = create.data;
   const link = invite ? `/register?invite=${encodeURIComponent(invite.code)}` : '';
   return (
     <div className="space-y-4">
-      <Button onClick={() => create.mutate()} pending={create.isPending}>
+      <Button onClick={() => create.mutate()} pending={create.isPending} disabled={!settings.invites}>
         Create invite
       </Button>
+      {!settings.invites && <p className="text-xs text-zinc-400">Invites are off: turn them on under Sign-ups to make one.</p>}
       {create.error && <Alert tone="error">{formError(create.error)}</Alert>}
       {invite && (
         <div role="status" className="rounded-xl border border-accent-400/30 bg-accent-400/5 p-4">

@@ -1,7 +1,7 @@
 'use client';
 // Admin → TVDB API keys: the create form and the edit dialog, which share the limit and expiry fields.
 import type { FormEvent } from 'react';
-import { fieldErrors, formError } from '@/components/queries/api-fetch';
+import { useFormErrors } from '@/components/forms/use-form-errors';
 import { useCreateProxyKey, useUpdateProxyKey, type IssuedProxyKey, type ProxyKeyView } from '@/components/queries/use-proxy-keys';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -19,7 +19,8 @@ const KINDS: { value: ProxyKeyView['kind']; label: string }[] = [
   { value: 'user_supported', label: 'User-supported (key + PIN)' },
 ];
 
-const FIELDS = ['name', 'description', 'kind', 'rate_limit', 'burst', 'active', 'expires_at'];
+// Inputs that show their own message; the rest (kind, active) go above the form.
+const PLACEMENT = { fields: ['name', 'description', 'rate_limit', 'burst', 'expires_at'] } as const;
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 
@@ -73,8 +74,8 @@ function LimitFields({ fields, defaults, current }: LimitFieldsProps) {
 
 export function ProxyKeyCreateForm({ defaults, onCreated }: { defaults: ProxyKeyDefaults; onCreated: (issued: IssuedProxyKey) => void }) {
   const create = useCreateProxyKey();
-  const fields = fieldErrors(create.error);
-  const message = formError(create.error, FIELDS);
+  const errors = useFormErrors(create.error, PLACEMENT);
+  const { fields, form: message } = errors;
 
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -100,7 +101,7 @@ export function ProxyKeyCreateForm({ defaults, onCreated }: { defaults: ProxyKey
   }
 
   return (
-    <form onSubmit={submit} className="space-y-4" noValidate>
+    <form onSubmit={submit} onChange={errors.onChange} className="space-y-4" noValidate>
       {message && <Alert tone="error">{message}</Alert>}
       <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_16rem] sm:items-start">
         <TextField label="Name" name="name" placeholder="e.g. Kodi in the living room" maxLength={100} required error={fields.name} />
@@ -117,8 +118,8 @@ export function ProxyKeyCreateForm({ defaults, onCreated }: { defaults: ProxyKey
 
 export function ProxyKeyEditDialog({ proxyKey, onClose }: { proxyKey: ProxyKeyView; onClose: () => void }) {
   const update = useUpdateProxyKey();
-  const fields = fieldErrors(update.error);
-  const message = formError(update.error, FIELDS);
+  const errors = useFormErrors(update.error, PLACEMENT);
+  const { fields, form: message } = errors;
 
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -139,7 +140,7 @@ export function ProxyKeyEditDialog({ proxyKey, onClose }: { proxyKey: ProxyKeyVi
 
   return (
     <ModalDialog title={`Edit “${proxyKey.name}”`} description={<p>Changes apply to the next request made with the key.</p>} onClose={onClose}>
-      <form onSubmit={submit} className="space-y-4" noValidate>
+      <form onSubmit={submit} onChange={errors.onChange} className="space-y-4" noValidate>
         {message && <Alert tone="error">{message}</Alert>}
         <TextField label="Name" name="name" defaultValue={proxyKey.name} maxLength={100} required error={fields.name} />
         <TextField label="Description" name="description" defaultValue={proxyKey.description ?? ''} maxLength={500} error={fields.description} />

@@ -1,5 +1,6 @@
 'use client';
-// Admin → Registration: who may create an account (open, closed, invite); saved on change.
+// Admin → Sign-ups: who may create an account (open, closed, invite), and whether invites are
+// made and accepted at all; each saved on change.
 import { formError } from '@/components/queries/api-fetch';
 import { useServerSettings, useUpdateServerSettings, type RegistrationMode, type ServerSettings } from '@/components/queries/use-server-settings';
 import { Alert } from '@/components/ui/alert';
@@ -12,20 +13,37 @@ const MODES: { value: RegistrationMode; label: string }[] = [
 ];
 
 export function RegistrationSetting({ initialSettings }: { initialSettings: ServerSettings }) {
-  const { data: settings = initialSettings } = useServerSettings(initialSettings);
+  const { data: saved = initialSettings } = useServerSettings(initialSettings);
   const update = useUpdateServerSettings();
+  const settings = update.isPending && update.variables ? { ...saved, ...update.variables } : saved;
   return (
-    <div className="space-y-3">
+    <div className="space-y-4">
       <SelectField
         label="Registration"
         options={MODES}
-        value={update.isPending && update.variables?.registration ? update.variables.registration : settings.registration}
+        value={settings.registration}
         disabled={update.isPending}
         onChange={(e) => update.mutate({ registration: e.target.value as RegistrationMode })}
+        hint={settings.registration === 'open' ? 'The sign-in page links to sign-up.' : 'Invite codes and links still work unless invites are off.'}
         className="sm:max-w-sm"
       />
+      <label className="flex items-start gap-2.5 text-sm text-zinc-300">
+        <input
+          type="checkbox"
+          name="invites"
+          checked={settings.invites}
+          disabled={update.isPending || (settings.registration === 'invite' && settings.invites)}
+          onChange={(e) => update.mutate({ invites: e.target.checked })}
+          className="mt-0.5 size-4 rounded border-white/20 bg-zinc-900 accent-accent-400"
+        />
+        <span>
+          Invites on
+          <span className="block text-xs text-zinc-400">
+            {settings.registration === 'invite' ? 'Invite-only sign-up needs invites.' : 'Off: no invite codes or invite links are made or accepted.'}
+          </span>
+        </span>
+      </label>
       {update.error && <Alert tone="error">{formError(update.error)}</Alert>}
-      {update.isSuccess && !update.isPending && <Alert tone="success">Registration is now {settings.registration}.</Alert>}
     </div>
   );
 }

@@ -1,33 +1,50 @@
 'use client';
-// Self-service sign-up (when the admin allows it), then straight in.
+// Sign-up (open, or with an invite code), or choosing the password of an account an admin added;
+// then straight in.
 import { signIn } from 'next-auth/react';
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
+import { useFormErrors } from '@/components/forms/use-form-errors';
 import { useRegister } from '@/components/queries/use-account';
-import { fieldErrors, formError } from '@/components/queries/api-fetch';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/text-field';
 import { UsernameField } from '@/components/ui/preset-fields';
 
-const FIELDS = ['username', 'password', 'email', 'invite'];
+const PLACEMENT = {
+  fields: ['username', 'password', 'confirm', 'email', 'invite'],
+  codes: { username_taken: 'username', email_taken: 'email', invite_required: 'invite' },
+  linked: { password: ['confirm'] },
+} as const;
 
-export function RegisterForm({ needsInvite, initialInvite }: { needsInvite: boolean; initialInvite?: string }) {
+interface RegisterFormProps {
+  needsInvite?: boolean;
+  initialInvite?: string;
+  /** The account an admin added, whose invite link this is: its username is fixed. */
+  account?: { username: string; code: string };
+}
+
+export function RegisterForm({ needsInvite = false, initialInvite, account }: RegisterFormProps) {
   const register = useRegister();
+  const errors = useFormErrors(register.error, PLACEMENT);
   const [pending, setPending] = useState(false);
   const [signInFailed, setSignInFailed] = useState(false);
-  const fields = fieldErrors(register.error);
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
-    const username = String(form.get('username') ?? '').trim();
+    const username = account?.username ?? String(form.get('username') ?? '').trim();
     const password = String(form.get('password') ?? '');
     const email = String(form.get('email') ?? '').trim();
-    const invite = String(form.get('invite') ?? '').trim();
+    const invite = account?.code ?? String(form.get('invite') ?? '').trim();
+    if (password !== String(form.get('confirm') ?? '')) {
+      errors.setLocal({ fields: { confirm: 'The two passwords are not the same.' } });
+      return;
+    }
+    errors.setLocal({});
     setPending(true);
     try {
-      await register.mutateAsync({ username, password, ...(email ? { email } : {}), ...(needsInvite ? { invite } : {}) });
+      await register.mutateAsync({ username, password, ...(email ? { email } : {}), ...(invite ? { invite } : {}) });
       const res = await signIn('credentials', { username, password, redirect: false });
       if (res?.ok && !res.error) {
         window.location.assign('/');
@@ -43,19 +60,25 @@ export function RegisterForm({ needsInvite, initialInvite }: { needsInvite: bool
   if (signInFailed) {
     return (
       <Alert tone="success">
-        Your account was created. <Link href="/login" className="font-semibold underline">Sign in</Link> to continue.
+        Your account is ready. <Link href="/login" className="font-semibold underline">Sign in</Link> to continue.
       </Alert>
     );
   }
 
-  const message = formError(register.error, FIELDS);
+  const { fields } = errors;
+  const inviteProblem = account ? fields.invite : undefined;
   return (
-    <form onSubmit={submit} className="space-y-4" noValidate>
-      {message && <Alert tone="error">{message}</Alert>}
-      <UsernameField error={fields.username} />
-      <TextField label="Email (optional)" name="email" type="email" autoComplete="email" error={fields.email} />
-      <TextField label="Password" name="password" type="password" autoComplete="new-password" required hint="At least 8 characters." error={fields.password} />
-      {needsInvite && (
+    <form onSubmit={submit} onChange={errors.onChange} className="space-y-4" noValidate>
+      {(errors.form ?? inviteProblem) && <Alert tone="error">{errors.form ?? inviteProblem}</Alert>}
+      {account ? (
+        <TextField label="Username" name="username" value={account.username} readOnly autoComplete="username" />
+      ) : (
+        <UsernameField error={fields.username} />
+      )}
+      {!account && <TextField label="Email (optional)" name="email" type="email" autoComplete="email" error={fields.email} />}
+      <TextField label="Password" name="password" type="password" autoComplete="new-password" required hint="At least 8 characters." error={fields.password} autoFocus={!!account} />
+      <TextField label="Confirm password" name="confirm" type="password" autoComplete="new-password" required error={fields.confirm} />
+      {needsInvite && !account && (
         <TextField
           label="Invite code"
           name="invite"
@@ -63,12 +86,12 @@ export function RegisterForm({ needsInvite, initialInvite }: { needsInvite: bool
           spellCheck={false}
           required
           defaultValue={initialInvite}
-          hint="Registration on this server is by invite: ask the admin for a code."
+          hint="Ask the admin of this server for a code."
           error={fields.invite}
         />
       )}
       <Button type="submit" pending={pending} className="w-full">
-        Create account
+        {account ? 'Set password and sign in' : 'Create account'}
       </Button>
     </form>
   );

@@ -2,24 +2,26 @@
 // First-run setup: create the admin account, sign in as it, set the display name, go home.
 import { signIn } from 'next-auth/react';
 import { useState, type FormEvent } from 'react';
+import { useFormErrors } from '@/components/forms/use-form-errors';
 import { useRegister, useSetupProfile } from '@/components/queries/use-account';
-import { fieldErrors, formError } from '@/components/queries/api-fetch';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/text-field';
 import { UsernameField } from '@/components/ui/preset-fields';
 import { signInErrorMessage } from './sign-in-error-message';
 
-const FIELDS = ['username', 'password', 'name'];
+const PLACEMENT = {
+  fields: ['username', 'password', 'confirm', 'name'],
+  codes: { username_taken: 'username' },
+  linked: { password: ['confirm'] },
+} as const;
 
 export function SetupForm() {
   const register = useRegister();
   const setupProfile = useSetupProfile();
-  const [mismatch, setMismatch] = useState(false);
-  const [signInError, setSignInError] = useState<string | null>(null);
   const [finishing, setFinishing] = useState(false);
-  const apiError = register.error ?? setupProfile.error;
-  const fields = fieldErrors(apiError);
+  const errors = useFormErrors(register.error ?? setupProfile.error, PLACEMENT);
+  const { fields } = errors;
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -27,17 +29,18 @@ export function SetupForm() {
     const username = String(form.get('username') ?? '').trim();
     const name = String(form.get('name') ?? '').trim();
     const password = String(form.get('password') ?? '');
-    const confirmed = password === String(form.get('confirm') ?? '');
-    setSignInError(null);
-    setMismatch(!confirmed);
-    if (!confirmed) return;
+    if (password !== String(form.get('confirm') ?? '')) {
+      errors.setLocal({ fields: { confirm: 'The two passwords are not the same.' } });
+      return;
+    }
+    errors.setLocal({});
     setupProfile.reset();
     setFinishing(true);
     try {
       if (!register.isSuccess) await register.mutateAsync({ username, password });
       const res = await signIn('credentials', { username, password, redirect: false });
       if (!res?.ok || res.error) {
-        setSignInError(`The account was created, but signing in failed: ${signInErrorMessage(res?.error ?? 'unknown')}`);
+        errors.setLocal({ form: `The account was created, but signing in failed: ${signInErrorMessage(res?.error ?? 'unknown')}` });
         setFinishing(false);
         return;
       }
@@ -48,10 +51,9 @@ export function SetupForm() {
     }
   }
 
-  const message = signInError ?? formError(apiError, FIELDS);
   return (
-    <form onSubmit={submit} className="space-y-4" noValidate>
-      {message && <Alert tone="error">{message}</Alert>}
+    <form onSubmit={submit} onChange={errors.onChange} className="space-y-4" noValidate>
+      {errors.form && <Alert tone="error">{errors.form}</Alert>}
       <UsernameField error={fields.username} readOnly={register.isSuccess} />
       <TextField label="Display name" name="name" autoComplete="name" maxLength={100} hint="How Marquee greets you. Defaults to the username." error={fields.name} />
       <TextField
@@ -71,7 +73,7 @@ export function SetupForm() {
         autoComplete="new-password"
         required
         readOnly={register.isSuccess}
-        error={mismatch ? 'Passwords do not match.' : undefined}
+        error={fields.confirm}
       />
       <Button type="submit" pending={finishing} className="w-full">
         Create admin account

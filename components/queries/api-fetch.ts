@@ -57,13 +57,25 @@ export function fieldErrors(err: unknown): Record<string, string> {
   return out;
 }
 
+/** "body.scan_interval" → "Scan interval", "body.paths.0" → "Paths 1". */
+export function fieldLabel(path: string): string {
+  const words = path
+    .replace(/^(body|query|params)\./, '')
+    .split('.')
+    .map((p) => (/^\d+$/.test(p) ? String(Number(p) + 1) : p.replace(/_/g, ' ')))
+    .join(' ');
+  return words ? words[0].toUpperCase() + words.slice(1) : 'This';
+}
+
 /** The message to show above a form: the API's message, or a short pointer when fields carry it. */
 export function formError(err: unknown, fieldNames: string[] = []): string | null {
   if (!err) return null;
   if (err instanceof ApiFetchError) {
     const fields = Object.keys(fieldErrors(err));
-    if (err.code === 'validation_failed' && fields.length > 0 && fields.every((f) => fieldNames.includes(f))) {
-      return 'Check the highlighted fields.';
+    if (err.code === 'validation_failed' && fields.length > 0) {
+      if (fields.every((f) => fieldNames.includes(f))) return 'Check the highlighted fields.';
+      // Not "Invalid request: body.x: …": name each field the way a person would.
+      return err.fields.map((f) => (f.path === '(root)' ? f.message : `${fieldLabel(f.path)}: ${f.message}`)).join(' ');
     }
     return err.message;
   }

@@ -1,4 +1,4 @@
-// Server-wide settings an admin changes at run time (registration: open, closed, invite).
+// Server-wide settings an admin changes at run time (registration: open, closed, invite; invites on/off).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { getServerSettings } from '@/lib/settings/settings';
 import { apiFetch } from './api-fetch';

@@ -1,7 +1,8 @@
 'use client';
 // Settings → API keys: list by preview, create one (its key is shown once), revoke.
 import { useState, type FormEvent } from 'react';
-import { fieldErrors, formError } from '@/components/queries/api-fetch';
+import { formError } from '@/components/queries/api-fetch';
+import { useFormErrors } from '@/components/forms/use-form-errors';
 import { useApiKeys, useCreateApiKey, useRevokeApiKey, type ApiKeyScope, type CreatedApiKey } from '@/components/queries/use-api-keys';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -18,12 +19,15 @@ const SCOPES: { value: ApiKeyScope; label: string }[] = [
   { value: 'scanner', label: 'Scanner' },
 ];
 
+const PLACEMENT = { fields: ['name'] } as const;
+
 export function ApiKeys({ initialKeys }: { initialKeys: ApiKeyView[] }) {
   const { data: keys = initialKeys } = useApiKeys(initialKeys);
   const create = useCreateApiKey();
   const revoke = useRevokeApiKey();
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
-  const fields = fieldErrors(create.error);
+  const errors = useFormErrors(create.error, PLACEMENT);
+  const { fields } = errors;
 
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -41,11 +45,10 @@ export function ApiKeys({ initialKeys }: { initialKeys: ApiKeyView[] }) {
     );
   }
 
-  const message = formError(create.error, ['name', 'scope']);
   return (
     <div className="space-y-6">
-      <form onSubmit={submit} className="space-y-4" noValidate>
-        {message && <Alert tone="error">{message}</Alert>}
+      <form onSubmit={submit} onChange={errors.onChange} className="space-y-4" noValidate>
+        {errors.form && <Alert tone="error">{errors.form}</Alert>}
         <div className="grid gap-4 sm:grid-cols-[1fr_12rem_auto] sm:items-start">
           <TextField label="Key name" name="name" placeholder="e.g. Living-room TV" maxLength={100} required error={fields.name} />
           <SelectField label="Scope" name="scope" defaultValue="full" options={SCOPES} />

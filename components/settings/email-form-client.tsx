@@ -1,7 +1,7 @@
 'use client';
 // Settings → Email: change it, confirmed with the current password.
 import { useState, type FormEvent } from 'react';
-import { ApiFetchError, fieldErrors, formError } from '@/components/queries/api-fetch';
+import { useFormErrors } from '@/components/forms/use-form-errors';
 import { useAccount, useUpdateAccount } from '@/components/queries/use-account';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -9,12 +9,14 @@ import { TextField } from '@/components/ui/text-field';
 import { CurrentPasswordField } from '@/components/ui/preset-fields';
 import type { UserView } from '@/lib/users/user-view';
 
+const PLACEMENT = { fields: ['new_email', 'password'], codes: { wrong_password: 'password', email_taken: 'new_email' } } as const;
+
 export function EmailForm({ initialAccount }: { initialAccount: UserView }) {
   const { data: account = initialAccount } = useAccount(initialAccount);
   const update = useUpdateAccount();
   const [saved, setSaved] = useState(false);
-  const fields = fieldErrors(update.error);
-  const wrongPassword = update.error instanceof ApiFetchError && update.error.code === 'wrong_password';
+  const errors = useFormErrors(update.error, PLACEMENT);
+  const { fields } = errors;
 
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -32,17 +34,24 @@ export function EmailForm({ initialAccount }: { initialAccount: UserView }) {
     );
   }
 
-  const message = formError(update.error, ['password', 'new_email']);
   return (
-    <form onSubmit={submit} className="space-y-4" noValidate>
+    <form
+      onSubmit={submit}
+      onChange={(e) => {
+        setSaved(false);
+        errors.onChange(e);
+      }}
+      className="space-y-4"
+      noValidate
+    >
       <p className="text-sm text-zinc-400">
         Current email: <span className="font-medium text-zinc-200">{account.email ?? 'none'}</span>
       </p>
-      {message && <Alert tone="error">{message}</Alert>}
+      {errors.form && <Alert tone="error">{errors.form}</Alert>}
       {saved && <Alert tone="success">Email updated.</Alert>}
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField label="New email" name="new_email" type="email" autoComplete="email" required error={fields.new_email} />
-        <CurrentPasswordField error={fields.password} invalid={wrongPassword} />
+        <CurrentPasswordField error={fields.password} />
       </div>
       <div className="flex justify-end">
         <Button type="submit" pending={update.isPending}>

@@ -1,29 +1,35 @@
 'use client';
 // Settings → Password: needs the current one; the API revokes the account's bearer tokens.
 import { useState, type FormEvent } from 'react';
-import { ApiFetchError, fieldErrors, formError } from '@/components/queries/api-fetch';
+import { useFormErrors } from '@/components/forms/use-form-errors';
 import { useUpdateAccount } from '@/components/queries/use-account';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/text-field';
 import { CurrentPasswordField } from '@/components/ui/preset-fields';
 
+const PLACEMENT = {
+  fields: ['password', 'new_password', 'confirm_password'],
+  codes: { wrong_password: 'password' },
+  linked: { new_password: ['confirm_password'] },
+} as const;
+
 export function PasswordForm() {
   const update = useUpdateAccount();
-  const [mismatch, setMismatch] = useState(false);
+  const errors = useFormErrors(update.error, PLACEMENT);
   const [saved, setSaved] = useState(false);
-  const fields = fieldErrors(update.error);
-  const wrongPassword = update.error instanceof ApiFetchError && update.error.code === 'wrong_password';
 
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const formEl = e.currentTarget;
     const form = new FormData(formEl);
     const next = String(form.get('new_password') ?? '');
-    const confirmed = next === String(form.get('confirm_password') ?? '');
-    setMismatch(!confirmed);
     setSaved(false);
-    if (!confirmed) return;
+    if (next !== String(form.get('confirm_password') ?? '')) {
+      errors.setLocal({ fields: { confirm_password: 'The two passwords are not the same.' } });
+      return;
+    }
+    errors.setLocal({});
     update.mutate(
       { password: String(form.get('password') ?? ''), new_password: next },
       {
@@ -35,22 +41,23 @@ export function PasswordForm() {
     );
   }
 
-  const message = formError(update.error, ['password', 'new_password']);
+  const { fields } = errors;
   return (
-    <form onSubmit={submit} className="space-y-4" noValidate>
-      {message && <Alert tone="error">{message}</Alert>}
+    <form
+      onSubmit={submit}
+      onChange={(e) => {
+        setSaved(false);
+        errors.onChange(e);
+      }}
+      className="space-y-4"
+      noValidate
+    >
+      {errors.form && <Alert tone="error">{errors.form}</Alert>}
       {saved && <Alert tone="success">Password changed. Apps using a session token must sign in again; API keys keep working.</Alert>}
       <div className="grid gap-4 sm:grid-cols-3">
-        <CurrentPasswordField error={fields.password} invalid={wrongPassword} />
+        <CurrentPasswordField error={fields.password} />
         <TextField label="New password" name="new_password" type="password" autoComplete="new-password" required hint="At least 8 characters." error={fields.new_password} />
-        <TextField
-          label="Confirm new password"
-          name="confirm_password"
-          type="password"
-          autoComplete="new-password"
-          required
-          error={mismatch ? 'Passwords do not match.' : undefined}
-        />
+        <TextField label="Confirm new password" name="confirm_password" type="password" autoComplete="new-password" required error={fields.confirm_password} />
       </div>
       <div className="flex justify-end">
         <Button type="submit" pending={update.isPending}>

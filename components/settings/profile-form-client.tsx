@@ -2,19 +2,22 @@
 // Settings → Profile: display name and avatar URL.
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { fieldErrors, formError } from '@/components/queries/api-fetch';
+import { useFormErrors } from '@/components/forms/use-form-errors';
 import { useAccount, useSetupProfile } from '@/components/queries/use-account';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/text-field';
 import type { UserView } from '@/lib/users/user-view';
 
+const PLACEMENT = { fields: ['name', 'avatar'] } as const;
+
 export function ProfileForm({ initialAccount }: { initialAccount: UserView }) {
   const router = useRouter();
   const { data: account = initialAccount } = useAccount(initialAccount);
   const save = useSetupProfile();
   const [saved, setSaved] = useState(false);
-  const fields = fieldErrors(save.error);
+  const errors = useFormErrors(save.error, PLACEMENT);
+  const { fields } = errors;
 
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -32,10 +35,17 @@ export function ProfileForm({ initialAccount }: { initialAccount: UserView }) {
     );
   }
 
-  const message = formError(save.error, ['name', 'avatar']);
   return (
-    <form onSubmit={submit} className="space-y-4" noValidate>
-      {message && <Alert tone="error">{message}</Alert>}
+    <form
+      onSubmit={submit}
+      onChange={(e) => {
+        setSaved(false);
+        errors.onChange(e);
+      }}
+      className="space-y-4"
+      noValidate
+    >
+      {errors.form && <Alert tone="error">{errors.form}</Alert>}
       {saved && !save.isPending && <Alert tone="success">Profile saved.</Alert>}
       <div className="flex items-start gap-4">
         {account.avatar ? (

@@ -43,9 +43,12 @@ export const registerContract = defineContract({
   path: '/api/v1/user/register',
   access: 'public',
   summary: 'Create an account (the first account becomes admin)',
-  description: 'After the first account, the admin setting `registration` decides: open, closed, or invite (needs `invite`).',
+  description:
+    'After the first account, the admin settings decide: `registration` open lets anyone sign up; otherwise an `invite` is needed — ' +
+    'an invite code, or the invite link of an account an admin added without a password (then `username` must be that account’s, and ' +
+    'this sets its password). Invites work in every mode unless an admin turned them off.',
   tags: ['user'],
   body: registerSchema,
   response: { status: 201, description: 'The new account', schema: userSchema },
-  errors: ['validation_failed', 'username_taken', 'email_taken', 'registration_closed', 'invite_required'],
+  errors: ['validation_failed', 'username_taken', 'email_taken', 'registration_closed', 'invite_required', 'invites_disabled'],
 });

@@ -33,10 +33,11 @@ export const deleteAccountContract = defineContract({
   path: '/api/v1/user',
   access: 'user',
   summary: 'Delete the account and everything that is its own',
+  description: 'The only active admin cannot delete their account (409 last_admin).',
   tags: ['user'],
   body: accountDeleteSchema,
   response: { status: 204, description: 'Deleted' },
-  errors: ['wrong_password', 'conflict'],
+  errors: ['wrong_password', 'last_admin'],
 });
 
 export const setupProfileContract = defineContract({

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { ZodError } from 'zod';
 import { ApiError, type FieldIssue } from './api-error';
 import type { ErrorCode } from './error-codes';
+import { plainIssueMessage } from './plain-issue-message';
 
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; fields?: FieldIssue[]; request_id?: string };
@@ -11,13 +12,13 @@ export interface ErrorBody {
 export function zodFields(err: ZodError, prefix?: string): FieldIssue[] {
   return err.issues.map((i) => ({
     path: [prefix, ...i.path.map(String)].filter(Boolean).join('.') || '(root)',
-    message: i.message,
+    message: plainIssueMessage(i),
   }));
 }
 
 export function validationError(err: ZodError, prefix?: string): ApiError {
   const fields = zodFields(err, prefix);
-  const summary = fields.map((f) => `${f.path}: ${f.message}`).join('; ');
+  const summary = fields.map((f) => `${f.path}: ${f.message}`).join(' ');
   return new ApiError('validation_failed', `Invalid request: ${summary}`, { fields });
 }
 

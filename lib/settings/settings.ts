@@ -1,9 +1,11 @@
 // Server-wide settings an admin changes at run time, each validated by its own schema.
 import { z } from 'zod';
 import { db } from '@/lib/db';
+import { ApiError } from '@/lib/http/api-error';
 
 export const settingSchemas = {
   registration: z.enum(['open', 'closed', 'invite']),
+  invites: z.boolean(),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;
@@ -12,6 +14,7 @@ export type SettingValue<K extends SettingKey> = z.infer<(typeof settingSchemas)
 const defaults: { [K in SettingKey]: SettingValue<K> } = {
   // Secure by default: after the first (admin) account, accounts come from the admin or invites.
   registration: 'closed',
+  invites: true,
 };
 
 export async function getSetting<K extends SettingKey>(key: K): Promise<SettingValue<K>> {
@@ -26,8 +29,23 @@ export async function setSetting<K extends SettingKey>(key: K, value: SettingVal
   return valid;
 }
 
-export const serverSettingsSchema = z.object({ registration: settingSchemas.registration });
+export const serverSettingsSchema = z.object({
+  registration: settingSchemas.registration.describe('open: anyone signs up; invite: sign-up needs an invite; closed: only admins add accounts (invites still work)'),
+  invites: settingSchemas.invites.describe('Whether invite codes and invite links are made and accepted'),
+});
+export type ServerSettings = z.infer<typeof serverSettingsSchema>;
 
-export async function getServerSettings(): Promise<z.infer<typeof serverSettingsSchema>> {
-  return { registration: await getSetting('registration') };
+export async function getServerSettings(): Promise<ServerSettings> {
+  const [registration, invites] = await Promise.all([getSetting('registration'), getSetting('invites')]);
+  return { registration, invites };
+}
+
+export async function updateServerSettings(patch: Partial<ServerSettings>): Promise<ServerSettings> {
+  const next = { ...(await getServerSettings()), ...patch };
+  if (next.registration === 'invite' && !next.invites) {
+    throw new ApiError('conflict', 'Invite-only sign-up needs invites: turn invites on, or choose open or closed sign-up.');
+  }
+  if (patch.registration !== undefined) await setSetting('registration', patch.registration);
+  if (patch.invites !== undefined) await setSetting('invites', patch.invites);
+  return next;
 }

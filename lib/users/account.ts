@@ -4,13 +4,16 @@ import { z } from 'zod';
 import { db } from '@/lib/db';
 import { ApiError } from '@/lib/http/api-error';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { assertNotLastAdmin } from './last-admin';
 import { uniqueViolation } from './unique-violation';
 import { emailSchema, passwordSchema, toUserView, type UserView } from './user-view';
 
 export const profileSetupSchema = z.object({
   name: z.string().trim().min(1).max(100),
   avatar: z
-    .union([z.url({ protocol: /^https?$/ }).max(2048), z.string().max(2048).regex(/^\/[^\s]*$/, 'must be a URL or an absolute path')])
+    .union([z.url({ protocol: /^https?$/ }).max(2048), z.string().max(2048).regex(/^\/[^\s]*$/)], {
+      error: 'Enter a web address (https://…) or a path on this server (/…).',
+    })
     .nullable()
     .optional(),
 });
@@ -58,15 +61,9 @@ export async function updateAccount(userId: string, input: z.infer<typeof accoun
   }
 }
 
-/** Deletes the account; its sessions, keys and (later) watch data go with it by cascade. */
+/** Deletes the account; its sessions, keys and watch data go with it by cascade. The last admin cannot. */
 export async function deleteAccount(userId: string, password: string): Promise<void> {
   await assertPassword(userId, password);
-  const me = await db.user.findUniqueOrThrow({ where: { id: userId } });
-  if (me.role === 'admin') {
-    const [admins, users] = await Promise.all([db.user.count({ where: { role: 'admin' } }), db.user.count()]);
-    if (admins === 1 && users > 1) {
-      throw new ApiError('conflict', 'You are the only admin: make another user admin before deleting your account.');
-    }
-  }
+  await assertNotLastAdmin(userId, 'delete');
   await db.user.delete({ where: { id: userId } });
 }

@@ -1,11 +1,13 @@
 // Creates an account. The very first account becomes the admin (first-run setup); after that the
-// admin's registration setting decides: open, closed, or invite-only.
+// admin's settings decide: open sign-up, or an invite (a code, or the link of an account an admin
+// added without a password) in every mode unless invites are turned off.
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { ApiError } from '@/lib/http/api-error';
 import { hashPassword } from '@/lib/auth/password';
-import { getSetting } from '@/lib/settings/settings';
-import { consumeInvite } from './invites';
+import { getServerSettings } from '@/lib/settings/settings';
+import { claimInvitedAccount, isAccountInvite } from './account-invite';
+import { assertInvitesOn, consumeInvite } from './invites';
 import { uniqueViolation } from './unique-violation';
 import { emailSchema, passwordSchema, toUserView, usernameSchema, type UserView } from './user-view';
 
@@ -13,7 +15,7 @@ export const registerSchema = z.object({
   username: usernameSchema,
   password: passwordSchema,
   email: emailSchema.optional(),
-  invite: z.string().optional(),
+  invite: z.string().optional().describe('An invite code (mq_i_…), or the code of an added account’s invite link (mq_a_…)'),
 });
 export type RegisterInput = z.infer<typeof registerSchema>;
 
@@ -31,11 +33,23 @@ export async function registerUser(input: RegisterInput): Promise<UserView> {
       const first = await createFirstAdmin(data);
       if (first) return first;
     }
-    const mode = await getSetting('registration');
-    if (mode === 'closed') throw new ApiError('registration_closed', 'Registration is closed: ask the admin for an account.');
+    const invite = input.invite?.trim() || undefined;
+    const settings = await getServerSettings();
+    if (invite && isAccountInvite(invite)) {
+      await assertInvitesOn();
+      return toUserView(await claimInvitedAccount(invite, { username: input.username, passwordHash, email: input.email }));
+    }
+    // Open sign-up needs no code, so a code given there is left unused.
+    const needsInvite = settings.registration !== 'open';
+    if (needsInvite) {
+      if (!invite && settings.registration === 'closed') {
+        throw new ApiError('registration_closed', 'Sign-up is closed on this server: ask the admin for an account or an invite.');
+      }
+      await assertInvitesOn();
+    }
     const existing = await db.user.findUnique({ where: { username: input.username }, select: { id: true } });
     if (existing) throw new ApiError('username_taken', 'An account with this username already exists.');
-    if (mode === 'invite') await consumeInvite(input.invite, input.username);
+    if (needsInvite) await consumeInvite(invite, input.username);
     return toUserView(await db.user.create({ data: { ...data, role: 'user' } }));
   } catch (err) {
     throw uniqueViolation(err) ?? err;

@@ -3,11 +3,11 @@ import { z } from 'zod';
 export const usernameSchema = z
   .string()
   .trim()
-  .min(3, 'must be at least 3 characters')
-  .max(32, 'must be at most 32 characters')
-  .regex(/^[A-Za-z0-9._-]+$/, 'may contain only letters, digits, dot, dash and underscore')
+  .min(3)
+  .max(32)
+  .regex(/^[A-Za-z0-9._-]+$/, 'Use only letters, digits, dot, dash and underscore.')
   .transform((s) => s.toLowerCase());
-export const passwordSchema = z.string().min(8, 'must be at least 8 characters').max(256);
+export const passwordSchema = z.string().min(8).max(256);
 export const emailSchema = z.email().max(254).transform((s) => s.toLowerCase());
 
 export const userSchema = z.object({
@@ -21,6 +21,19 @@ export const userSchema = z.object({
   created_at: z.string(),
 });
 export type UserView = z.infer<typeof userSchema>;
+
+/** What admins see of an account: also whether its owner has chosen a password yet. */
+export const adminUserSchema = userSchema.extend({
+  has_password: z.boolean().describe('false while an account added without a password waits for its owner to open the invite link'),
+});
+export type AdminUserView = z.infer<typeof adminUserSchema>;
+
+/** The password hash of an account whose owner has not set a password yet: it matches no password. */
+export const NO_PASSWORD = '';
+
+export function toAdminUserView(u: Parameters<typeof toUserView>[0] & { passwordHash: string }): AdminUserView {
+  return { ...toUserView(u), has_password: u.passwordHash !== NO_PASSWORD };
+}
 
 export function toUserView(u: {
   id: string;

@@ -1,4 +1,4 @@
-// /login — sign in; honours ?callbackUrl= (same-origin paths only) and ?error= from NextAuth.
+// /login — sign in (with a link to sign-up when it is open); honours ?callbackUrl= (same-origin paths only) and ?error= from NextAuth.
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
@@ -6,7 +6,9 @@ import { LoginForm } from '@/components/auth/login-form-client';
 import { safeReturnPath } from '@/components/auth/safe-return-path';
 import { AuthCard } from '@/components/layout/auth-card';
 import { getPageUser } from '@/lib/http/page-user';
+import { getServerSettings } from '@/lib/settings/settings';
 import { hasAnyUser } from '@/lib/users/register-user';
+import { offersSignUp } from '@/lib/users/sign-up-access';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
@@ -18,17 +20,21 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   if (await getPageUser()) redirect(returnTo);
   if (!(await hasAnyUser())) redirect('/setup');
   const error = Array.isArray(params.error) ? params.error[0] : params.error;
+  // Only open sign-up gets a link: otherwise accounts come from the admin or an invite link.
+  const signUp = offersSignUp(await getServerSettings());
   return (
     <AuthCard
       title="Sign in"
       subtitle="Welcome back."
       footer={
-        <>
-          No account yet?{' '}
-          <Link href="/register" className="font-medium text-accent-300 hover:underline">
-            Create one
-          </Link>
-        </>
+        signUp ? (
+          <>
+            No account yet?{' '}
+            <Link href="/register" className="font-medium text-accent-300 hover:underline">
+              Create one
+            </Link>
+          </>
+        ) : undefined
       }
     >
       <LoginForm returnTo={returnTo} initialError={error} />

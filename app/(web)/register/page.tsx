@@ -1,4 +1,5 @@
-// /register — create an account when the admin's registration setting allows it (open or invite).
+// /register — sign up when the admin's settings allow it: open sign-up, an invite code, or the
+// invite link of an account an admin added (its owner chooses a password here).
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
@@ -6,8 +7,10 @@ import { RegisterForm } from '@/components/auth/register-form-client';
 import { AuthCard } from '@/components/layout/auth-card';
 import { Alert } from '@/components/ui/alert';
 import { getPageUser } from '@/lib/http/page-user';
-import { getSetting } from '@/lib/settings/settings';
+import { getServerSettings } from '@/lib/settings/settings';
+import { findInvitedAccount, isAccountInvite } from '@/lib/users/account-invite';
 import { hasAnyUser } from '@/lib/users/register-user';
+import { signUpAccess } from '@/lib/users/sign-up-access';
 
 export const metadata: Metadata = { title: 'Create account' };
 
@@ -16,8 +19,11 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export default async function RegisterPage({ searchParams }: { searchParams: Search }) {
   if (await getPageUser()) redirect('/');
   if (!(await hasAnyUser())) redirect('/setup');
-  const mode = await getSetting('registration');
-  const { invite } = await searchParams;
+  const params = await searchParams;
+  const code = (Array.isArray(params.invite) ? params.invite[0] : params.invite)?.trim() || undefined;
+  const accountLink = code !== undefined && isAccountInvite(code);
+  const [settings, account] = await Promise.all([getServerSettings(), accountLink ? findInvitedAccount(code) : null]);
+  const access = signUpAccess(settings, { code, account, isAccountInvite: accountLink });
   const signInLink = (
     <>
       Already have an account?{' '}
@@ -26,16 +32,30 @@ export default async function RegisterPage({ searchParams }: { searchParams: Sea
       </Link>
     </>
   );
-  if (mode === 'closed') {
-    return (
-      <AuthCard title="Create account" footer={signInLink}>
-        <Alert tone="info">Registration is closed on this server. Ask the admin to create an account for you or to send you an invite.</Alert>
-      </AuthCard>
-    );
+  switch (access.kind) {
+    case 'closed':
+      return (
+        <AuthCard title="Create account" footer={signInLink}>
+          <Alert tone="info">{access.reason}</Alert>
+        </AuthCard>
+      );
+    case 'account':
+      return (
+        <AuthCard title="Choose your password" subtitle={`An admin added an account for you: ${access.username}.`} footer={signInLink}>
+          <RegisterForm account={{ username: access.username, code: access.code }} />
+        </AuthCard>
+      );
+    case 'invite':
+      return (
+        <AuthCard title="Create account" subtitle="You need an invite to join this server." footer={signInLink}>
+          <RegisterForm needsInvite initialInvite={access.code} />
+        </AuthCard>
+      );
+    default:
+      return (
+        <AuthCard title="Create account" subtitle="Join this Marquee server." footer={signInLink}>
+          <RegisterForm />
+        </AuthCard>
+      );
   }
-  return (
-    <AuthCard title="Create account" subtitle={mode === 'invite' ? 'This server is invite-only.' : 'Join this Marquee server.'} footer={signInLink}>
-      <RegisterForm needsInvite={mode === 'invite'} initialInvite={Array.isArray(invite) ? invite[0] : invite} />
-    </AuthCard>
-  );
 }

@@ -10,12 +10,13 @@ import { Panel } from '@/components/ui/panel';
 import { listApiKeys } from '@/lib/auth/api-keys';
 import { requirePageUser } from '@/lib/http/page-user';
 import { getAccount } from '@/lib/users/account';
+import { isOnlyAdmin } from '@/lib/users/last-admin';
 
 export const metadata: Metadata = { title: 'Settings' };
 
 export default async function SettingsPage() {
   const user = await requirePageUser('/settings');
-  const [account, keys] = await Promise.all([getAccount(user.id), listApiKeys(user.id)]);
+  const [account, keys, onlyAdmin] = await Promise.all([getAccount(user.id), listApiKeys(user.id), isOnlyAdmin(user.id)]);
   return (
     <AppShell user={user} current="settings" title="Settings" narrow description={`Signed in as ${account.username}.`}>
       <div className="space-y-6">
@@ -32,7 +33,7 @@ export default async function SettingsPage() {
           <ApiKeys initialKeys={keys} />
         </Panel>
         <Panel title="Delete account" tone="danger" description="This cannot be undone.">
-          <DeleteAccount />
+          <DeleteAccount onlyAdmin={onlyAdmin} />
         </Panel>
       </div>
     </AppShell>

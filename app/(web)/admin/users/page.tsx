@@ -1,4 +1,4 @@
-// /admin/users — accounts, registration mode and invites, for admins.
+// /admin/users — accounts (add, role, disable, delete), registration mode and invites, for admins.
 import type { Metadata } from 'next';
 import { AdminNav } from '@/components/admin/admin-nav';
 import { InviteCreator } from '@/components/admin/invite-client';
@@ -20,14 +20,14 @@ export default async function AdminUsersPage() {
       <AdminNav current="users" />
       <div className="space-y-6">
         <Panel title="Accounts" description="Disabling an account signs it out of every app and stops its API keys.">
-          <UsersTable initialUsers={users} currentUserId={admin.id} />
+          <UsersTable initialUsers={users} initialSettings={settings} currentUserId={admin.id} />
         </Panel>
         <div className="grid gap-6 lg:grid-cols-2">
-          <Panel title="Sign-ups" description="Who may create an account on the sign-up page.">
+          <Panel title="Sign-ups" description="Who may create an account on the sign-up page, and whether invites work.">
             <RegistrationSetting initialSettings={settings} />
           </Panel>
-          <Panel title="Invites" description="For invite-only registration.">
-            <InviteCreator />
+          <Panel title="Invites" description="A single-use code to sign up with, in every registration mode.">
+            <InviteCreator initialSettings={settings} />
           </Panel>
         </div>
       </div>
