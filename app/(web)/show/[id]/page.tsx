@@ -1,6 +1,7 @@
 // /show/[id] — a show: poster, overview, seasons as tabs (?season=<id> picks one) and their episodes,
 // cast and crew; admins can Identify it (fix its online match).
 import type { Metadata } from 'next';
+import { NoProviderNotice } from '@/components/catalog/no-provider-notice';
 import { AppShell } from '@/components/layout/app-shell';
 import { IdentifyButton } from '@/components/library/identify-client';
 import { MediaCredits } from '@/components/library/media-credits';
@@ -10,6 +11,7 @@ import { requirePageUser } from '@/lib/http/page-user';
 import { getMedia, getSeason, listSeasons } from '@/lib/library/browse';
 import { getLibrary } from '@/lib/library/libraries';
 import { getCredits, getMatch } from '@/lib/metadata/online/online-admin';
+import { configuredProvider } from '@/lib/metadata/online/online-provider';
 import { isFollowing } from '@/lib/tracking/watched';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ season?: string | string[] }> };
@@ -40,7 +42,7 @@ export default async function ShowPage({ params, searchParams }: Props) {
         initialSeason={season}
         library={{ id: library.id, name: library.name }}
         initialFollowing={following}
-        identify={match && <IdentifyButton initialMatch={match} />}
+        identify={match && <IdentifyButton initialMatch={match} notice={configuredProvider() ? undefined : <NoProviderNotice what="Identify" />} />}
         credits={<MediaCredits credits={credits} />}
       />
     </AppShell>
