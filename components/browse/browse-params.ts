@@ -23,7 +23,7 @@ export const BROWSE_SORTS: { value: BrowseSort; label: string }[] = [
 ];
 
 export const BROWSE_WATCHED: { value: BrowseWatched; label: string }[] = [
-  { value: '', label: 'All' },
+  { value: '', label: 'Watched or not' },
   { value: 'unwatched', label: 'Unwatched' },
   { value: 'in_progress', label: 'In progress' },
   { value: 'watched', label: 'Watched' },
