@@ -43,7 +43,10 @@ export default async function CalendarPage() {
                     <Link href={`/show/${encodeURIComponent(e.show_id)}`} className="font-medium text-zinc-100 hover:underline">
                       {e.show_title}
                     </Link>
-                    <span className="text-zinc-400">{code(e)}{e.title ? ` · ${e.title}` : ''}</span>
+                    <Link href={`/episode/${encodeURIComponent(e.id)}`} className="text-zinc-400 hover:text-zinc-100 hover:underline">
+                      {code(e)}
+                      {e.title ? ` · ${e.title}` : ''}
+                    </Link>
                   </li>
                 ))}
               </ul>

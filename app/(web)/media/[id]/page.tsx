@@ -35,7 +35,7 @@ export default async function MediaPage({ params }: Props) {
   const isAdmin = user.role === 'admin';
   const [library, credits, match] = await Promise.all([getLibrary(item.library_id), getCredits(id), isAdmin && item.kind === 'movie' ? getMatch(id) : null]);
   return (
-    <AppShell user={user} current="libraries" title={item.title}>
+    <AppShell user={user} current={item.kind === 'movie' ? 'movies' : 'libraries'} title={item.title}>
       <MediaDetailView
         initialMedia={item}
         library={{ id: library.id, name: library.name }}

@@ -35,7 +35,7 @@ export default async function ShowPage({ params, searchParams }: Props) {
   const selected = seasons.find((s) => s.id === wanted) ?? seasons.find((s) => s.number > 0) ?? seasons[0];
   const [season, following] = await Promise.all([selected ? getSeason(selected.id, user.id) : null, isFollowing(user.id, id)]);
   return (
-    <AppShell user={user} current="libraries" title={show.title}>
+    <AppShell user={user} current="shows" title={show.title}>
       <ShowView
         initialShow={show}
         initialSeasons={seasons}
