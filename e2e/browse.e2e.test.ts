@@ -175,6 +175,31 @@ describe('browsing', () => {
   });
 });
 
+describe('what is not set up', () => {
+  it('says so on Discover, in Identify and on the calendar before the user runs into it', async () => {
+    const { page, problems, close } = await openPage();
+    await page.goto(`${app.url}/calendar`);
+    await expect(page.getByTestId('calendar-empty').textContent()).resolves.toContain('You follow no shows yet');
+    // This server has no TMDB_API_KEY or TVDB_API_KEY.
+    await page.goto(`${app.url}/discover`);
+    await expect(page.getByRole('status').filter({ hasText: 'No metadata provider is set up' }).textContent()).resolves.toMatch(/TMDB_API_KEY.*TVDB_API_KEY/);
+    await page.goto(`${app.url}/show/${showId}`);
+    await page.getByRole('button', { name: 'Follow' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Following' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Identify' }).click();
+    await expect(page.getByRole('dialog').getByText('No metadata provider is set up, so Identify cannot reach an online catalog.').isVisible()).resolves.toBe(true);
+    await page.keyboard.press('Escape');
+    // Following a show with nothing airing: the calendar says that, not "follow shows".
+    await page.goto(`${app.url}/calendar`);
+    await expect(page.getByTestId('calendar-empty').textContent()).resolves.toContain('for the show you follow');
+    // /shows now has the followed show above every show.
+    await page.goto(`${app.url}/shows`);
+    await expect(page.getByRole('region', { name: 'Your shows' }).textContent()).resolves.toContain('Test Card Show');
+    expect(problems).toEqual([]);
+    await close();
+  });
+});
+
 describe('layout', () => {
   it('keeps the header on one row at 1440 px, and folds the navigation into a menu on a phone', async () => {
     const wide = await openPage(1440, 900);
