@@ -18,6 +18,7 @@ let browser: Browser;
 let storageState: Awaited<ReturnType<BrowserContext['storageState']>>;
 let showId: string;
 let tvLibraryId: string;
+let movieId: string;
 const episodes: Record<string, string> = {};
 
 const json = { 'content-type': 'application/json' };
@@ -38,7 +39,10 @@ beforeAll(async () => {
     what: 'the show and its poster',
     timeoutMs: 90_000,
   });
-  await waitFor(async () => (await get('/api/v1/media?kind=movie')).items.some((i: { poster_url: string | null }) => i.poster_url), { what: 'the movie and its poster', timeoutMs: 90_000 });
+  movieId = await waitFor(async () => (await get('/api/v1/media?kind=movie')).items.find((i: { poster_url: string | null }) => i.poster_url)?.id as string | undefined, {
+    what: 'the movie and its poster',
+    timeoutMs: 90_000,
+  });
   for (const season of await get(`/api/v1/tv/${showId}/season`)) {
     for (const e of (await get(`/api/v1/season/${season.id}`)).episodes) episodes[`${e.season_number}x${e.number}`] = e.id;
   }
@@ -139,9 +143,10 @@ describe('browsing', () => {
     await expect(page.getByRole('link', { name: 'Play' }).getAttribute('href')).resolves.toBe(`/watch/${episodes['1x2']}`);
     await expect(page.getByRole('heading', { name: 'Versions' }).isVisible()).resolves.toBe(true);
 
-    const watched = page.getByRole('button', { name: 'Mark watched' });
-    await watched.click();
+    const saved = page.waitForResponse((r) => r.url().endsWith(`/api/v1/episode/${episodes['1x2']}/watched`) && r.request().method() === 'PUT');
+    await page.getByRole('button', { name: 'Mark watched' }).click();
     await expect.poll(() => page.getByRole('button', { name: '✓ Watched' }).getAttribute('aria-pressed')).toBe('true');
+    expect((await saved).status()).toBe(200);
     // It was saved: the page loaded again says so.
     await page.reload();
     await expect(page.getByRole('button', { name: '✓ Watched' }).getAttribute('aria-pressed')).resolves.toBe('true');
@@ -269,8 +274,11 @@ describe('layout', () => {
       ['shows', '/shows'],
       ['movies', '/movies'],
       ['not-found', '/no/such/page'],
+      // The player (direct play of the H.264 movie) stays dark in either theme.
+      ['player', `/watch/${movieId}`],
     ];
     const wide: string[] = [];
+    const dark: string[] = [];
     for (const [width, height] of [
       [390, 844],
       [1440, 900],
@@ -279,8 +287,9 @@ describe('layout', () => {
         const { page, close } = await openPage(width, height, scheme);
         for (const [name, path] of pages) {
           await page.goto(`${app.url}${path}`);
-          await page.getByRole('heading', { level: 1 }).waitFor();
+          await (name === 'player' ? page.locator('video[data-testid="player"]') : page.getByRole('heading', { level: 1 })).waitFor();
           await page.evaluate(() => document.fonts.ready);
+          if (name === 'player') dark.push(await page.evaluate(() => getComputedStyle(document.body).backgroundColor));
           const { scrollWidth, innerWidth } = await overflow(page);
           if (scrollWidth > innerWidth) wide.push(`${name} at ${width} (${scheme}): ${scrollWidth} px`);
           await page.screenshot({ path: join(SHOTS, `${name}-${width}-${scheme}.png`), fullPage: true });
@@ -289,5 +298,7 @@ describe('layout', () => {
       }
     }
     expect(wide).toEqual([]);
+    // The player's page is dark in the light theme too: one background colour for all four.
+    expect(new Set(dark).size).toBe(1);
   });
 });

@@ -69,8 +69,11 @@ export function BrowseGrid({ kind, initialFilters, initialPage }: BrowseGridProp
         </div>
         <div className="grid w-full grid-cols-2 gap-3 sm:flex sm:w-auto">
           <SelectField label="Watched" hideLabel options={BROWSE_WATCHED} value={filters.watched} onChange={(e) => set({ watched: e.target.value as BrowseWatched })} className="sm:w-36" />
-          <SelectField label="Genre" hideLabel options={genres} value={filters.genre} onChange={(e) => set({ genre: e.target.value })} className="sm:w-40" />
-          <SelectField label="Year" hideLabel options={years} value={filters.year === null ? '' : String(filters.year)} onChange={(e) => set({ year: e.target.value ? Number(e.target.value) : null })} className="sm:w-32" />
+          {/* No genres or years known yet (no metadata): no filter that could only say "All". */}
+          {genres.length > 1 && <SelectField label="Genre" hideLabel options={genres} value={filters.genre} onChange={(e) => set({ genre: e.target.value })} className="sm:w-40" />}
+          {years.length > 1 && (
+            <SelectField label="Year" hideLabel options={years} value={filters.year === null ? '' : String(filters.year)} onChange={(e) => set({ year: e.target.value ? Number(e.target.value) : null })} className="sm:w-32" />
+          )}
           <SelectField label="Sort by" hideLabel options={BROWSE_SORTS} value={filters.sort} onChange={(e) => set({ sort: e.target.value as BrowseSort })} className="sm:w-40" />
         </div>
       </div>
