@@ -39,6 +39,7 @@ describe('accounts in the browser', () => {
     await page.goto(`${app.url}/setup`);
     await page.waitForURL(/\/(login)?$/);
 
+    await page.getByRole('button', { name: /^Account/ }).click();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/login/);
 

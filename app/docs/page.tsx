@@ -17,14 +17,20 @@ export default function DocsPage() {
             <Brand />
           </Link>
           <span className="text-sm text-zinc-400">API reference</span>
-          <a href={SPEC_URL} className="ml-auto text-sm font-medium text-accent-300 hover:underline">
-            openapi.json
-          </a>
+          <nav aria-label="Docs" className="ml-auto flex items-center gap-4 text-sm font-medium">
+            <a href={SPEC_URL} className="text-accent-300 hover:underline">
+              openapi.json
+            </a>
+            <Link href="/" className="rounded-lg bg-white/5 px-3 py-1.5 text-zinc-100 ring-1 ring-inset ring-white/10 hover:bg-white/10">
+              ← Back to Marquee
+            </Link>
+          </nav>
         </div>
       </header>
       <main className="mx-auto max-w-6xl px-4 py-6 sm:px-6">
         <h1 className="sr-only">Marquee API reference</h1>
-        <div className="overflow-hidden rounded-2xl bg-white p-2 text-zinc-900 shadow-2xl shadow-black/40 sm:p-4">
+        {/* Swagger UI has its own light styles: its panel stays white in either theme. */}
+        <div className="overflow-hidden rounded-2xl bg-[#fff] p-2 text-[#18181b] shadow-2xl shadow-black/40 sm:p-4">
           <SwaggerUi specUrl={SPEC_URL} />
         </div>
       </main>

@@ -1,5 +1,6 @@
-// A season's episodes: thumb (or the number), title (or "Episode N"), air date, Missing badge and a
+// A season's episodes: thumb (or the number), title (or "Episode N", a link to its page), air date, Missing badge and a
 // file facts line.
+import Link from 'next/link';
 import type { Episode } from '@/components/queries/use-seasons';
 import { asMediaInfo, fileSummary } from './describe-media-info';
 import { imageSrc, imageSrcSet } from './image-src';
@@ -34,15 +35,17 @@ export function EpisodeList({ episodes, label, onWatched }: { episodes: Episode[
             )}
             <div className="min-w-0 flex-1">
               <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-                <h3 className="font-medium text-zinc-100">
-                  {e.title ? (
-                    <>
-                      <span className="sr-only">Episode {e.number}: </span>
-                      {e.title}
-                    </>
-                  ) : (
-                    `Episode ${e.number}`
-                  )}
+                <h3 className="min-w-0 font-medium text-zinc-100 [overflow-wrap:anywhere]">
+                  <Link href={`/episode/${encodeURIComponent(e.id)}`} className="rounded hover:underline focus-visible:outline-2 focus-visible:outline-accent-400">
+                    {e.title ? (
+                      <>
+                        <span className="sr-only">Episode {e.number}: </span>
+                        {e.title}
+                      </>
+                    ) : (
+                      `Episode ${e.number}`
+                    )}
+                  </Link>
                 </h3>
                 {e.status === 'missing' && <MissingBadge />}
                 {e.status !== 'missing' && e.files.length > 0 && <PlayLink id={e.id} small label={`Play episode ${e.number}`} />}

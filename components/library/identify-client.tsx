@@ -5,7 +5,7 @@
 // data is loaded again.
 import { useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { catalogError } from '@/components/catalog/catalog-error';
 import { mediaKeys } from '@/components/queries/use-media';
 import { useFixMatch, useMatch, type MatchView, type ProviderRecord } from '@/components/queries/use-match';
@@ -15,19 +15,20 @@ import { ModalDialog } from '@/components/ui/modal-dialog-client';
 import { MatchCandidates, MatchSummary, providerName, recordKey } from './identify-match-client';
 import { IdentifySearch } from './identify-search-client';
 
-export function IdentifyButton({ initialMatch }: { initialMatch: MatchView }) {
+/** `notice`: said first in the dialog (no metadata provider set up). */
+export function IdentifyButton({ initialMatch, notice }: { initialMatch: MatchView; notice?: ReactNode }) {
   const [open, setOpen] = useState(false);
   return (
     <>
       <Button variant="secondary" aria-haspopup="dialog" onClick={() => setOpen(true)}>
         Identify
       </Button>
-      {open && <IdentifyDialog initialMatch={initialMatch} onClose={() => setOpen(false)} />}
+      {open && <IdentifyDialog initialMatch={initialMatch} notice={notice} onClose={() => setOpen(false)} />}
     </>
   );
 }
 
-function IdentifyDialog({ initialMatch, onClose }: { initialMatch: MatchView; onClose: () => void }) {
+function IdentifyDialog({ initialMatch, notice, onClose }: { initialMatch: MatchView; notice?: ReactNode; onClose: () => void }) {
   const router = useRouter();
   const qc = useQueryClient();
   const { data: match = initialMatch } = useMatch(initialMatch.id, initialMatch);
@@ -62,6 +63,7 @@ function IdentifyDialog({ initialMatch, onClose }: { initialMatch: MatchView; on
       onClose={close}
     >
       <div className="space-y-6">
+        {notice}
         <div ref={feedback} className="empty:hidden">
           {fix.isSuccess && (
             <Alert tone="success">

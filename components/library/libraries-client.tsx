@@ -14,7 +14,7 @@ export function Libraries({ initialLibraries, isAdmin }: { initialLibraries: Lib
           {isAdmin ? 'No libraries yet. Add a folder of movies, shows or videos below.' : 'No libraries yet. An admin of this server can add some.'}
         </p>
       ) : (
-        <section aria-label="Libraries" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        <section aria-label="Libraries" className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {libraries.map((l) => (
             <LibraryCard key={l.id} library={l} />
           ))}

@@ -47,7 +47,7 @@ export function MediaHero({ item, library, facts = [], children }: MediaHeroProp
             </span>
           ))}
           {library && (
-            <Link href={`/libraries/${encodeURIComponent(library.id)}`} className="rounded text-accent-300 hover:text-accent-400 hover:underline focus-visible:outline-2 focus-visible:outline-accent-400">
+            <Link href={`/libraries/${encodeURIComponent(library.id)}`} className="min-w-0 rounded text-accent-300 [overflow-wrap:anywhere] hover:text-accent-400 hover:underline focus-visible:outline-2 focus-visible:outline-accent-400">
               {library.name}
             </Link>
           )}

@@ -1,6 +1,7 @@
 'use client';
 // A poster: the artwork when there is a URL for it, else (or when it fails to load) a generated
-// placeholder — the title's initials on a gradient whose colours are keyed by the title.
+// placeholder — the title's initials on a gradient whose colours are keyed by the title (its ink is
+// white in either theme: the gradient is dark).
 import { useState } from 'react';
 
 interface MediaPosterProps {
@@ -53,10 +54,10 @@ export function MediaPoster({ title, src, srcSet, sizes, alt, className = '' }: 
         <img src={src} srcSet={srcSet} sizes={sizes} alt="" loading="lazy" decoding="async" onError={() => setFailed(src)} className="size-full object-cover" />
       ) : (
         <div className="flex size-full flex-col items-center justify-center p-3 text-center" style={{ backgroundImage: posterGradient(title) }}>
-          <span className="text-[clamp(1.25rem,30cqw,4.5rem)] font-black leading-none tracking-tight text-white/85 drop-shadow-[0_2px_8px_rgb(0_0_0/0.35)]">
+          <span className="text-[clamp(1.25rem,30cqw,4.5rem)] font-black leading-none tracking-tight text-[#fff]/85 drop-shadow-[0_2px_8px_rgb(0_0_0/0.35)]">
             {posterInitials(title)}
           </span>
-          <span className="mt-2 line-clamp-2 max-w-full text-[clamp(0.55rem,6cqw,0.8rem)] font-medium uppercase tracking-[0.14em] text-white/55">{title}</span>
+          <span className="mt-2 line-clamp-2 max-w-full text-[clamp(0.55rem,6cqw,0.8rem)] font-medium uppercase tracking-[0.14em] text-[#fff]/55">{title}</span>
           <span aria-hidden className="pointer-events-none absolute inset-0 bg-[radial-gradient(circle_at_30%_15%,rgb(255_255_255/0.16),transparent_55%)]" />
         </div>
       )}

@@ -17,7 +17,8 @@ export function YourLibraries({ libraries, isAdmin }: { libraries: LibraryView[]
         )}
       </div>
       {libraries.length > 0 ? (
-        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        // Tracks of minmax(0, 1fr): a long library name truncates in its card instead of widening the page.
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {libraries.map((l) => (
             <LibraryCard key={l.id} library={l} />
           ))}

@@ -1,9 +1,11 @@
-// A library's items for its grid: one big page, sorted by title, year or date added.
+// A library's items for its grid: one big page, sorted by title, year or date added; refetched on a
+// backoff while a poster is still a placeholder (artwork-poll.ts).
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { mediaListQuery, type MediaSort, type WatchedFilter } from '@/components/library/media-sort';
 import type { mediaItemSchema } from '@/lib/library/media-views';
 import { apiFetch } from './api-fetch';
+import { artworkPollDelay } from './artwork-poll';
 
 export type { MediaSort };
 export type MediaItem = z.infer<typeof mediaItemSchema>;
@@ -29,5 +31,7 @@ export function useLibraryMedia(libraryId: string, sort: MediaSort, initialData?
     },
     initialData,
     placeholderData: keepPreviousData,
+    // Posters still to come (a scan's artwork jobs run after it): refetch on a backoff.
+    refetchInterval: (query) => artworkPollDelay(query.state.data?.items, query.state.dataUpdateCount),
   });
 }

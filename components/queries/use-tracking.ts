@@ -31,3 +31,12 @@ export function useFollow(showId: string) {
     mutationFn: (follow: boolean) => apiFetch<{ following: boolean }>(`/api/v1/tv/${encodeURIComponent(showId)}/follow`, { method: follow ? 'PUT' : 'DELETE' }),
   });
 }
+
+/** One episode's watched state (the episode page); the season's list is loaded again afterwards. */
+export function useEpisodeWatched(episodeId: string, seasonId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (watched: boolean) => apiFetch(`/api/v1/episode/${encodeURIComponent(episodeId)}/watched`, { method: watched ? 'PUT' : 'DELETE' }),
+    onSettled: () => qc.invalidateQueries({ queryKey: seasonKeys.detail(seasonId) }),
+  });
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineContract } from '@/lib/http/contract';
 import { mediaListQuerySchema, searchQuerySchema } from '@/lib/library/browse';
+import { browsePageSchema, browseQuerySchema } from '@/lib/library/browse-all';
 import { episodePatchSchema, mediaPatchSchema, seasonPatchSchema } from '@/lib/library/edit-media';
 import { checkPathResultSchema, checkPathSchema, createLibrarySchema, librarySchema, libraryTaskSchema, updateLibrarySchema } from '@/lib/library/libraries';
 import { createEpisodeSchema, createSeasonSchema, createShowSchema } from '@/lib/library/create-entries';
@@ -96,6 +97,11 @@ export const patchEpisodeContract = defineContract({
 export const deleteEpisodeContract = defineContract({
   method: 'DELETE', path: '/api/v1/episode/{id}', access: 'admin', tags: mediaTags, summary: 'Remove an episode', params: idParams,
   response: { status: 204, description: 'Removed' }, errors: ['not_found'],
+});
+export const browseMediaContract = defineContract({
+  method: 'GET', path: '/api/v1/media', access: 'user', tags: mediaTags, query: browseQuerySchema,
+  summary: 'Every movie or every show across libraries: sorted, filtered by your watched state, genre, year and title, paged',
+  response: { status: 200, description: 'A page of items, and the genres and years to filter by', schema: browsePageSchema },
 });
 export const searchContract = defineContract({
   method: 'GET', path: '/api/v1/search', access: 'user', tags: mediaTags, summary: 'Search titles across libraries', query: searchQuerySchema,

@@ -2,21 +2,33 @@
 import Link from 'next/link';
 import { AppShell } from '@/components/layout/app-shell';
 import { requirePageUser } from '@/lib/http/page-user';
-import { calendar } from '@/lib/tracking/lists';
+import { calendar, followedCount } from '@/lib/tracking/lists';
 
 export const metadata = { title: 'Calendar' };
 
 export default async function CalendarPage() {
   const user = await requirePageUser('/calendar');
   const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-  const episodes = await calendar(user.id, day(-7), day(28));
+  const [episodes, following] = await Promise.all([calendar(user.id, day(-7), day(28)), followedCount(user.id)]);
   const byDay = new Map<string, typeof episodes>();
   for (const e of episodes) byDay.set(e.air_date!, [...(byDay.get(e.air_date!) ?? []), e]);
   const code = (e: { season_number: number; number: number }) => `S${String(e.season_number).padStart(2, '0')}E${String(e.number).padStart(2, '0')}`;
   return (
     <AppShell user={user} current="calendar" title="Calendar" description="Episodes of the shows you follow, from a week ago to four weeks ahead.">
       {episodes.length === 0 ? (
-        <p className="text-sm text-zinc-400">Nothing airing for the shows you follow. Follow shows from their pages.</p>
+        <p className="text-sm text-zinc-400" data-testid="calendar-empty">
+          {following > 0 ? (
+            `Nothing airs between a week ago and four weeks from now for the ${following === 1 ? 'show' : `${following} shows`} you follow.`
+          ) : (
+            <>
+              You follow no shows yet. Follow one from its page (under{' '}
+              <Link href="/shows" className="text-accent-300 hover:underline">
+                Shows
+              </Link>{' '}
+              or Discover) and its episodes show up here.
+            </>
+          )}
+        </p>
       ) : (
         <div className="space-y-6">
           {[...byDay].map(([date, eps]) => (
@@ -31,7 +43,10 @@ export default async function CalendarPage() {
                     <Link href={`/show/${encodeURIComponent(e.show_id)}`} className="font-medium text-zinc-100 hover:underline">
                       {e.show_title}
                     </Link>
-                    <span className="text-zinc-400">{code(e)}{e.title ? ` · ${e.title}` : ''}</span>
+                    <Link href={`/episode/${encodeURIComponent(e.id)}`} className="text-zinc-400 hover:text-zinc-100 hover:underline">
+                      {code(e)}
+                      {e.title ? ` · ${e.title}` : ''}
+                    </Link>
                   </li>
                 ))}
               </ul>

@@ -27,7 +27,12 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
               <Link href={v.episode ? `/show/${encodeURIComponent(v.episode.show_id)}` : `/media/${encodeURIComponent(v.media_id)}`} className="font-medium text-zinc-100 hover:underline">
                 {v.title}
               </Link>
-              {v.episode && <span className="text-zinc-400">{code(v.episode)}{v.episode.title ? ` · ${v.episode.title}` : ''}</span>}
+              {v.episode && (
+                <Link href={`/episode/${encodeURIComponent(v.episode.id)}`} className="text-zinc-400 hover:text-zinc-100 hover:underline">
+                  {code(v.episode)}
+                  {v.episode.title ? ` · ${v.episode.title}` : ''}
+                </Link>
+              )}
             </li>
           ))}
         </ol>

@@ -1,17 +1,28 @@
-// /shows — every show you follow, with your progress, most recently watched first.
+// /shows — the shows you follow (with your progress), then every show across libraries: search as
+// you type, filter by watched, genre and year, sort.
+import { BrowseGrid } from '@/components/browse/browse-grid-client';
+import { parseBrowseParams } from '@/components/browse/browse-params';
+import { browseQuery } from '@/components/browse/browse-query';
 import { AppShell } from '@/components/layout/app-shell';
 import { YourShows } from '@/components/tracking/home-tracking';
 import { requirePageUser } from '@/lib/http/page-user';
+import { browseMedia } from '@/lib/library/browse-all';
 import { trackedShows } from '@/lib/tracking/lists';
 
-export const metadata = { title: 'Your shows' };
+export const metadata = { title: 'Shows' };
 
-export default async function ShowsPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ShowsPage({ searchParams }: Props) {
   const user = await requirePageUser('/shows');
-  const shows = await trackedShows(user.id);
+  const filters = parseBrowseParams(await searchParams);
+  const [followed, page] = await Promise.all([trackedShows(user.id), browseMedia(browseQuery('show', filters), user.id)]);
   return (
-    <AppShell user={user} current="shows" title="Your shows" description={`${shows.length} followed`}>
-      <YourShows shows={shows} />
+    <AppShell user={user} current="shows" title="Shows" description={followed.length > 0 ? `${followed.length} followed` : 'Follow a show from its page to track your progress.'}>
+      <div className="space-y-12">
+        {followed.length > 0 && <YourShows shows={followed} />}
+        <BrowseGrid kind="show" initialFilters={filters} initialPage={page} />
+      </div>
     </AppShell>
   );
 }

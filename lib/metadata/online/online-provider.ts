@@ -23,3 +23,8 @@ export function onlineProvider(): OnlineProvider | null {
   }
   return cached.provider;
 }
+
+/** Which online provider is set up (as onlineProvider picks it), for pages that say so up front. */
+export function configuredProvider(): 'tmdb' | 'tvdb' | null {
+  return config().tmdb.apiKey ? 'tmdb' : config().tvdb.apiKey ? 'tvdb' : null;
+}

@@ -1,6 +1,7 @@
 // /show/[id] — a show: poster, overview, seasons as tabs (?season=<id> picks one) and their episodes,
 // cast and crew; admins can Identify it (fix its online match).
 import type { Metadata } from 'next';
+import { NoProviderNotice } from '@/components/catalog/no-provider-notice';
 import { AppShell } from '@/components/layout/app-shell';
 import { IdentifyButton } from '@/components/library/identify-client';
 import { MediaCredits } from '@/components/library/media-credits';
@@ -10,6 +11,7 @@ import { requirePageUser } from '@/lib/http/page-user';
 import { getMedia, getSeason, listSeasons } from '@/lib/library/browse';
 import { getLibrary } from '@/lib/library/libraries';
 import { getCredits, getMatch } from '@/lib/metadata/online/online-admin';
+import { configuredProvider } from '@/lib/metadata/online/online-provider';
 import { isFollowing } from '@/lib/tracking/watched';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ season?: string | string[] }> };
@@ -33,14 +35,14 @@ export default async function ShowPage({ params, searchParams }: Props) {
   const selected = seasons.find((s) => s.id === wanted) ?? seasons.find((s) => s.number > 0) ?? seasons[0];
   const [season, following] = await Promise.all([selected ? getSeason(selected.id, user.id) : null, isFollowing(user.id, id)]);
   return (
-    <AppShell user={user} current="libraries" title={show.title}>
+    <AppShell user={user} current="shows" title={show.title}>
       <ShowView
         initialShow={show}
         initialSeasons={seasons}
         initialSeason={season}
         library={{ id: library.id, name: library.name }}
         initialFollowing={following}
-        identify={match && <IdentifyButton initialMatch={match} />}
+        identify={match && <IdentifyButton initialMatch={match} notice={configuredProvider() ? undefined : <NoProviderNotice what="Identify" />} />}
         credits={<MediaCredits credits={credits} />}
       />
     </AppShell>
