@@ -9,7 +9,8 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { apiFetch, ApiFetchError } from '@/components/queries/api-fetch';
 import { detectCapabilities } from './browser-capabilities';
-import { ScrubBar, useTrickplay } from './scrub-bar-client';
+import { PlayerControls } from './player-controls-client';
+import { useTrickplay } from './scrub-bar-client';
 
 type Track = { id: string; source: string; codec: string; language: string | null; title: string | null; forced: boolean; default: boolean; text: boolean; url: string | null };
 type Session = {
@@ -116,7 +117,19 @@ export function Player({ target }: { target: Target }) {
       hls.loadSource(s.url);
       hls.attachMedia(v);
     }
-    v.play().catch(() => undefined);
+    // Start once there is something to play: play() before that can be aborted by the load and
+    // leave the player paused at 0:00 (it did, 1 time in 4, for transcodes).
+    // A browser that refuses to start with sound (no click on this page yet) starts muted instead.
+    const start = () => {
+      if (sessionRef.current !== s) return;
+      v.play().catch((err: unknown) => {
+        if (sessionRef.current !== s || (err as Error)?.name !== 'NotAllowedError') return;
+        v.muted = true;
+        v.play().catch(() => undefined);
+      });
+    };
+    if (v.readyState >= HTMLMediaElement.HAVE_FUTURE_DATA) start();
+    else v.addEventListener('canplay', start, { once: true });
   }, [endSession, target.id]);
 
   // Resume prompt first, then play.
@@ -271,8 +284,11 @@ export function Player({ target }: { target: Target }) {
           ref={videoRef}
           data-testid="player"
           data-mode={session?.mode ?? ''}
-          controls
           playsInline
+          onClick={() => {
+            const v = videoRef.current;
+            if (v) void (v.paused ? v.play().catch(() => undefined) : v.pause());
+          }}
           crossOrigin="use-credentials"
           className="aspect-video w-full"
           onEnded={() => target.next && setCountdown(NEXT_COUNTDOWN)}
@@ -314,7 +330,7 @@ export function Player({ target }: { target: Target }) {
         )}
       </div>
 
-      {session && <ScrubBar video={videoRef.current} duration={session.duration} trickplay={trickplay} base="/api/v1/stream-session" />}
+      {session && <PlayerControls video={videoRef.current} duration={session.duration} trickplay={trickplay} />}
 
       {error && (
         <p role="alert" className="rounded-lg border border-red-500/30 bg-red-500/10 px-4 py-3 text-sm text-red-200">

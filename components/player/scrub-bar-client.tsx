@@ -13,7 +13,11 @@ function clock(secs: number): string {
   return `${Math.floor(m / 60) ? `${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')}` : m}:${String(s % 60).padStart(2, '0')}`;
 }
 
-/** Fetches the preview manifest, asking again a few times while the background job makes it. */
+/**
+ * Fetches the preview manifest. While the server is making the previews it holds the request
+ * until they are ready (up to 20 s) and then answers 202 with Retry-After: ask again then, a
+ * bounded number of times. A 404 (they cannot be made) or an error ends it: one request, no loop.
+ */
 export function useTrickplay(url: string | null): Trickplay | null {
   const [manifest, setManifest] = useState<Trickplay | null>(null);
   useEffect(() => {
@@ -23,9 +27,12 @@ export function useTrickplay(url: string | null): Trickplay | null {
     let timer: ReturnType<typeof setTimeout>;
     const load = async (attempt: number) => {
       const res = await fetch(url, { credentials: 'same-origin' }).catch(() => null);
-      if (stopped) return;
-      if (res?.ok) setManifest((await res.json()) as Trickplay);
-      else if (attempt < 12) timer = setTimeout(() => void load(attempt + 1), 5_000);
+      if (stopped || !res) return;
+      if (res.status === 200) setManifest((await res.json()) as Trickplay);
+      else if (res.status === 202 && attempt < 15) {
+        const wait = Math.min(60, Math.max(1, Number(res.headers.get('retry-after')) || 5));
+        timer = setTimeout(() => void load(attempt + 1), wait * 1000);
+      }
     };
     void load(0);
     return () => {
@@ -90,7 +97,7 @@ export function ScrubBar({ video, duration, trickplay, base }: { video: HTMLVide
           setHover({ t: (x / r.width) * duration, x });
         }}
         onPointerLeave={() => setHover(null)}
-        className="w-full accent-indigo-500"
+        className="w-full accent-accent-400"
       />
     </div>
   );

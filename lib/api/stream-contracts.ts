@@ -20,7 +20,7 @@ const streamSessionSchema = z.object({
       forced: z.boolean(), default: z.boolean(), text: z.boolean(), url: z.string().nullable().describe('WebVTT for text tracks; null for image tracks (burn_subtitle)'),
     }),
   ),
-  trickplay_url: z.string().nullable().describe('Scrub previews: a manifest (interval, tile size, sheets); 404 until the background job has made them'),
+  trickplay_url: z.string().nullable().describe('Scrub previews: a manifest (interval, tile size, sheets). While the background job makes them it answers 202 `{"status":"pending"}` with `Retry-After` (after waiting up to 20 s for them); 404 only when they could not be made. Null when this ffmpeg cannot make previews.'),
   qualities: z.array(z.enum(['original', '1080p', '720p', '480p'])),
   quality: z.enum(['original', '1080p', '720p', '480p']),
   bitrate: z.number().nullable().describe("The file's overall bitrate"),
@@ -51,7 +51,7 @@ export const deleteStreamContract = defineContract({
 
 export const getStreamPartContract = defineContract({
   method: 'GET', path: '/api/v1/stream-session/{key}/{name}', access: 'user', tags, summary: 'HLS media playlist (`media.m3u8`), segment (`seg-00042.ts`) or scrub-preview manifest (`trickplay.json`)',
-  description: 'A segment not made yet is waited for (ffmpeg restarts there when it is outside the range being made). Other names → 400.',
+  description: 'A segment is sent only once ffmpeg has finished it; one not made yet is waited for (ffmpeg restarts there when it is outside the range being made). `trickplay.json` answers 202 `{"status":"pending"}` with `Retry-After` while the previews are being made. Other names → 400.',
   params: keyParams.extend({ name: z.string().min(1).max(200) }),
   response: { status: 200, description: 'Playlist or MPEG-TS segment', contentType: 'application/vnd.apple.mpegurl', schema: binary },
   errors: ['invalid_stream_path', 'not_found', 'stream_failed', 'segment_timeout'],

@@ -50,14 +50,14 @@ export function createDbQueue(options: DbQueueOptions = {}): JobQueue {
       };
       if (key === null) {
         const created = await db.job.create({ data: row, select: { id: true } });
-        jobEnqueued(def.name);
+        jobEnqueued(def.name, key);
         return { id: created.id, deduped: false };
       }
       // The live job may end between our failed insert and the lookup: then insert again.
       for (let round = 0; round < 5; round++) {
         try {
           const created = await db.job.create({ data: row, select: { id: true } });
-          jobEnqueued(def.name);
+          jobEnqueued(def.name, key);
           return { id: created.id, deduped: false };
         } catch (err) {
           if (!isUniqueViolation(err)) throw err;

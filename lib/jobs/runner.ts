@@ -6,7 +6,8 @@ import type { AnyJobDefinition, JobContext } from './define-job';
 import type { JobQueue, JobRecord, RunState } from './queue';
 import type { JobRegistry } from './registry';
 import { backgroundHeld } from './background-hold';
-import { onJobEnqueued } from './enqueued';
+import { jobChanged, onJobEnqueued } from './enqueued';
+import { notify } from '@/lib/events/events';
 
 export interface JobLog {
   info(message: string): void;
@@ -128,6 +129,14 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
       return;
     }
 
+    const changed = (status: 'running' | 'completed' | 'failed' | 'queued' | 'cancelled') => {
+      try {
+        notify(jobChanged, { id: job.id, name: job.name, key: job.dedupeKey, status });
+      } catch (err) {
+        log.warn(`[jobs] ${job.name} ${job.id}: change not announced: ${(err as Error).message}`);
+      }
+    };
+    changed('running');
     const controller = new AbortController();
     controllers.add(controller);
     if (signal?.aborted) controller.abort(new Error('worker shutting down'));
@@ -164,6 +173,7 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
         lastProgressAt = now;
         try {
           act(await queue.progress(job.id, fraction, message));
+          changed('running');
         } catch (err) {
           log.warn(`[jobs] ${job.name} ${job.id}: progress not saved: ${(err as Error).message}`);
         }
@@ -173,12 +183,16 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
     try {
       const result = await Promise.resolve().then(() => def.handle(parsed.data, ctx));
       if (lost) log.warn(`[jobs] ${job.name} ${job.id}: finished after its lock was lost; result dropped`);
-      else await queue.complete(job.id, result);
+      else {
+        await queue.complete(job.id, result);
+        changed('completed');
+      }
     } catch (err) {
       if (lost) {
         log.warn(`[jobs] ${job.name} ${job.id}: stopped after its lock was lost`);
       } else {
         const status = await queue.fail(job.id, err);
+        changed(status === 'queued' ? 'queued' : status === 'cancelled' ? 'cancelled' : 'failed');
         const reason = err instanceof Error ? err.message : String(err);
         log.warn(`[jobs] ${job.name} ${job.id}: attempt ${job.attempts} ended: ${reason} → ${status}`);
       }

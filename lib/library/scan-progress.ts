@@ -2,7 +2,9 @@
 // per-file issues of the last scan, and a server-sent-events stream of the same.
 import { z } from 'zod';
 import { db } from '@/lib/db';
+import { subscribe } from '@/lib/events/events';
 import { ApiError } from '@/lib/http/api-error';
+import { jobChanged, jobQueued } from '@/lib/jobs/enqueued';
 
 export const scanProgressSchema = z.object({
   status: z.string(),
@@ -42,24 +44,59 @@ export async function listScanIssues(libraryId: string) {
   return rows.map((r) => ({ path: r.path, reason: r.reason, message: r.message }));
 }
 
-/** Server-sent events: one `progress` event on connect and on every change, polled every 500 ms. */
-export function scanProgressStream(libraryId: string, signal: AbortSignal, { everyMs = 500, maxMs = 30 * 60_000 } = {}): ReadableStream<Uint8Array> {
+/**
+ * Server-sent events: one `progress` event on connect and one on every change. The worker's job
+ * events for this library's scan (`jobs.queued` / `jobs.changed` on key `scan:<id>`) wake it — no
+ * polling; a slow re-read every `fallbackMs` covers a lost event and doubles as a keep-alive.
+ */
+export function scanProgressStream(libraryId: string, signal: AbortSignal, { fallbackMs = 15_000, maxMs = 30 * 60_000 } = {}): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
+  const key = `scan:${libraryId}`;
+  const cleanups: (() => void)[] = [];
+  const stop = () => cleanups.splice(0).forEach((f) => f());
   return new ReadableStream({
-    async start(controller) {
+    start(controller) {
       let last = '';
-      const deadline = Date.now() + maxMs;
-      try {
-        while (!signal.aborted && Date.now() < deadline) {
+      let reading = false;
+      let again = false;
+      let closed = false;
+      const close = () => {
+        if (closed) return;
+        closed = true;
+        stop();
+        controller.close();
+      };
+      const look = async () => {
+        if (closed) return;
+        if (reading) return void (again = true);
+        reading = true;
+        try {
           const now = JSON.stringify(await getScanProgress(libraryId));
-          if (now !== last) controller.enqueue(encoder.encode(`event: progress\ndata: ${now}\n\n`));
+          if (now !== last && !closed) controller.enqueue(encoder.encode(`event: progress\ndata: ${now}\n\n`));
           last = now;
-          await new Promise((r) => setTimeout(r, everyMs));
+        } catch {
+          // The library was deleted or the database went away: end the stream.
+          return close();
+        } finally {
+          reading = false;
         }
-      } catch {
-        // The library was deleted or the database went away: end the stream.
-      }
-      controller.close();
+        if (again) {
+          again = false;
+          void look();
+        }
+      };
+      const onJob = (e: { key: string | null }) => {
+        if (e.key === key) void look();
+      };
+      cleanups.push(subscribe(jobQueued, onJob), subscribe(jobChanged, onJob));
+      const fallback = setInterval(() => void look(), fallbackMs);
+      const deadline = setTimeout(close, maxMs);
+      cleanups.push(() => clearInterval(fallback), () => clearTimeout(deadline));
+      signal.addEventListener('abort', close, { once: true });
+      void look();
+    },
+    cancel() {
+      stop();
     },
   });
 }

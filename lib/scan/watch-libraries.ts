@@ -1,9 +1,14 @@
 // The worker's watch loop: the worker holding the `library-watch` lease watches every library
-// and runs the periodic stat-diff scan that catches what events miss (network mounts).
+// and runs the periodic stat-diff scan that catches what events miss (network mounts). A library
+// added, changed or deleted in the web (`libraries.changed`, or a scan queued for it) is picked up
+// at once; the tick (lease renewal, periodic scans) is the fallback.
 import { db } from '@/lib/db';
+import { subscribe } from '@/lib/events/events';
+import { jobQueued } from '@/lib/jobs/enqueued';
 import { jobQueue } from '@/lib/jobs/job-queue';
 import { acquireLease, releaseLease } from '@/lib/jobs/lease';
 import { createLibraryWatcher, type LibraryWatcherOptions } from './library-watcher';
+import { librariesChanged } from './scan-events';
 import { scanLibraryJob } from './scan-library-job';
 
 export const WATCH_LEASE = 'library-watch';
@@ -49,14 +54,21 @@ export function startLibraryWatching(opts: WatchLoopOptions): { stop(): Promise<
   };
 
   let running = tick().catch((err) => opts.log.warn(`[watch] ${(err as Error).message}`));
-  const timer = setInterval(() => {
+  const again = () => {
     running = running.then(tick).catch((err) => opts.log.warn(`[watch] ${(err as Error).message}`));
-  }, opts.intervalMs);
+  };
+  const timer = setInterval(again, opts.intervalMs);
+  const offChanged = subscribe(librariesChanged, again);
+  const offQueued = subscribe(jobQueued, (e) => {
+    if (e.name === scanLibraryJob.name && holding) again();
+  });
 
   return {
     async stop() {
       stopped = true;
       clearInterval(timer);
+      offChanged();
+      offQueued();
       await running;
       await watcher.close();
       if (holding) await releaseLease(WATCH_LEASE, opts.workerId).catch(() => undefined);

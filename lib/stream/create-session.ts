@@ -16,7 +16,7 @@ import { endSession, insertSession, linkSessionJob, liveTranscodeCount, sessionF
 import type { StreamPlan } from './stream-plan';
 import { subtitleTracks } from './subtitle-tracks';
 import { transcodeSessionJob } from './transcode-job';
-import { readTrickplay, trickplayJob } from './trickplay';
+import { readTrickplay, trickplayFailure, trickplayJob } from './trickplay';
 
 export const createStreamBodySchema = z.object({
   media_id: z.string().min(1).max(100).describe('A movie, video or episode id, or a file id to play that version'),
@@ -112,7 +112,7 @@ export async function createStreamSession(userId: string, body: CreateStreamBody
   // Scrub previews are made once per file, in the background, the first time it is played — a
   // little later, so they never compete with the start of playback.
   const previews = file.info.video.length > 0 && (await hasFeature('trickplay')).ok;
-  if (previews && !(await readTrickplay(file.id))) {
+  if (previews && !(await readTrickplay(file.id)) && (await trickplayFailure(file.id)) === null) {
     await jobQueue().enqueue(trickplayJob, { fileId: file.id }, { runAt: new Date(Date.now() + TRICKPLAY_DELAY_MS) });
   }
   const url = `/api/v1/stream-session/${key}`;

@@ -8,13 +8,14 @@ import { ApiError } from '@/lib/http/api-error';
 import { jobQueue } from '@/lib/jobs/job-queue';
 import { mediaInfoSchema } from '@/lib/media/media-info';
 import { type Session, sessionFor } from './session-store';
-import { subtitleConverted } from './stream-events';
+import { subtitleConverted, trickplayMade } from './stream-events';
 import { subtitleCachePath, subtitleExtractJob } from './subtitle-job';
 import { SUBTITLE_NAME_PATTERN, subtitleTracks } from './subtitle-tracks';
-import { readTrickplay, SHEET_PATTERN, trickplayDir } from './trickplay';
+import { readTrickplay, SHEET_PATTERN, trickplayDir, trickplayFailure } from './trickplay';
 
 export const TRICKPLAY_MANIFEST = 'trickplay.json';
 const SUBTITLE_WAIT_MS = 25_000;
+const TRICKPLAY_WAIT_MS = 20_000;
 
 const exists = (path: string) => access(path).then(() => true, () => false);
 
@@ -52,10 +53,26 @@ export async function streamSubtitle(userId: string, key: string, name: string):
   return new Response(await readFile(output), { headers: { 'Content-Type': 'text/vtt; charset=utf-8', 'Cache-Control': 'private, max-age=3600' } });
 }
 
-/** The scrub-preview manifest, with sheet URLs under the session; 404 until the worker made it. */
+/**
+ * The scrub-preview manifest, with sheet URLs under the session. While the worker makes the
+ * previews the request waits for them (event `trickplay.made`) up to TRICKPLAY_WAIT_MS, then says
+ * 202 pending with Retry-After; only previews that could not be made are a 404 — so a player asks
+ * a few times at most, and never gets an error for something that is on its way.
+ */
 export async function trickplayManifestResponse(s: Session, key: string): Promise<Response> {
-  const manifest = await readTrickplay(s.fileId);
-  if (!manifest) throw new ApiError('not_found', 'Scrub previews for this file are not made yet; try again in a while.');
+  const look = async () => {
+    const manifest = await readTrickplay(s.fileId);
+    if (manifest) return { manifest, failed: null };
+    const failed = await trickplayFailure(s.fileId);
+    return failed === null ? null : { manifest: null, failed };
+  };
+  const found = await waitFor(trickplayMade, async (e) => (e && e.fileId !== s.fileId ? null : look()), { timeoutMs: TRICKPLAY_WAIT_MS, fallbackMs: 5_000 }).catch((err) => {
+    if (err instanceof WaitTimeoutError) return null;
+    throw err;
+  });
+  if (!found) return Response.json({ status: 'pending' }, { status: 202, headers: { 'Retry-After': '5', 'Cache-Control': 'no-store' } });
+  if (!found.manifest) throw new ApiError('not_found', `Scrub previews could not be made for this file: ${(found.failed ?? '').slice(0, 200)}`);
+  const { manifest } = found;
   return Response.json({ ...manifest, sheets: manifest.sheets.map((n) => `${key}/trickplay/${n}`) }, { headers: { 'Cache-Control': 'private, max-age=3600' } });
 }
 

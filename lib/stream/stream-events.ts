@@ -17,3 +17,6 @@ export const streamChanged = defineEvent(
 
 /** Worker → web: a text subtitle track was converted to WebVTT at `output`, or failed to. */
 export const subtitleConverted = defineEvent('subtitle.converted', z.object({ output: z.string().min(1).max(1000), error: z.string().max(500).optional() }));
+
+/** Worker → web: the scrub previews of a file were made (or could not be). */
+export const trickplayMade = defineEvent('trickplay.made', z.object({ fileId: z.string().min(1).max(100), ok: z.boolean() }));

@@ -10,6 +10,8 @@ import { defineJob } from '@/lib/jobs/define-job';
 import { ffmpegInfo } from '@/lib/media/ffmpeg-path';
 import { mediaInfoSchema } from '@/lib/media/media-info';
 import { runBinary } from '@/lib/media/run-binary';
+import { notify } from '@/lib/events/events';
+import { trickplayMade } from './stream-events';
 
 export const TRICKPLAY = { interval: 10, width: 320, columns: 10, rows: 10 } as const;
 export const SHEET_PATTERN = /^sheet-(\d{3})\.jpg$/;
@@ -49,6 +51,11 @@ export function trickplayArgs(input: string, outDir: string, height: number): st
   ];
 }
 
+/** Why the previews of a file could not be made, when they could not (a marker beside their folder). */
+export async function trickplayFailure(fileId: string): Promise<string | null> {
+  return readFile(`${trickplayDir(fileId)}.failed`, 'utf8').catch(() => null);
+}
+
 export async function readTrickplay(fileId: string): Promise<TrickplayManifest | null> {
   const text = await readFile(join(trickplayDir(fileId), 'manifest.json'), 'utf8').catch(() => null);
   if (!text) return null;
@@ -70,26 +77,41 @@ export const trickplayJob = defineJob({
     const video = info?.video[0];
     if (!file || !info || !video || !info.duration) return { skipped: 'no video' };
     const height = trickplayHeight(video.width, video.height);
+    const { path } = file;
+    const { duration } = info;
     const final = trickplayDir(fileId);
     const tmp = `${final}.tmp-${process.pid}`;
     await rm(tmp, { recursive: true, force: true });
     await mkdir(tmp, { recursive: true });
     try {
+      const made = await makeSheets();
+      await rm(`${final}.failed`, { force: true });
+      notify(trickplayMade, { fileId, ok: true });
+      return made;
+    } catch (err) {
+      if (ctx.signal.aborted) throw err; // the worker is stopping: not the file's fault
+      // Recorded, so the player is told once (404) instead of waiting for previews that never come.
+      await writeFile(`${final}.failed`, err instanceof Error ? err.message : String(err)).catch(() => undefined);
+      notify(trickplayMade, { fileId, ok: false });
+      throw err;
+    } finally {
+      await rm(tmp, { recursive: true, force: true });
+    }
+
+    async function makeSheets() {
       const { ffmpeg } = await ffmpegInfo();
-      const result = await runBinary(ffmpeg.path, trickplayArgs(file.path, tmp, height), { timeoutMs: 30 * 60_000, signal: ctx.signal });
+      const result = await runBinary(ffmpeg.path, trickplayArgs(path, tmp, height), { timeoutMs: 30 * 60_000, signal: ctx.signal });
       if (result.code !== 0) throw new Error(`ffmpeg could not make previews: ${result.stderr.trim().split('\n').pop() ?? result.code}`);
       const sheets = (await readdir(tmp)).filter((n) => SHEET_PATTERN.test(n)).sort();
       if (sheets.length === 0) throw new Error('ffmpeg made no preview sheets');
       const perSheet = TRICKPLAY.columns * TRICKPLAY.rows;
-      const count = Math.min(Math.ceil(info.duration / TRICKPLAY.interval), sheets.length * perSheet);
+      const count = Math.min(Math.ceil(duration / TRICKPLAY.interval), sheets.length * perSheet);
       const manifest: TrickplayManifest = { ...TRICKPLAY, height, count, sheets };
       await writeFile(join(tmp, 'manifest.json'), JSON.stringify(manifest));
       await rm(final, { recursive: true, force: true });
       await mkdir(join(final, '..'), { recursive: true });
       await rename(tmp, final);
       return { sheets: sheets.length, count };
-    } finally {
-      await rm(tmp, { recursive: true, force: true });
     }
   },
 });
