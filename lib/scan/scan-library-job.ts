@@ -16,6 +16,8 @@ export const scanLibraryPayload = z.object({
   /** Re-probe every file, changed or not. */
   force: z.boolean().default(false),
   reportDuplicates: z.boolean().optional(),
+  /** The library's type changed: items that lose every file to the new sorting are removed afterwards. */
+  retype: z.boolean().optional(),
 });
 
 /** The real side effects: ffprobe, file hashing, and the folders a scan never enters. */
@@ -49,23 +51,45 @@ async function queueMetadata(itemIds: string[]): Promise<number> {
   return queued;
 }
 
+async function itemsWithFiles(libraryId: string): Promise<string[]> {
+  return (await db.mediaItem.findMany({ where: { libraryId, files: { some: {} } }, select: { id: true } })).map((i) => i.id);
+}
+
+/** After re-sorting (a new library type): the items whose files all went to other items. */
+async function removeEmptied(itemIds: string[]): Promise<number> {
+  let removed = 0;
+  for (let start = 0; start < itemIds.length; start += 500) {
+    removed += (await db.mediaItem.deleteMany({ where: { id: { in: itemIds.slice(start, start + 500) }, files: { none: {} } } })).count;
+  }
+  return removed;
+}
+
 export const scanLibraryJob = defineJob({
   name: 'scan.library',
   schema: scanLibraryPayload,
   dedupeKey: (p) => `scan:${p.libraryId}`,
   maxAttempts: 2,
   async handle(payload, ctx) {
+    const exists = () => db.library.count({ where: { id: payload.libraryId } }).then((n) => n > 0);
+    // A library deleted before or during its scan: nothing to do, and nothing to retry.
+    if (!(await exists())) return { skipped: 'the library was removed' };
     const deps = await realScanDeps();
     const touched = new Set<string>();
+    const sortedBefore = payload.retype ? await itemsWithFiles(payload.libraryId) : [];
     // Changes seen while this scan ran are covered by going round again (a few times at most).
     for (let round = 1; ; round++) {
       const started = new Date();
-      const result = await scanLibrary(payload.libraryId, { force: payload.force && round === 1, signal: ctx.signal, progress: ctx.progress }, deps);
+      const result = await scanLibrary(payload.libraryId, { force: payload.force && round === 1, signal: ctx.signal, progress: ctx.progress }, deps).catch(async (err: unknown) => {
+        if (!(await exists())) return null;
+        throw err;
+      });
+      if (!result) return { skipped: 'the library was removed' };
       for (const id of result.touched_item_ids) touched.add(id);
       const lib = await db.library.findUnique({ where: { id: payload.libraryId }, select: { scanRequestedAt: true } });
       if (round >= 5 || !lib?.scanRequestedAt || lib.scanRequestedAt < started) {
         const { touched_item_ids: _ids, ...counts } = result;
-        return { ...counts, metadata_queued: await queueMetadata([...touched]) };
+        const emptied = sortedBefore.length > 0 ? await removeEmptied(sortedBefore) : 0;
+        return { ...counts, items_removed: emptied, metadata_queued: await queueMetadata([...touched]) };
       }
     }
   },
