@@ -104,8 +104,7 @@ export function LibraryForm({ library, submitLabel, pending, error, onSubmit, on
           hint={retyped ? `${LIBRARY_TYPE_HINTS[type]} Every file is read again and sorted anew.` : LIBRARY_TYPE_HINTS[type]}
         />
       </div>
-      <fieldset className="space-y-1">
-        <legend className="sr-only">Folders</legend>
+      <div className="space-y-1">
         {paths.map((p, i) => (
           <FolderField
             key={i}
@@ -125,7 +124,7 @@ export function LibraryForm({ library, submitLabel, pending, error, onSubmit, on
         {library && paths.some((p) => p.trim() !== '') && library.paths.some((p) => !paths.includes(p)) && (
           <p className="text-sm text-amber-300">Removing a folder removes its items from Marquee (the files stay on disk).</p>
         )}
-      </fieldset>
+      </div>
       <SelectField
         label="Periodic scan"
         name="scan_interval_minutes"

@@ -13,9 +13,9 @@ let token: string;
 const MOVIE_DIR = 'Movies/Big Test Pattern (2024)';
 
 /** Runs the library's scan job the way the worker does (the queued one is left for the worker's dedupe). */
-async function scan(libraryId: string, opts: { force?: boolean; retype?: boolean } = {}) {
+async function scan(libraryId: string) {
   const ctx = { jobId: 'test', signal: new AbortController().signal, progress: async () => undefined };
-  return scanLibraryJob.handle(scanLibraryJob.schema.parse({ libraryId, ...opts }), ctx);
+  return scanLibraryJob.handle(scanLibraryJob.schema.parse({ libraryId }), ctx);
 }
 
 async function titles(libraryId: string): Promise<string[]> {
@@ -57,8 +57,12 @@ describe('a mixed library', () => {
     const patched = await api('PATCH', `/api/v1/library/${res.body.id}`, { token, body: { type: 'mixed' } });
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ type: 'mixed' });
-    expect(await scan(res.body.id, { force: true, retype: true })).toMatchObject({ items_removed: 4 });
+    expect(await db.library.findUniqueOrThrow({ where: { id: res.body.id } })).toMatchObject({ type: 'mixed', sortedType: 'movies' });
+    expect(await scan(res.body.id)).toMatchObject({ probed: 5, items_removed: 4 });
     expect(await titles(res.body.id)).toEqual(['movie:Big Test Pattern', 'show:Test Card Show']);
+    expect(await db.library.findUniqueOrThrow({ where: { id: res.body.id } })).toMatchObject({ sortedType: null });
+    // The next scan has nothing to re-sort.
+    expect(await scan(res.body.id)).toMatchObject({ probed: 0, items_removed: 0 });
     // The movie kept its identity (and so its watch state and edits).
     expect((await db.mediaItem.findFirstOrThrow({ where: { libraryId: res.body.id, title: 'Big Test Pattern' } })).id).toBe(movieId);
   });

@@ -41,7 +41,7 @@ export async function createLibrary(input: z.infer<typeof createLibrarySchema>):
 }
 
 export async function updateLibrary(id: string, input: z.infer<typeof updateLibrarySchema>): Promise<LibraryView> {
-  const current = await db.library.findUnique({ where: { id }, select: { type: true, folders: { select: { path: true } } } });
+  const current = await db.library.findUnique({ where: { id }, select: { type: true, sortedType: true, folders: { select: { path: true } } } });
   if (!current) throw new ApiError('not_found', 'No such library.');
   const had = current.folders.map((f) => f.path);
   const asked = requestedFolders(input);
@@ -50,6 +50,9 @@ export async function updateLibrary(id: string, input: z.infer<typeof updateLibr
   const removed = had.filter((p) => !wanted.includes(p));
   const retype = input.type !== undefined && input.type !== current.type;
   const rescan = added.length > 0 || removed.length > 0 || retype;
+  // The type the files are sorted by until the scan re-sorts them (kept on the row, so a scan that is
+  // already queued or running does it too); back to the type they are sorted by: nothing to re-sort.
+  const sortedBy = current.sortedType ?? current.type;
 
   // Removed folders' files are forgotten by the rescan: after it has followed any of them that moved
   // into a folder the library keeps (a library moved on disk keeps its items and watch state).
@@ -61,6 +64,7 @@ export async function updateLibrary(id: string, input: z.infer<typeof updateLibr
           name: input.name,
           type: input.type,
           scanIntervalMinutes: input.scan_interval_minutes,
+          ...(retype ? { sortedType: input.type === sortedBy ? null : sortedBy } : {}),
           // A scan running now started before this change: it goes round again (see scan-library-job).
           ...(rescan ? { scanRequestedAt: new Date() } : {}),
         },
@@ -69,8 +73,7 @@ export async function updateLibrary(id: string, input: z.infer<typeof updateLibr
       if (added.length > 0) await tx.libraryFolder.createMany({ data: added.map((path) => ({ libraryId: id, path })) });
     })
     .catch(overlapOnRace);
-  // A new type reads every file again (force), so each is sorted by the new rules.
-  if (rescan) await jobQueue().enqueue(scanLibraryJob, { libraryId: id, force: retype, retype });
+  if (rescan) await jobQueue().enqueue(scanLibraryJob, { libraryId: id, force: false });
   return getLibrary(id);
 }
 

@@ -16,8 +16,6 @@ export const scanLibraryPayload = z.object({
   /** Re-probe every file, changed or not. */
   force: z.boolean().default(false),
   reportDuplicates: z.boolean().optional(),
-  /** The library's type changed: items that lose every file to the new sorting are removed afterwards. */
-  retype: z.boolean().optional(),
 });
 
 /** The real side effects: ffprobe, file hashing, and the folders a scan never enters. */
@@ -71,15 +69,19 @@ export const scanLibraryJob = defineJob({
   maxAttempts: 2,
   async handle(payload, ctx) {
     const exists = () => db.library.count({ where: { id: payload.libraryId } }).then((n) => n > 0);
+    const lib0 = await db.library.findUnique({ where: { id: payload.libraryId }, select: { type: true, sortedType: true } });
     // A library deleted before or during its scan: nothing to do, and nothing to retry.
-    if (!(await exists())) return { skipped: 'the library was removed' };
+    if (!lib0) return { skipped: 'the library was removed' };
+    // Its type changed since its files were sorted: every file is read again and sorted by the new
+    // type, and the items that end up with no file (an episode taken for a movie) go.
+    const retype = lib0.sortedType !== null && lib0.sortedType !== lib0.type;
+    const sortedBefore = retype ? await itemsWithFiles(payload.libraryId) : [];
     const deps = await realScanDeps();
     const touched = new Set<string>();
-    const sortedBefore = payload.retype ? await itemsWithFiles(payload.libraryId) : [];
     // Changes seen while this scan ran are covered by going round again (a few times at most).
     for (let round = 1; ; round++) {
       const started = new Date();
-      const result = await scanLibrary(payload.libraryId, { force: payload.force && round === 1, signal: ctx.signal, progress: ctx.progress }, deps).catch(async (err: unknown) => {
+      const result = await scanLibrary(payload.libraryId, { force: (payload.force || retype) && round === 1, signal: ctx.signal, progress: ctx.progress }, deps).catch(async (err: unknown) => {
         if (!(await exists())) return null;
         throw err;
       });
@@ -88,7 +90,9 @@ export const scanLibraryJob = defineJob({
       const lib = await db.library.findUnique({ where: { id: payload.libraryId }, select: { scanRequestedAt: true } });
       if (round >= 5 || !lib?.scanRequestedAt || lib.scanRequestedAt < started) {
         const { touched_item_ids: _ids, ...counts } = result;
-        const emptied = sortedBefore.length > 0 ? await removeEmptied(sortedBefore) : 0;
+        const emptied = retype ? await removeEmptied(sortedBefore) : 0;
+        // Sorted by this type now (unless the type changed again meanwhile: then the next scan re-sorts).
+        if (retype) await db.library.updateMany({ where: { id: payload.libraryId, type: lib0.type }, data: { sortedType: null } });
         return { ...counts, items_removed: emptied, metadata_queued: await queueMetadata([...touched]) };
       }
     }

@@ -29,4 +29,5 @@ DROP INDEX "Library_path_key";
 
 -- AlterTable
 ALTER TABLE "Library" DROP COLUMN "path",
-ADD COLUMN     "scanIntervalMinutes" INTEGER;
+ADD COLUMN     "scanIntervalMinutes" INTEGER,
+ADD COLUMN     "sortedType" "LibraryType";

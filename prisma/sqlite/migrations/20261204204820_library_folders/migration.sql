@@ -19,6 +19,7 @@ CREATE TABLE "new_Library" (
     "name" TEXT NOT NULL,
     "type" TEXT NOT NULL,
     "scanIntervalMinutes" INTEGER,
+    "sortedType" TEXT,
     "lastScanAt" DATETIME,
     "scanStatus" TEXT NOT NULL DEFAULT 'idle',
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
