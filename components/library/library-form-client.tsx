@@ -55,8 +55,9 @@ export function LibraryForm({ library, submitLabel, pending, error, onSubmit, on
   const serverFields = fieldErrors(error);
   const fields = Object.fromEntries(Object.entries(serverFields).filter(([f]) => !edited.has(f)));
   const fieldNames = ['name', 'type', 'path', 'paths', 'scan_interval_minutes', ...paths.map((_, i) => `paths.${i}`)];
-  const stillWrong = Object.keys(serverFields).some((f) => !edited.has(f));
-  const message = Object.keys(serverFields).length > 0 && !stillWrong ? null : formError(error, fieldNames);
+  // A refusal that names a field shows there, not twice; one that names none (or one not on the form) above.
+  const placed = Object.keys(serverFields).length > 0 && Object.keys(serverFields).every((f) => fieldNames.includes(f));
+  const message = placed ? null : formError(error, fieldNames);
   const folderError = (i: number) => fields[`paths.${i}`] ?? (i === 0 ? (fields.paths ?? fields.path) : undefined);
 
   function setFolder(i: number, value: string) {
@@ -74,7 +75,11 @@ export function LibraryForm({ library, submitLabel, pending, error, onSubmit, on
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     setEdited(new Set());
-    onSubmit({ name: name.trim(), paths: paths.filter((p) => p.trim() !== ''), type, scan_interval_minutes: interval === '' ? null : Number(interval) });
+    // Empty rows go before sending, so a refusal's `paths.<i>` points at the row on screen.
+    const filled = paths.filter((p) => p.trim() !== '');
+    const sent = filled.length > 0 ? filled : [''];
+    setPaths(sent);
+    onSubmit({ name: name.trim(), paths: sent, type, scan_interval_minutes: interval === '' ? null : Number(interval) });
   }
 
   const retyped = library && type !== library.type;
