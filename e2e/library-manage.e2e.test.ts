@@ -3,13 +3,22 @@
 // and deletes the other after a confirmation that says the files stay on disk.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
 import { startApp, waitFor, type RunningApp } from './harness';
 
 let app: RunningApp;
 let browser: Browser;
+
+/** Screenshots at desktop and phone sizes, to look at (e2e/screenshots/ is git-ignored). */
+async function shots(page: Page, name: string) {
+  for (const [width, height] of [[1440, 900], [390, 844]]) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: join(import.meta.dirname, 'screenshots', `${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
 
 beforeAll(async () => {
   [app, browser] = await Promise.all([startApp(), launchBrowser()]);
@@ -37,6 +46,8 @@ describe('managing libraries in the browser', () => {
     await page.getByRole('heading', { name: /Welcome/ }).waitFor();
 
     // First run: the home page offers the sample libraries.
+    await page.getByRole('button', { name: 'Add the sample libraries' }).waitFor();
+    await shots(page, 'home-sample-offer');
     await page.getByRole('button', { name: 'Add the sample libraries' }).click();
     const yourLibraries = page.getByRole('region', { name: 'Your libraries' });
     await yourLibraries.getByRole('link', { name: 'Sample Movies' }).waitFor();
@@ -61,6 +72,7 @@ describe('managing libraries in the browser', () => {
     await dialog.getByRole('button', { name: '+ Add another folder' }).click();
     await dialog.getByRole('textbox', { name: 'Folder 2' }).fill(join(app.dataDir, 'sample-media/TV/Test Card Show'));
     await dialog.getByText('This folder is inside a folder of the library “Sample TV”').waitFor();
+    await shots(page, 'library-edit');
     await dialog.getByRole('button', { name: 'Remove folder 2' }).click();
     await dialog.getByLabel('Name').fill('Test Pattern Films');
     await dialog.getByRole('button', { name: 'Save changes' }).click();
@@ -73,9 +85,11 @@ describe('managing libraries in the browser', () => {
     await page.getByRole('button', { name: 'Delete', exact: true }).click();
     const confirm = page.getByRole('dialog', { name: 'Delete “Sample TV”?' });
     await expect(confirm.textContent()).resolves.toContain('The files stay on disk');
+    await shots(page, 'library-delete');
     await confirm.getByRole('button', { name: 'Delete library' }).click();
     await page.waitForURL(/\/libraries$/);
     await expect.poll(() => cards.getByRole('heading', { level: 3 }).allTextContents()).toEqual(['Test Pattern Films']);
+    await shots(page, 'libraries');
     expect(existsSync(join(app.dataDir, 'sample-media/TV/Test Card Show/Season 01/Test Card Show - S01E01.mkv'))).toBe(true);
 
     expect(errors).toEqual([]);

@@ -62,8 +62,8 @@ function DeleteLibraryDialog({ library, onClose }: { library: LibraryView; onClo
       description={
         <>
           <p>
-            Marquee forgets this library: its {itemCount(library.type, library.media_count)}, their artwork and everyone&apos;s watch progress on them. Scans and
-            watching stop.
+            Marquee forgets this library and what it found there ({itemCount(library.type, library.media_count)}), with their artwork and everyone&apos;s watch
+            progress. Its scans and watching stop.
           </p>
           <p className="mt-2 font-medium text-zinc-200">The files stay on disk, untouched. Adding the folders again later scans them anew.</p>
         </>

@@ -109,7 +109,7 @@ export function LibraryForm({ library, submitLabel, pending, error, onSubmit, on
           hint={retyped ? `${LIBRARY_TYPE_HINTS[type]} Every file is read again and sorted anew.` : LIBRARY_TYPE_HINTS[type]}
         />
       </div>
-      <div className="space-y-1">
+      <div className="space-y-2">
         {paths.map((p, i) => (
           <FolderField
             key={i}
