@@ -134,6 +134,25 @@ describe('a library of several folders', () => {
   });
 });
 
+describe('a folder that cannot be read', () => {
+  it('keeps its items as they were (an unmounted drive) and says so, while the other folders scan', async () => {
+    const [a, b] = [await copySampleLibrary(), await copySampleLibrary()];
+    const res = await create({ name: 'Two drives', paths: [join(a, 'Movies'), join(b, 'TV')], type: 'mixed' });
+    const id = res.body.id as string;
+    await scan(id);
+    expect(await titles(id)).toEqual(['movie:Big Test Pattern', 'show:Test Card Show']);
+
+    renameSync(join(b, 'TV'), join(b, 'TV-unmounted'));
+    expect(await scan(id)).toMatchObject({ vanished: 0, removed: 0, issues: 1 });
+    expect(await db.mediaFile.count({ where: { libraryId: id, status: 'missing' } })).toBe(0);
+    const issues = (await api('GET', `/api/v1/library/${id}/issues`, { token })).body as { path: string; message: string }[];
+    expect(issues).toEqual([expect.objectContaining({ path: join(b, 'TV'), message: expect.stringContaining('cannot be read') })]);
+
+    renameSync(join(b, 'TV-unmounted'), join(b, 'TV'));
+    expect(await scan(id)).toMatchObject({ unchanged: 5, issues: 0 });
+  });
+});
+
 describe('deleting a library', () => {
   it('removes it, its items and its queued scan; the files stay on disk', async () => {
     const root = await copySampleLibrary();
