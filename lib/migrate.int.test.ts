@@ -15,7 +15,7 @@ describe('migrate (SQLite)', () => {
     const conn = new Database(file);
     const later = first.filter((n) => n.endsWith('_remote_files'));
     conn.exec(`
-      INSERT INTO "Library" (id, name, path, type, scanStatus, createdAt, updatedAt) VALUES ('l', 'L', '/x', 'tv', 'idle', 0, 0);
+      INSERT INTO "Library" (id, name, type, scanStatus, createdAt, updatedAt) VALUES ('l', 'L', 'tv', 'idle', 0, 0);
       INSERT INTO "MediaItem" (id, libraryId, kind, identityKey, title, sortTitle, updatedAt) VALUES ('i', 'l', 'show', 'k', 'T', 't', 0);
       INSERT INTO "Season" (id, showId, number, title) VALUES ('s', 'i', 1, 'Season 1');
       INSERT INTO "Episode" (id, showId, seasonId, seasonNumber, number) VALUES ('e', 'i', 's', 1, 1);
@@ -45,7 +45,7 @@ describe('migrate (SQLite)', () => {
       DROP INDEX "Episode_showId_airDate_idx";
       DROP INDEX "WatchState_userId_positionSecs_idx";
       INSERT INTO "User" (id, username, passwordHash, updatedAt) VALUES ('u', 'u', 'x', 0);
-      INSERT INTO "Library" (id, name, path, type, scanStatus, createdAt, updatedAt) VALUES ('l', 'L', '/x', 'tv', 'idle', 0, 0);
+      INSERT INTO "Library" (id, name, type, scanStatus, createdAt, updatedAt) VALUES ('l', 'L', 'tv', 'idle', 0, 0);
       INSERT INTO "MediaItem" (id, libraryId, kind, identityKey, title, sortTitle, updatedAt) VALUES ('i', 'l', 'show', 'k', 'T', 't', 0);
       INSERT INTO "Season" (id, showId, number, title) VALUES ('s0', 'i', 0, 'Specials'), ('s1', 'i', 1, 'Season 1');
       INSERT INTO "Episode" (id, showId, seasonId, seasonNumber, number) VALUES ('e0', 'i', 's0', 0, 1), ('e1', 'i', 's1', 1, 1), ('e2', 'i', 's1', 1, 2), ('e3', 'i', 's1', 1, 3);

@@ -54,7 +54,7 @@ async function main() {
     process.env.DATABASE_URL = `file:${join(app.dataDir, 'marquee.db')}`;
     const { db } = await import('../../lib/db');
     const t0 = Date.now();
-    const lib = await db.library.create({ data: { name: 'Bench', path: '/bench/none', type: 'tv' } });
+    const lib = await db.library.create({ data: { name: 'Bench', type: 'tv', folders: { create: [{ path: '/bench/none' }] } } });
     await db.mediaItem.createMany({ data: Array.from({ length: MOVIES }, (_, i) => ({ libraryId: lib.id, kind: 'movie' as const, identityKey: `movie:${i}`, title: `Movie ${i}`, sortTitle: `movie ${i}`, year: 1950 + (i % 70) })) });
     await db.mediaItem.createMany({ data: Array.from({ length: SHOWS }, (_, i) => ({ libraryId: lib.id, kind: 'show' as const, identityKey: `show:${i}`, title: `Show ${i}`, sortTitle: `show ${i}` })) });
     const shows = await db.mediaItem.findMany({ where: { kind: 'show' }, select: { id: true }, orderBy: { sortTitle: 'asc' } });

@@ -4,11 +4,13 @@ import { useLibraries, type LibraryView } from '@/components/queries/use-librari
 import { Panel } from '@/components/ui/panel';
 import { AddLibraryForm } from './add-library-form-client';
 import { LibraryCard } from './library-card';
+import { SampleLibrariesOffer } from './sample-libraries-offer-client';
 
 export function Libraries({ initialLibraries, isAdmin }: { initialLibraries: LibraryView[]; isAdmin: boolean }) {
   const { data: libraries = initialLibraries } = useLibraries(initialLibraries);
   return (
     <div className="space-y-8">
+      {isAdmin && libraries.length === 0 && <SampleLibrariesOffer />}
       {libraries.length === 0 ? (
         <p className="rounded-2xl border border-dashed border-white/15 bg-zinc-900/40 px-6 py-10 text-center text-sm text-zinc-400">
           {isAdmin ? 'No libraries yet. Add a folder of movies, shows or videos below.' : 'No libraries yet. An admin of this server can add some.'}
@@ -21,7 +23,7 @@ export function Libraries({ initialLibraries, isAdmin }: { initialLibraries: Lib
         </section>
       )}
       {isAdmin && (
-        <Panel title="Add library" description="Point Marquee at a folder on this server. It is scanned straight away and watched for changes.">
+        <Panel title="Add library" description="Point Marquee at one or more folders on this server. They are scanned straight away and watched for changes.">
           <AddLibraryForm />
         </Panel>
       )}

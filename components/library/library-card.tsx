@@ -9,6 +9,7 @@ const icons: Record<LibraryView['type'], string> = {
   movies: 'M4 5h16v14H4zM8 5v14M16 5v14M4 9h4M4 15h4M16 9h4M16 15h4',
   tv: 'M3 6h18v11H3zM8 21h8M12 17v4',
   videos: 'M4 6h11v12H4zM15 10l5-3v10l-5-3',
+  mixed: 'M3 4h12v9H3zM7 13v3M11 13v3M9 20h12V9h-3M5 16h10',
 };
 
 export function LibraryCard({ library }: { library: LibraryView }) {

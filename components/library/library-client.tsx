@@ -14,6 +14,7 @@ import { Button } from '@/components/ui/button';
 import { formatDate } from '@/components/ui/format-date';
 import { inputClass } from '@/components/ui/input-class';
 import { SelectField } from '@/components/ui/select-field';
+import { LibraryAdminActions } from './library-admin-client';
 import { itemCount, libraryTypeLabel } from './library-labels';
 import { MediaGrid } from './media-grid';
 import { MEDIA_SORTS, WATCHED_FILTERS, type WatchedFilter } from './media-sort';
@@ -78,7 +79,7 @@ export function Library({ library, initialProgress, initialMedia, initialIssues,
             <ScanProgressBar progress={progress} />
           </div>
           {isAdmin && (
-            <div className="flex gap-2">
+            <div className="flex flex-wrap gap-2">
               <Button variant="secondary" onClick={() => runTask('scan')} pending={run.isPending && run.variables === 'scan'} disabled={busy}>
                 Scan
               </Button>
@@ -91,6 +92,7 @@ export function Library({ library, initialProgress, initialMedia, initialIssues,
               >
                 Rescan
               </Button>
+              <LibraryAdminActions library={library} />
             </div>
           )}
         </div>

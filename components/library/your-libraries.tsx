@@ -2,6 +2,7 @@
 import Link from 'next/link';
 import type { LibraryView } from '@/lib/library/libraries';
 import { LibraryCard } from './library-card';
+import { SampleLibrariesOffer } from './sample-libraries-offer-client';
 
 export function YourLibraries({ libraries, isAdmin }: { libraries: LibraryView[]; isAdmin: boolean }) {
   return (
@@ -36,6 +37,11 @@ export function YourLibraries({ libraries, isAdmin }: { libraries: LibraryView[]
               ? 'Add a folder of movies, TV shows or videos: Marquee scans it, reads every file and keeps watching it for changes.'
               : 'An admin of this server has not added any folders yet.'}
           </p>
+          {isAdmin && (
+            <div className="mx-auto mt-6 max-w-xl">
+              <SampleLibrariesOffer />
+            </div>
+          )}
           {isAdmin && (
             <Link href="/libraries" className="mt-6 inline-flex rounded-lg bg-accent-400 px-4 py-2 text-sm font-semibold text-zinc-950 shadow-sm shadow-accent-500/20 hover:bg-accent-300">
               Add a library

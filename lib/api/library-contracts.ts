@@ -7,6 +7,7 @@ import { checkPathResultSchema, checkPathSchema, createLibrarySchema, librarySch
 import { createEpisodeSchema, createSeasonSchema, createShowSchema } from '@/lib/library/create-entries';
 import { duplicateSchema, purgeResultSchema } from '@/lib/library/missing-and-duplicates';
 import { remoteFileSchema, remoteItemResultSchema, remoteItemSchema } from '@/lib/library/remote-items';
+import { addedSamplesSchema, sampleOfferSchema } from '@/lib/library/sample-libraries';
 import { scanIssueSchema, scanProgressSchema } from '@/lib/library/scan-progress';
 import { episodeSchema, mediaDetailSchema, mediaItemSchema, seasonDetailSchema, seasonSchema } from '@/lib/library/media-views';
 
@@ -18,8 +19,8 @@ export const listLibrariesContract = defineContract({
   response: { status: 200, description: 'Libraries', schema: z.array(librarySchema) },
 });
 export const createLibraryContract = defineContract({
-  method: 'POST', path: '/api/v1/library', access: 'admin', tags, summary: 'Add a folder as a library and queue its first scan',
-  description: 'The path must be absolute, an existing readable folder, not inside DATA_DIR or TRANSCODE_DIR, and not overlap another library.',
+  method: 'POST', path: '/api/v1/library', access: 'admin', tags, summary: 'Add a library (one or more folders) and queue its first scan',
+  description: 'Each folder must be absolute, an existing readable folder, not inside DATA_DIR or TRANSCODE_DIR, and overlap no other folder (of this or another library); a refusal names the field (`paths.<i>`). Type `mixed` tells movies from episodes by name and folder (SxxEyy, season folders).',
   body: createLibrarySchema,
   response: { status: 201, description: 'Created', schema: z.object({ id: z.string() }) },
   errors: ['library_path_invalid', 'library_path_unreadable', 'library_path_forbidden', 'library_path_overlap'],
@@ -29,13 +30,23 @@ export const getLibraryContract = defineContract({
   response: { status: 200, description: 'The library', schema: librarySchema }, errors: ['not_found'],
 });
 export const updateLibraryContract = defineContract({
-  method: 'PATCH', path: '/api/v1/library/{id}', access: 'admin', tags, summary: 'Rename a library or change its path (rescans it)', params: idParams,
+  method: 'PATCH', path: '/api/v1/library/{id}', access: 'admin', tags, summary: 'Edit a library: name, type, folders, scan interval', params: idParams,
+  description: 'New folders are scanned; removed folders take their files and the items only they held (nothing is deleted on disk); a new type reads every file again. The same folder rules as POST.',
   body: updateLibrarySchema, response: { status: 200, description: 'The library', schema: librarySchema },
   errors: ['not_found', 'library_path_invalid', 'library_path_unreadable', 'library_path_forbidden', 'library_path_overlap'],
 });
 export const deleteLibraryContract = defineContract({
   method: 'DELETE', path: '/api/v1/library/{id}', access: 'admin', tags, summary: 'Remove a library from Marquee (files stay on disk)', params: idParams,
+  description: 'Its items, watch progress on them and its queued scans go; the worker stops watching its folders.',
   response: { status: 204, description: 'Removed' }, errors: ['not_found'],
+});
+export const sampleOfferContract = defineContract({
+  method: 'GET', path: '/api/v1/library/sample', access: 'admin', tags, summary: 'Whether the generated sample media can be added as the sample libraries (Movies and TV)',
+  response: { status: 200, description: 'The offer', schema: sampleOfferSchema },
+});
+export const addSampleLibrariesContract = defineContract({
+  method: 'POST', path: '/api/v1/library/sample', access: 'admin', tags, summary: "Add the sample libraries: 'Sample Movies' and 'Sample TV' on the sample media, scanned at once",
+  response: { status: 201, description: 'Created', schema: addedSamplesSchema }, errors: ['conflict', 'library_path_overlap'],
 });
 export const runLibraryContract = defineContract({
   method: 'POST', path: '/api/v1/library/{id}/run', access: 'admin', tags, summary: 'Queue a library task: scan, rescan (re-probe every file), fetch_metadata, duplicatescan',
@@ -121,7 +132,7 @@ export const scanIssuesContract = defineContract({
   response: { status: 200, description: 'Issues', schema: z.array(scanIssueSchema) }, errors: ['not_found'],
 });
 export const checkPathContract = defineContract({
-  method: 'POST', path: '/api/v1/library/check-path', access: 'admin', tags, summary: 'Would this folder be accepted as a library? (for forms, as you type)',
+  method: 'POST', path: '/api/v1/library/check-path', access: 'admin', tags, summary: 'Would this folder be accepted as a library folder? (for forms, as you type; `library_id` when editing that library)',
   body: checkPathSchema, response: { status: 200, description: 'The verdict', schema: checkPathResultSchema },
 });
 export const pushMediaContract = defineContract({

@@ -42,9 +42,9 @@ beforeAll(async () => {
   alice = await signUp('alice');
   await api('PATCH', '/api/v1/admin/settings', { token: alice.token, body: { registration: 'open' } });
   bob = await signUp('bob');
-  const movies = await db.library.create({ data: { name: 'Movies', path: '/nowhere/movies', type: 'movies' } });
-  const other = await db.library.create({ data: { name: 'More movies', path: '/nowhere/more', type: 'movies' } });
-  const tv = await db.library.create({ data: { name: 'TV', path: '/nowhere/tv', type: 'tv' } });
+  const movies = await db.library.create({ data: { name: 'Movies', type: 'movies', folders: { create: [{ path: '/nowhere/movies' }] } } });
+  const other = await db.library.create({ data: { name: 'More movies', type: 'movies', folders: { create: [{ path: '/nowhere/more' }] } } });
+  const tv = await db.library.create({ data: { name: 'TV', type: 'tv', folders: { create: [{ path: '/nowhere/tv' }] } } });
   await item(movies.id, 'movie', 'The Matrix', 1999, ['Action', 'Science Fiction'], '2026-01-01T00:00:00Z');
   await item(movies.id, 'movie', 'Alien', 1979, ['Horror', 'Science Fiction'], '2026-01-03T00:00:00Z');
   await item(other.id, 'movie', 'Zodiac', 2007, ['Crime', 'Drama'], '2026-01-02T00:00:00Z');

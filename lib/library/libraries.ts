@@ -1,102 +1,92 @@
-// Libraries: folders an admin points Marquee at. Creating one queues its first scan.
+// Libraries: named sets of folders an admin points Marquee at, and how they are read. Creating,
+// editing and deleting them is in edit-library.ts; their folders' rules in library-folders.ts.
 import { z } from 'zod';
-import { config } from '@/lib/config';
 import { db, queryRows, rawDate, sql, type RawDate } from '@/lib/db';
 import { ApiError } from '@/lib/http/api-error';
 import { jobQueue } from '@/lib/jobs/job-queue';
 import { libraryMetadataJob } from '@/lib/metadata/library-metadata-job';
 import { scanLibraryJob } from '@/lib/scan/scan-library-job';
-import { validateLibraryPath } from './library-path';
+import { validateFolder } from './library-folders';
 
-export const libraryTypeSchema = z.enum(['movies', 'tv', 'videos']);
+export const libraryTypeSchema = z.enum(['movies', 'tv', 'videos', 'mixed']);
 
-export const createLibrarySchema = z.object({
-  name: z.string().trim().min(1).max(100),
-  path: z.string().min(1).max(4096),
-  type: libraryTypeSchema,
-});
+const nameSchema = z.string().trim().min(1, 'Give the library a name.').max(100, 'Keep the name under 100 characters.');
+const folderSchema = z.string().min(1, 'Give a folder.').max(4096);
+const foldersSchema = z.array(folderSchema).min(1, 'Give at least one folder.').max(20, 'A library has at most 20 folders.');
+/** Minutes between periodic scans; null: the server's SCAN_INTERVAL_MINUTES; 0: never (watching only). */
+const scanIntervalSchema = z.number().int().min(0).max(7 * 24 * 60, 'At most a week (10080 minutes).').nullable();
+
+export const createLibrarySchema = z
+  .object({
+    name: nameSchema,
+    type: libraryTypeSchema,
+    paths: foldersSchema.optional().describe('The folders of the library (one or more).'),
+    path: folderSchema.optional().describe('One folder: the same as `paths: [path]` (kept for older clients).'),
+    scan_interval_minutes: scanIntervalSchema.optional(),
+  })
+  .refine((v) => (v.paths === undefined) !== (v.path === undefined), { message: 'Give the folders as "paths" (or one as "path").', path: ['paths'] });
 
 export const updateLibrarySchema = z
-  .object({ name: z.string().trim().min(1).max(100).optional(), path: z.string().min(1).max(4096).optional() })
-  .refine((v) => v.name !== undefined || v.path !== undefined, 'give name or path');
+  .object({
+    name: nameSchema.optional(),
+    type: libraryTypeSchema.optional().describe('Changing it reads every file again and sorts them anew.'),
+    paths: foldersSchema.optional().describe('The new set of folders: added ones are scanned, removed ones leave with their items.'),
+    path: folderSchema.optional().describe('One folder: the same as `paths: [path]`.'),
+    scan_interval_minutes: scanIntervalSchema.optional(),
+  })
+  .refine((v) => !(v.paths !== undefined && v.path !== undefined), { message: 'Give "paths" or "path", not both.', path: ['paths'] })
+  .refine((v) => Object.values(v).some((x) => x !== undefined), 'Give something to change: name, type, paths or scan_interval_minutes.');
 
 export const librarySchema = z.object({
   id: z.string(),
   name: z.string(),
+  /** The first folder (for older clients); `paths` has them all. */
   path: z.string(),
+  paths: z.array(z.string()),
   type: libraryTypeSchema,
+  scan_interval_minutes: z.number().int().nullable(),
   media_count: z.number().int(),
   last_scan_at: z.string().nullable(),
   scan_status: z.string(),
 });
 export type LibraryView = z.infer<typeof librarySchema>;
+export type LibraryType = z.infer<typeof libraryTypeSchema>;
 
-type LibraryRow = { id: string; name: string; path: string; type: 'movies' | 'tv' | 'videos'; lastScanAt: Date | null; scanStatus: string; _count: { items: number } };
+type LibraryRow = { id: string; name: string; type: LibraryType; scanIntervalMinutes: number | null; lastScanAt: Date | null; scanStatus: string; items: number };
 
-function view(l: LibraryRow): LibraryView {
+function view(l: LibraryRow, paths: string[]): LibraryView {
   return {
     id: l.id,
     name: l.name,
-    path: l.path,
+    path: paths[0] ?? '',
+    paths,
     type: l.type,
-    media_count: l._count.items,
+    scan_interval_minutes: l.scanIntervalMinutes,
+    media_count: l.items,
     last_scan_at: l.lastScanAt?.toISOString() ?? null,
     scan_status: l.scanStatus,
   };
 }
 
-const withCount = { _count: { select: { items: true } } } as const;
-
-async function pathRules(exceptId?: string) {
-  const c = config();
-  const others = await db.library.findMany({ where: exceptId ? { id: { not: exceptId } } : {}, select: { path: true } });
-  return {
-    dataDir: c.paths.data,
-    transcodeDir: c.paths.transcode,
-    allowedInsideData: [c.paths.sampleMedia],
-    otherLibraryPaths: others.map((o) => o.path),
-  };
-}
-
-/** Every library with its item count (on the home page: one raw read). */
+/** Every library with its folders and item count (on the home page: two raw reads). */
 export async function listLibraries(): Promise<LibraryView[]> {
-  const rows = await queryRows<Omit<LibraryRow, '_count' | 'lastScanAt'> & { lastScanAt: RawDate; items: number | bigint }>(sql`
-    SELECT l."id", l."name", l."path", l."type", l."lastScanAt", l."scanStatus",
+  const rows = await queryRows<Omit<LibraryRow, 'lastScanAt' | 'items'> & { lastScanAt: RawDate; items: number | bigint }>(sql`
+    SELECT l."id", l."name", l."type", l."scanIntervalMinutes", l."lastScanAt", l."scanStatus",
            (SELECT COUNT(*) FROM "MediaItem" m WHERE m."libraryId" = l."id") AS "items"
     FROM "Library" l ORDER BY l."name"`);
-  return rows.map((r) => view({ ...r, lastScanAt: rawDate(r.lastScanAt), _count: { items: Number(r.items) } }));
+  const folders = await queryRows<{ libraryId: string; path: string }>(sql`SELECT f."libraryId", f."path" FROM "LibraryFolder" f ORDER BY f."path"`);
+  const paths = new Map<string, string[]>();
+  for (const f of folders) paths.set(f.libraryId, [...(paths.get(f.libraryId) ?? []), f.path]);
+  return rows.map((r) => view({ ...r, scanIntervalMinutes: r.scanIntervalMinutes === null ? null : Number(r.scanIntervalMinutes), lastScanAt: rawDate(r.lastScanAt), items: Number(r.items) }, paths.get(r.id) ?? []));
 }
 
 export async function getLibrary(id: string): Promise<LibraryView> {
-  const row = await db.library.findUnique({ where: { id }, include: withCount });
+  const row = await db.library.findUnique({
+    where: { id },
+    include: { _count: { select: { items: true } }, folders: { select: { path: true }, orderBy: { path: 'asc' } } },
+  });
   if (!row) throw new ApiError('not_found', 'No such library.');
-  return view(row);
-}
-
-export async function createLibrary(input: z.infer<typeof createLibrarySchema>): Promise<{ id: string }> {
-  const path = await validateLibraryPath(input.path, await pathRules());
-  const lib = await db.library
-    .create({ data: { name: input.name, path, type: input.type, scanStatus: 'queued' } })
-    .catch((err: { code?: string }) => {
-      if (err.code === 'P2002') throw new ApiError('library_path_overlap', 'Another library already has this path.');
-      throw err;
-    });
-  await jobQueue().enqueue(scanLibraryJob, { libraryId: lib.id, force: false });
-  return { id: lib.id };
-}
-
-export async function updateLibrary(id: string, input: z.infer<typeof updateLibrarySchema>): Promise<LibraryView> {
-  await getLibrary(id);
-  const path = input.path === undefined ? undefined : await validateLibraryPath(input.path, await pathRules(id));
-  await db.library.update({ where: { id }, data: { name: input.name, path } });
-  // A new path is rescanned: files that match what was there keep their items.
-  if (path !== undefined) await jobQueue().enqueue(scanLibraryJob, { libraryId: id, force: false });
-  return getLibrary(id);
-}
-
-export async function deleteLibrary(id: string): Promise<void> {
-  const { count } = await db.library.deleteMany({ where: { id } });
-  if (count === 0) throw new ApiError('not_found', 'No such library.');
+  return view({ ...row, items: row._count.items }, row.folders.map((f) => f.path));
 }
 
 export const libraryTaskSchema = z.object({ flag: z.string() });
@@ -125,10 +115,10 @@ export async function runLibraryTask(id: string, flag: string): Promise<{ job_id
 export const checkPathSchema = z.object({ path: z.string().max(4096), library_id: z.string().optional() });
 export const checkPathResultSchema = z.object({ ok: z.boolean(), path: z.string().nullable(), code: z.string().nullable(), message: z.string().nullable() });
 
-/** For the add-library form: would this path be accepted? (Checked as the admin types.) */
+/** For the library forms: would this folder be accepted (for library `exceptId`, when editing)? Checked as the admin types. */
 export async function checkLibraryPath(path: string, exceptId?: string): Promise<z.infer<typeof checkPathResultSchema>> {
   try {
-    const real = await validateLibraryPath(path, await pathRules(exceptId));
+    const real = await validateFolder(path, exceptId);
     return { ok: true, path: real, code: null, message: null };
   } catch (err) {
     if (err instanceof ApiError) return { ok: false, path: null, code: err.code, message: err.message };

@@ -6,8 +6,7 @@ import { db, Prisma } from '@/lib/db';
 import { ApiError } from '@/lib/http/api-error';
 import { mediaInfoSchema } from '@/lib/media/media-info';
 import { attachFile } from '@/lib/scan/attach-file';
-import { identify } from '@/lib/scan/identity';
-import { parseMediaPath } from '@/lib/scan/parse-name';
+import { identifyPath } from '@/lib/scan/identity';
 
 export const remoteItemSchema = z.object({
   item: z.object({
@@ -34,7 +33,7 @@ export async function ingestRemoteItem(libraryId: string, input: z.infer<typeof 
   if (existing && existing.itemId && Number(existing.size) === input.size && Number(existing.mtimeMs) === input.mtime_ms) {
     return { id: existing.itemId, file_id: existing.id, created: false };
   }
-  const identity = identify(parseMediaPath(input.rel_path, library.type), library.type, input.rel_path);
+  const identity = identifyPath(input.rel_path, library.type);
   if (identity.kind === 'unrecognized') throw new ApiError('validation_failed', `Not added: ${identity.reason}.`, { fields: [{ path: 'body.item.rel_path', message: identity.reason }] });
   return db.$transaction(async (tx) => {
     const data = {

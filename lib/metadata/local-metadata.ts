@@ -10,7 +10,7 @@ import { mediaInfoSchema, type MediaTags } from '@/lib/media/media-info';
 import { episodePatchFromNfo, isLocked, itemPatchFromNfo, itemPatchFromTags, nfoMatchesEpisode, parseLockedFields, type EpisodePatch, type ItemPatch } from './apply-nfo';
 import { findNfo } from './find-nfo';
 import { episodeThumb, movieArtwork, seasonPoster, showArtwork, withRemote, type ItemArtwork, type Listing, type RemoteArt, type VideoSource } from './item-artwork';
-import { showFolder, titleEntries } from './item-folders';
+import { isInside, showFolder, titleEntries } from './item-folders';
 import { parseNfo, type NfoKind, type NfoMetadata } from './nfo';
 import { createArtworkStore, type ArtworkDeps, type ArtworkStats } from './store-artwork';
 import { identify, type MatchInfo } from './online/identify';
@@ -105,12 +105,14 @@ export async function applyLocalMetadata(itemId: string, deps: LocalMetadataDeps
     where: { id: itemId },
     select: {
       id: true, kind: true, title: true, year: true, overview: true, tmdbId: true, tvdbId: true, imdbId: true, matchStatus: true, matchInfo: true, genres: true,
-      posterPath: true, backdropPath: true, lockedFields: true, library: { select: { path: true } },
+      posterPath: true, backdropPath: true, lockedFields: true, library: { select: { folders: { select: { path: true } } } },
       files: { where: presentLocal, orderBy: { path: 'asc' }, select: fileSelect },
     },
   });
   if (!item) return result;
   result.found = true;
+  // The library folder a file is in (a library may have several): where "the library's root" is.
+  const rootOf = (file: string) => item.library.folders.map((f) => f.path).find((root) => root === file || isInside(root, file)) ?? dirname(file);
 
   const listings = new Map<string, Promise<Listing>>();
   const listing = (folder: string) => {
@@ -174,7 +176,8 @@ export async function applyLocalMetadata(itemId: string, deps: LocalMetadataDeps
     const episodeFiles = (e: (typeof episodes)[number]) => e.files.map((f) => f.file).sort((a, b) => a.path.localeCompare(b.path));
     const episodesPerFile = new Map<string, number>();
     for (const e of episodes) for (const f of e.files) episodesPerFile.set(f.file.path, (episodesPerFile.get(f.file.path) ?? 0) + 1);
-    const showDir = showFolder([...episodesPerFile.keys()], item.library.path);
+    const showFiles = [...episodesPerFile.keys()];
+    const showDir = showFiles.length > 0 ? showFolder(showFiles, rootOf(showFiles[0])) : null;
     const show = showDir ? await listing(showDir) : null;
 
     const nfo = show ? await readNfo(show.folder, findNfo(show.entries, null, 'tvshow'), 'tvshow') : null;
@@ -231,7 +234,7 @@ export async function applyLocalMetadata(itemId: string, deps: LocalMetadataDeps
       const video = videoOf(file);
       const folder = dirname(file.path);
       const all = await listing(folder);
-      const own: Listing = { folder, entries: titleEntries(all.entries, video.name, { folder, libraryRoot: item.library.path, kind: item.kind }) };
+      const own: Listing = { folder, entries: titleEntries(all.entries, video.name, { folder, libraryRoot: rootOf(file.path), kind: item.kind }) };
       const nfo = await readNfo(folder, findNfo(own.entries, video.name, 'movie'), 'movie');
       patch = nfo ? itemPatchFromNfo(nfo, item, locked) : video.tags ? itemPatchFromTags(video.tags, item.kind, video.name, item, locked) : {};
       art = movieArtwork(own, video, video.name);

@@ -1,6 +1,8 @@
 // Where a parsed file belongs: a movie, a show's episodes, or a plain video — as stable keys within
 // a library, so a new file (an upgrade, a re-added file) finds the item it had before.
-import type { ParsedName } from './parse-name';
+import { parseMediaPath, type LibraryHint, type ParsedName } from './parse-name';
+
+export type LibraryType = 'movies' | 'tv' | 'videos' | 'mixed';
 
 export type Identity =
   | { kind: 'movie'; key: string; title: string; year: number | null; ids: ParsedName['ids'] }
@@ -26,8 +28,20 @@ function fileStem(relPath: string): string {
   return (relPath.split('/').pop() ?? relPath).replace(/\.[^.]+$/, '');
 }
 
-export function identify(parsed: ParsedName, libraryType: 'movies' | 'tv' | 'videos', relPath: string): Identity {
+/** What the parser is told about a library: a mixed one says nothing, so names and folders decide. */
+export function parseHint(libraryType: LibraryType): LibraryHint | undefined {
+  return libraryType === 'mixed' ? undefined : libraryType;
+}
+
+/** Where a library-relative path belongs in a library of this type. */
+export function identifyPath(relPath: string, libraryType: LibraryType): Identity {
+  return identify(parseMediaPath(relPath, parseHint(libraryType)), libraryType, relPath);
+}
+
+export function identify(parsed: ParsedName, libraryType: LibraryType, relPath: string): Identity {
   if (parsed.extra) return { kind: 'unrecognized', reason: `looks like a ${parsed.extra}, not a main feature` };
+  // A mixed library: an SxxEyy name, a season folder or a dated episode is a show's; anything else a movie.
+  if (libraryType === 'mixed') libraryType = parsed.type === 'episode' ? 'tv' : 'movies';
   if (libraryType === 'videos') {
     const title = parsed.title ?? fileStem(relPath);
     return { kind: 'video', key: `video:${relPath.toLowerCase()}`, title };

@@ -8,7 +8,8 @@ import { isVideoFile } from './walk-library';
 
 export interface WatchedLibrary {
   id: string;
-  path: string;
+  /** Every folder of the library: one watcher covers them all. */
+  paths: string[];
 }
 
 export interface LibraryWatcherDeps {
@@ -31,10 +32,12 @@ export function describeWatchError(err: NodeJS.ErrnoException): string {
   return `error: ${err.code ?? err.message}. Periodic scans still catch changes.`;
 }
 
+const folderKey = (lib: WatchedLibrary) => [...lib.paths].sort().join('\n');
+
 export function createLibraryWatcher(deps: LibraryWatcherDeps, opts: LibraryWatcherOptions = {}) {
   const stableMs = opts.stableMs ?? 2000;
   const debounceMs = opts.debounceMs ?? 200;
-  const active = new Map<string, { path: string; watcher: FSWatcher; timer?: NodeJS.Timeout }>();
+  const active = new Map<string, { key: string; paths: string[]; watcher: FSWatcher; timer?: NodeJS.Timeout }>();
   // Files being written: path → last size seen and since when; scanned once stable.
   const pending = new Map<string, { libraryId: string; size: number; since: number }>();
   let poller: NodeJS.Timeout | undefined;
@@ -75,7 +78,7 @@ export function createLibraryWatcher(deps: LibraryWatcherDeps, opts: LibraryWatc
   }
 
   function start(lib: WatchedLibrary) {
-    const watcher = watch(lib.path, {
+    const watcher = watch(lib.paths, {
       ignoreInitial: true,
       ignored: (path, stats) => basename(path).startsWith('.') || (stats?.isFile() === true && !isVideoFile(basename(path))),
     });
@@ -89,11 +92,11 @@ export function createLibraryWatcher(deps: LibraryWatcherDeps, opts: LibraryWatc
     for (const event of ['unlink', 'unlinkDir', 'addDir'] as const) watcher.on(event, () => schedule(lib.id));
     watcher.on('error', (err) => {
       const status = describeWatchError(err as NodeJS.ErrnoException);
-      deps.log.warn(`[watch] ${lib.path}: ${status}`);
+      deps.log.warn(`[watch] ${lib.paths.join(', ')}: ${status}`);
       deps.setStatus(lib.id, status).catch(() => undefined);
     });
     watcher.on('ready', () => deps.setStatus(lib.id, 'watching').catch(() => undefined));
-    active.set(lib.id, { path: lib.path, watcher });
+    active.set(lib.id, { key: folderKey(lib), paths: lib.paths, watcher });
   }
 
   async function stop(id: string) {
@@ -101,17 +104,23 @@ export function createLibraryWatcher(deps: LibraryWatcherDeps, opts: LibraryWatc
     if (!entry) return;
     active.delete(id);
     clearTimeout(entry.timer);
+    // Files still settling in a removed or changed library are no longer this watcher's business.
+    for (const [path, p] of pending) if (p.libraryId === id) pending.delete(path);
     await entry.watcher.close();
   }
 
   return {
-    /** Watches exactly these libraries: starts new ones, restarts moved ones, stops removed ones. */
+    /** Watches exactly these libraries: starts new ones, restarts ones whose folders changed, stops removed ones. */
     async sync(libraries: WatchedLibrary[]) {
       const wanted = new Map(libraries.map((l) => [l.id, l]));
-      for (const [id, entry] of active) if (wanted.get(id)?.path !== entry.path) await stop(id);
-      for (const lib of libraries) if (!active.has(lib.id)) start(lib);
+      for (const [id, entry] of active) {
+        const lib = wanted.get(id);
+        if (!lib || folderKey(lib) !== entry.key) await stop(id);
+      }
+      for (const lib of libraries) if (!active.has(lib.id) && lib.paths.length > 0) start(lib);
     },
-    watching: () => [...active.values()].map((a) => a.path),
+    /** Every folder being watched. */
+    watching: () => [...active.values()].flatMap((a) => a.paths),
     async close() {
       clearTimeout(poller);
       poller = undefined;

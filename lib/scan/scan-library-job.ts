@@ -49,23 +49,51 @@ async function queueMetadata(itemIds: string[]): Promise<number> {
   return queued;
 }
 
+async function itemsWithFiles(libraryId: string): Promise<string[]> {
+  return (await db.mediaItem.findMany({ where: { libraryId, files: { some: {} } }, select: { id: true } })).map((i) => i.id);
+}
+
+/** After re-sorting (a new library type): the items whose files all went to other items. */
+async function removeEmptied(itemIds: string[]): Promise<number> {
+  let removed = 0;
+  for (let start = 0; start < itemIds.length; start += 500) {
+    removed += (await db.mediaItem.deleteMany({ where: { id: { in: itemIds.slice(start, start + 500) }, files: { none: {} } } })).count;
+  }
+  return removed;
+}
+
 export const scanLibraryJob = defineJob({
   name: 'scan.library',
   schema: scanLibraryPayload,
   dedupeKey: (p) => `scan:${p.libraryId}`,
   maxAttempts: 2,
   async handle(payload, ctx) {
+    const exists = () => db.library.count({ where: { id: payload.libraryId } }).then((n) => n > 0);
+    const lib0 = await db.library.findUnique({ where: { id: payload.libraryId }, select: { type: true, sortedType: true } });
+    // A library deleted before or during its scan: nothing to do, and nothing to retry.
+    if (!lib0) return { skipped: 'the library was removed' };
+    // Its type changed since its files were sorted: every file is read again and sorted by the new
+    // type, and the items that end up with no file (an episode taken for a movie) go.
+    const retype = lib0.sortedType !== null && lib0.sortedType !== lib0.type;
+    const sortedBefore = retype ? await itemsWithFiles(payload.libraryId) : [];
     const deps = await realScanDeps();
     const touched = new Set<string>();
     // Changes seen while this scan ran are covered by going round again (a few times at most).
     for (let round = 1; ; round++) {
       const started = new Date();
-      const result = await scanLibrary(payload.libraryId, { force: payload.force && round === 1, signal: ctx.signal, progress: ctx.progress }, deps);
+      const result = await scanLibrary(payload.libraryId, { force: (payload.force || retype) && round === 1, signal: ctx.signal, progress: ctx.progress }, deps).catch(async (err: unknown) => {
+        if (!(await exists())) return null;
+        throw err;
+      });
+      if (!result) return { skipped: 'the library was removed' };
       for (const id of result.touched_item_ids) touched.add(id);
       const lib = await db.library.findUnique({ where: { id: payload.libraryId }, select: { scanRequestedAt: true } });
       if (round >= 5 || !lib?.scanRequestedAt || lib.scanRequestedAt < started) {
         const { touched_item_ids: _ids, ...counts } = result;
-        return { ...counts, metadata_queued: await queueMetadata([...touched]) };
+        const emptied = retype ? await removeEmptied(sortedBefore) : 0;
+        // Sorted by this type now (unless the type changed again meanwhile: then the next scan re-sorts).
+        if (retype) await db.library.updateMany({ where: { id: payload.libraryId, type: lib0.type }, data: { sortedType: null } });
+        return { ...counts, items_removed: emptied, metadata_queued: await queueMetadata([...touched]) };
       }
     }
   },

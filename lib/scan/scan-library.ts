@@ -7,8 +7,10 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { db } from '@/lib/db';
 import { planScan, type StoredFile } from './plan-scan';
 import { probeAndWrite } from './probe-pipeline';
+import { removeFiles } from './remove-files';
 import { updatePresence } from './update-presence';
-import { isVideoFile, walkLibrary, type WalkedFile } from './walk-library';
+import { insideAny, walkFolders } from './walk-folders';
+import { isVideoFile, type WalkedFile } from './walk-library';
 import { writeProbedFiles, type ProbeOutcome } from './write-probed';
 
 export type { ProbeOutcome };
@@ -34,6 +36,8 @@ export interface ScanResult {
   changed: number;
   moved: number;
   vanished: number;
+  /** Files of folders no longer in the library (and not moved into one): forgotten, with items only they held. */
+  removed: number;
   items_created: number;
   issues: number;
   /** Items created, or whose files were added, changed or moved: what local metadata should look at again. */
@@ -48,16 +52,17 @@ function toStored(r: { id: string; path: string; size: bigint; mtimeMs: bigint; 
 }
 
 export async function scanLibrary(libraryId: string, opts: ScanOptions, deps: ScanDeps): Promise<ScanResult> {
-  const library = await db.library.findUniqueOrThrow({ where: { id: libraryId } });
+  const library = await db.library.findUniqueOrThrow({ where: { id: libraryId }, include: { folders: { select: { path: true }, orderBy: { path: 'asc' } } } });
   await db.library.update({ where: { id: libraryId }, data: { scanStatus: 'scanning' } });
   try {
-    await opts.progress?.(0, 'walking the folder');
-    const walked = await walkLibrary(library.path, { isMediaFile: isVideoFile, skipDirs: deps.skipDirs, signal: opts.signal });
+    await opts.progress?.(0, library.folders.length > 1 ? `walking ${library.folders.length} folders` : 'walking the folder');
+    const walked = await walkFolders(library.folders.map((f) => f.path), { isMediaFile: isVideoFile, skipDirs: deps.skipDirs, signal: opts.signal });
     const rows = await db.mediaFile.findMany({
       where: { libraryId, origin: 'local' },
       select: { id: true, path: true, size: true, mtimeMs: true, inode: true, headTailHash: true, status: true, probedAt: true },
     });
-    const plan = planScan(walked.files, rows.map(toStored), { force: opts.force });
+    const judged = rows.filter((r) => !insideAny(walked.unreachable, r.path));
+    const plan = planScan(walked.files, judged.map(toStored), { force: opts.force });
     const now = new Date();
 
     // A file copied or moved across filesystems has a new inode: recognise it by size + head/tail hash.
@@ -74,6 +79,11 @@ export async function scanLibrary(libraryId: string, opts: ScanOptions, deps: Sc
         plan.moved.push({ row: match, file });
       } else added.push({ file, hash });
     }
+    // Files under a folder the library no longer has, and not found again elsewhere in it, leave for good.
+    const folders = library.folders.map((f) => f.path);
+    const dropped = plan.vanished.filter((r) => !insideAny(folders, r.path));
+    plan.vanished = plan.vanished.filter((r) => insideAny(folders, r.path));
+    const removed = dropped.length > 0 ? (await removeFiles(dropped.map((r) => r.id))).files : 0;
 
     for (let start = 0; start < plan.moved.length; start += MOVE_BATCH) {
       opts.signal?.throwIfAborted();
@@ -140,6 +150,7 @@ export async function scanLibrary(libraryId: string, opts: ScanOptions, deps: Sc
       changed: plan.changed.length,
       moved: plan.moved.length,
       vanished: plan.vanished.length,
+      removed,
       items_created: itemsCreated,
       issues: issues.size,
       touched_item_ids: [...touched],

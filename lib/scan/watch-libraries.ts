@@ -20,7 +20,7 @@ export interface WatchLoopOptions extends LibraryWatcherOptions {
   log: { info(msg: string): void; warn(msg: string): void };
 }
 
-export function startLibraryWatching(opts: WatchLoopOptions): { stop(): Promise<void> } {
+export function startLibraryWatching(opts: WatchLoopOptions): { stop(): Promise<void>; watching(): string[] } {
   const enqueueScan = async (libraryId: string) => {
     await db.library.updateMany({ where: { id: libraryId }, data: { scanRequestedAt: new Date() } });
     await jobQueue().enqueue(scanLibraryJob, { libraryId, force: false });
@@ -45,11 +45,13 @@ export function startLibraryWatching(opts: WatchLoopOptions): { stop(): Promise<
       await watcher.close();
       return;
     }
-    const libraries = await db.library.findMany({ select: { id: true, path: true, lastScanAt: true, scanStatus: true } });
-    await watcher.sync(libraries);
-    const due = Date.now() - opts.periodicScanMs;
+    const libraries = await db.library.findMany({ select: { id: true, lastScanAt: true, scanStatus: true, scanIntervalMinutes: true, folders: { select: { path: true } } } });
+    // A deleted library is gone from this list: sync closes its watcher.
+    await watcher.sync(libraries.map((l) => ({ id: l.id, paths: l.folders.map((f) => f.path) })));
     for (const lib of libraries) {
-      if (lib.scanStatus === 'idle' && lib.lastScanAt && lib.lastScanAt.getTime() < due) await enqueueScan(lib.id);
+      // Each library's own interval (0: watching only), else SCAN_INTERVAL_MINUTES.
+      const everyMs = lib.scanIntervalMinutes === null ? opts.periodicScanMs : lib.scanIntervalMinutes * 60_000;
+      if (everyMs > 0 && lib.scanStatus === 'idle' && lib.lastScanAt && lib.lastScanAt.getTime() < Date.now() - everyMs) await enqueueScan(lib.id);
     }
   };
 
@@ -64,6 +66,8 @@ export function startLibraryWatching(opts: WatchLoopOptions): { stop(): Promise<
   });
 
   return {
+    /** The folders watched right now. */
+    watching: () => watcher.watching(),
     async stop() {
       stopped = true;
       clearInterval(timer);

@@ -19,7 +19,7 @@ function probed(root: string, relPath: string, ok = true, rowId: string | null =
 
 async function library(type: 'movies' | 'tv') {
   const root = `/media/${type}-${n++}`;
-  return { root, id: (await db.library.create({ data: { name: root, path: root, type } })).id };
+  return { root, id: (await db.library.create({ data: { name: root, type, folders: { create: [{ path: root }] } } })).id };
 }
 
 async function linksOf(path: string) {

@@ -5,8 +5,7 @@ import { config } from '@/lib/config';
 import { db, Prisma } from '@/lib/db';
 import { Prisma as PgPrisma } from '@/lib/generated/prisma-pg';
 import { linkEpisodes, placeIdentities } from './attach-file';
-import { identify, type Identity } from './identity';
-import { parseMediaPath } from './parse-name';
+import { identifyPath, type Identity, type LibraryType } from './identity';
 import type { WalkedFile } from './walk-library';
 
 export type ProbeOutcome = { ok: true; info: unknown } | { ok: false; reason: string; message: string };
@@ -37,14 +36,14 @@ function dbNull(): Prisma.NullTypes.DbNull {
   return config().db.provider === 'postgresql' ? (PgPrisma.DbNull as unknown as Prisma.NullTypes.DbNull) : Prisma.DbNull;
 }
 
-export async function writeProbedFiles(libraryId: string, libraryType: 'movies' | 'tv' | 'videos', batch: ProbedFile[], probedAt: Date): Promise<WrittenBatch> {
+export async function writeProbedFiles(libraryId: string, libraryType: LibraryType, batch: ProbedFile[], probedAt: Date): Promise<WrittenBatch> {
   const issues = new Map<string, { reason: string; message: string }>();
   const identities = batch.map((p): Identity => {
     if (!p.outcome.ok) {
       issues.set(p.file.path, { reason: p.outcome.reason, message: p.outcome.message });
       return { kind: 'unrecognized', reason: p.outcome.reason };
     }
-    const identity = identify(parseMediaPath(p.file.relPath, libraryType), libraryType, p.file.relPath);
+    const identity = identifyPath(p.file.relPath, libraryType);
     if (identity.kind === 'unrecognized') issues.set(p.file.path, { reason: 'unrecognized_name', message: `Not added: ${identity.reason}.` });
     return identity;
   });

@@ -158,8 +158,8 @@ export async function followFromCatalog(userId: string, input: z.infer<typeof ca
   const provider = requireProvider(input.provider);
   const details = await provider.details('show', input.provider_id);
   if (!details) throw new ApiError('not_found', `${provider.name} has no show ${input.provider_id}.`);
-  const library = await db.library.findFirst({ where: { type: 'tv' }, orderBy: { createdAt: 'asc' }, select: { id: true } });
-  if (!library) throw new ApiError('conflict', 'Add a TV library first: followed shows live in one.');
+  const library = await db.library.findFirst({ where: { type: { in: ['tv', 'mixed'] } }, orderBy: { createdAt: 'asc' }, select: { id: true } });
+  if (!library) throw new ApiError('conflict', 'Add a TV (or mixed) library first: followed shows live in one.');
   const identityKey = `show:${normalizeTitle(details.title)}${details.year ? `:${details.year}` : ''}`;
   const item = await db.mediaItem.upsert({
     where: { libraryId_identityKey: { libraryId: library.id, identityKey } },

@@ -35,7 +35,12 @@ export default async function LibraryPage({ params }: Props) {
       description={
         <>
           {libraryTypeLabel(library.type)}
-          {isAdmin && <span className="ml-2 break-all font-mono text-xs text-zinc-500">{library.path}</span>}
+          {isAdmin &&
+            library.paths.map((p) => (
+              <span key={p} className="ml-2 break-all font-mono text-xs text-zinc-500">
+                {p}
+              </span>
+            ))}
         </>
       }
     >

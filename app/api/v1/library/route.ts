@@ -1,7 +1,8 @@
 // GET /api/v1/library — every library; POST — add one and queue its first scan (admin)
 import { createLibraryContract, listLibrariesContract } from '@/lib/api/library-contracts';
 import { handle, routes } from '@/lib/http/route';
-import { createLibrary, listLibraries } from '@/lib/library/libraries';
+import { createLibrary } from '@/lib/library/edit-library';
+import { listLibraries } from '@/lib/library/libraries';
 
 export const { GET, POST, PUT, PATCH, DELETE } = routes(
   handle(listLibrariesContract, () => listLibraries()),
