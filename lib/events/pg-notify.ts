@@ -11,7 +11,7 @@ import { type EventTransport, frameSchema, MAX_FRAME_BYTES, type TransportFactor
 const CHANNEL = 'marquee_events';
 const wireSchema = frameSchema.extend({ origin: z.string() });
 
-type Unreffable = { connection?: { stream?: { unref?: () => void } } };
+type Unreffable = { connection?: { stream?: { unref?: () => void; ref?: () => void } } };
 
 export function pgNotifyTransport(connectionString: string): TransportFactory {
   return (deliver) => {
@@ -23,6 +23,11 @@ export function pgNotifyTransport(connectionString: string): TransportFactory {
     let retry: NodeJS.Timeout | undefined;
     // Frames sent while the first connection is being made (a process's first moments) wait here.
     const pending: string[] = [];
+    // One NOTIFY at a time on the connection (pg queues overlapping queries, but deprecates it).
+    let sending: Promise<unknown> = Promise.resolve();
+    const send = (c: pg.Client, text: string) => {
+      sending = sending.then(() => c.query('SELECT pg_notify($1, $2)', [CHANNEL, text])).catch(() => undefined);
+    };
 
     async function open() {
       const c = new pg.Client({ connectionString });
@@ -51,7 +56,7 @@ export function pgNotifyTransport(connectionString: string): TransportFactory {
         if (closed) return void (await c.end().catch(() => undefined));
         ready = true;
         retryMs = 250;
-        for (const text of pending.splice(0)) c.query('SELECT pg_notify($1, $2)', [CHANNEL, text]).catch(() => undefined);
+        for (const text of pending.splice(0)) send(c, text);
       } catch {
         if (client === c) client = null;
         await c.end().catch(() => undefined);
@@ -77,7 +82,7 @@ export function pgNotifyTransport(connectionString: string): TransportFactory {
           if (pending.length < 100) pending.push(text);
           return;
         }
-        client.query('SELECT pg_notify($1, $2)', [CHANNEL, text]).catch(() => undefined);
+        send(client, text);
       },
       async close() {
         closed = true;
@@ -85,6 +90,8 @@ export function pgNotifyTransport(connectionString: string): TransportFactory {
         const c = client;
         client = null;
         ready = false;
+        // Held open while it closes: an unref'd socket would let the process end mid-close.
+        (c as unknown as Unreffable | null)?.connection?.stream?.ref?.();
         await c?.end().catch(() => undefined);
       },
     };
