@@ -57,14 +57,26 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
   const controllers = new Set<AbortController>();
   let stopping = false;
   let wake: (() => void) | undefined;
+  // A wake-up that came while the loop was busy (claiming): the next pause ends at once, so a job
+  // queued between an empty claim and the pause is not left waiting for the next poll.
+  let kicked = false;
+  const kick = () => {
+    if (wake) wake();
+    else kicked = true;
+  };
 
-  /** Resolves after `ms`, or earlier when a slot frees up or the runner stops. */
+  /** Resolves after `ms`, or earlier when a slot frees up, a job is queued, or the runner stops. */
   function pause(ms: number): Promise<void> {
+    if (kicked || stopping) {
+      kicked = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       const timer = setTimeout(done, ms);
       function done() {
         clearTimeout(timer);
         wake = undefined;
+        kicked = false;
         resolve();
       }
       wake = done;
@@ -79,7 +91,7 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
   if (signal?.aborted) onShutdown();
   else signal?.addEventListener('abort', onShutdown, { once: true });
   // A job queued by this process (a watcher, a finished scan) is claimed at once, not at the next poll.
-  const unsubscribe = onJobEnqueued(() => wake?.());
+  const unsubscribe = onJobEnqueued(kick);
 
   async function loop(): Promise<void> {
     while (!stopping) {
@@ -114,7 +126,7 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
         running.delete(task);
         if (foreground) foregroundRunning--;
         if (dedicated) dedicatedRunning--;
-        wake?.();
+        kick();
       });
     }
   }

@@ -45,7 +45,10 @@ export async function ensureSampleLibrary(dir: string, options: SampleLibraryOpt
   await mkdir(parent, { recursive: true });
   await removeStalePartials(parent, partialPrefix);
 
-  const { stdout } = await execFileAsync(ffmpegPath, ['-hide_banner', '-encoders'], { timeout: 10_000, signal });
+  const { stdout } = await execFileAsync(ffmpegPath, ['-hide_banner', '-encoders'], { timeout: 10_000, signal }).catch((err: unknown) => {
+    signal?.throwIfAborted(); // an abort says why it was aborted, not node's generic AbortError
+    throw err;
+  });
   const { encodes, warnings } = planSampleLibrary(parseEncoders(stdout), ffmpegPath);
 
   const temp = await mkdtemp(join(parent, partialPrefix));
