@@ -22,7 +22,7 @@ const FFMPEG = process.env.FFMPEG_PATH || 'ffmpeg';
 const ms = (x: number) => `${Math.round(x)} ms`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const log = (m: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${m}`);
-const TRIALS = 3;
+const TRIALS = 5;
 
 /** One file, one Range, pipe: the least a server can do. argv[1] is the file; prints its port. */
 const BARE_SERVER = `

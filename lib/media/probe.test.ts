@@ -87,6 +87,12 @@ describe('probeFile', () => {
     expect((await failure(probe(deps(run)))).reason).toBe('not_media');
   });
 
+  it('says ffprobe crashed, and how to fix it, when it dies by a signal it was not sent', async () => {
+    const err = await failure(probe(deps({ code: null, stderr: '' })));
+    expect(err.reason).toBe('not_media');
+    expect(err.message).toMatch(/ffprobe crashed on this file; install a current ffmpeg/);
+  });
+
   it('passes an abort through as the abort reason, not a ProbeError', async () => {
     const reason = new DOMException('stopped', 'AbortError');
     await expect(probe(deps(reason))).rejects.toBe(reason);

@@ -37,6 +37,8 @@ export type ProbeDeps = {
   run: (file: string, args: readonly string[], options: RunOptions) => Promise<RunResult>;
 };
 
+const FFPROBE_CRASH_FIX = 'install a current ffmpeg (apt-get install ffmpeg) or set FFPROBE_PATH, then rescan';
+
 export const nodeProbeDeps: ProbeDeps = { stat, run: runBinary };
 
 /**
@@ -65,6 +67,9 @@ export async function probeFile(path: string, options: ProbeOptions, deps: Probe
   if (result.overflow) throw new ProbeError('not_media', 'ffprobe output too large');
 
   const detail = lastLine(result.stderr, [input, absolute]);
+  // Killed by a signal we did not send: ffprobe crashed (the build bundled from npm does on
+  // MPEG-TS) — say so, and how to fix it, rather than call the file "not media".
+  if (result.code === null) throw new ProbeError('not_media', `ffprobe crashed on this file; ${FFPROBE_CRASH_FIX}`);
   if (result.code !== 0) throw new ProbeError(classifyFailure(result.stderr), detail ?? `ffprobe exited with ${result.code}`);
 
   let info: MediaInfo;
