@@ -2,8 +2,9 @@
 // Below 1024 px the main navigation folds into a Menu button; the panel drops under the header and
 // closes on a choice, on Escape, on a click outside it, and when the page changes.
 import Link from 'next/link';
+import { useDismissable } from './use-dismissable';
 import { usePathname } from 'next/navigation';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 
 export interface NavLink {
   href: string;
@@ -12,26 +13,14 @@ export interface NavLink {
 }
 
 export function NavMenu({ links }: { links: NavLink[] }) {
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, root } = useDismissable<HTMLDivElement>();
   const pathname = usePathname();
-  const root = useRef<HTMLDivElement>(null);
   const [lastPath, setLastPath] = useState(pathname);
   if (lastPath !== pathname) {
     setLastPath(pathname);
     setOpen(false);
   }
 
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
-    const onClick = (e: MouseEvent) => !root.current?.contains(e.target as Node) && setOpen(false);
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('click', onClick);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('click', onClick);
-    };
-  }, [open]);
 
   return (
     <div ref={root} className="lg:hidden">

@@ -2,27 +2,16 @@
 // The account menu at the header's end: who is signed in (the name shows from 1280 px), then
 // Settings, API docs and Sign out. Closes on Escape, on a click outside it, and on a choice.
 import Link from 'next/link';
-import { useEffect, useRef, useState } from 'react';
+import { useDismissable } from './use-dismissable';
+
 import { SignOutButton } from '@/components/auth/sign-out-button-client';
 
 const itemClass =
   'flex w-full items-center rounded-lg px-3 py-2 text-left text-sm text-zinc-200 hover:bg-white/5 hover:text-zinc-50 focus-visible:outline-2 focus-visible:outline-accent-400 aria-[current=page]:text-zinc-50';
 
 export function UserMenu({ name, username, current }: { name: string; username: string; current?: boolean }) {
-  const [open, setOpen] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
+  const { open, setOpen, root } = useDismissable<HTMLDivElement>();
 
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
-    const onClick = (e: MouseEvent) => !root.current?.contains(e.target as Node) && setOpen(false);
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('click', onClick);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('click', onClick);
-    };
-  }, [open]);
 
   return (
     <div ref={root} className="relative">

@@ -11,6 +11,7 @@ import { apiFetch, ApiFetchError } from '@/components/queries/api-fetch';
 import { detectCapabilities } from './browser-capabilities';
 import { PlayerControls } from './player-controls-client';
 import { useTrickplay } from './scrub-bar-client';
+import { formatClock } from './format-clock';
 
 type Track = { id: string; source: string; codec: string; language: string | null; title: string | null; forced: boolean; default: boolean; text: boolean; url: string | null };
 type Session = {
@@ -33,13 +34,6 @@ type Target = { id: string; title: string; subtitle: string | null; backHref: st
 const SAVE_EVERY_MS = 10_000;
 const NEXT_COUNTDOWN = 10;
 
-function clock(secs: number): string {
-  const s = Math.max(0, Math.floor(secs));
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const r = String(s % 60).padStart(2, '0');
-  return h ? `${h}:${String(m).padStart(2, '0')}:${r}` : `${m}:${r}`;
-}
 
 function trackLabel(t: { language: string | null; title: string | null; codec: string }, i: number) {
   return [t.title, t.language?.toUpperCase(), t.codec.toUpperCase()].filter(Boolean).join(' · ') || `Track ${i + 1}`;
@@ -301,10 +295,10 @@ export function Player({ target }: { target: Target }) {
         {resumeAt !== null && !started && (
           <div role="dialog" aria-label="Resume" className="absolute inset-0 grid place-items-center bg-zinc-950/80">
             <div className="space-y-3 text-center">
-              <p className="text-zinc-200">You stopped at {clock(resumeAt)}.</p>
+              <p className="text-zinc-200">You stopped at {formatClock(resumeAt)}.</p>
               <div className="flex justify-center gap-2">
                 <button type="button" className="rounded-lg bg-indigo-500 px-4 py-2 font-medium text-white" onClick={() => { setStarted(true); void play(resumeAt, { quality }); }}>
-                  Resume from {clock(resumeAt)}
+                  Resume from {formatClock(resumeAt)}
                 </button>
                 <button type="button" className="rounded-lg bg-zinc-800 px-4 py-2 text-zinc-100" onClick={() => { setStarted(true); void play(0, { quality }); }}>
                   Start over

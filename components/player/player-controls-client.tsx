@@ -3,14 +3,8 @@
 // theme's accent): play/pause, the seek bar with scrub previews, time, mute and volume, fullscreen.
 import { useEffect, useState } from 'react';
 import { ScrubBar, type Trickplay } from './scrub-bar-client';
+import { formatClock } from './format-clock';
 
-function clock(secs: number): string {
-  const s = Math.max(0, Math.floor(secs));
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const r = String(s % 60).padStart(2, '0');
-  return h ? `${h}:${String(m).padStart(2, '0')}:${r}` : `${m}:${r}`;
-}
 
 // Drawn, not typed: emoji and symbol glyphs depend on the fonts a machine has (a box without them).
 const Icon = ({ d }: { d: string }) => (
@@ -57,7 +51,7 @@ export function PlayerControls({ video, duration, trickplay }: { video: HTMLVide
           <Icon d={paused ? ICONS.play : ICONS.pause} />
         </button>
         <span className="font-mono text-xs text-zinc-300" aria-label="Time">
-          {clock(time)} / {clock(duration)}
+          {formatClock(time)} / {formatClock(duration)}
         </span>
         <span className="flex-1" />
         <button type="button" className={button} aria-label={muted ? 'Unmute' : 'Mute'} aria-pressed={muted} onClick={() => video && (video.muted = !video.muted)}>

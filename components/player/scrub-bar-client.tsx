@@ -2,16 +2,12 @@
 // A seek bar with scrub previews: hovering or dragging shows the trickplay frame for that moment
 // (sheets of 10×10 frames, one every 10 s), when the server has made them.
 import { useEffect, useState } from 'react';
+import { formatClock } from './format-clock';
 
 export type Trickplay = { interval: number; width: number; height: number; columns: number; rows: number; count: number; sheets: string[] };
 
 const PREVIEW_WIDTH = 160;
 
-function clock(secs: number): string {
-  const s = Math.max(0, Math.floor(secs));
-  const m = Math.floor(s / 60);
-  return `${Math.floor(m / 60) ? `${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')}` : m}:${String(s % 60).padStart(2, '0')}`;
-}
 
 /**
  * Fetches the preview manifest. While the server is making the previews it holds the request
@@ -76,7 +72,7 @@ export function ScrubBar({ video, duration, trickplay, base }: { video: HTMLVide
       {hover && (
         <div className="pointer-events-none absolute bottom-full mb-2 -translate-x-1/2 text-center" style={{ left: hover.x }}>
           {preview && <div data-testid="scrub-preview" className="rounded-md ring-1 ring-white/20" style={preview} />}
-          <span className="mt-1 inline-block rounded bg-zinc-950/90 px-1.5 font-mono text-xs text-zinc-100">{clock(hover.t)}</span>
+          <span className="mt-1 inline-block rounded bg-zinc-950/90 px-1.5 font-mono text-xs text-zinc-100">{formatClock(hover.t)}</span>
         </div>
       )}
       <input

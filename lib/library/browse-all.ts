@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { queryRows, rawDate, sql, type RawDate, type SqlFragment } from '@/lib/db';
 import { sortTitle } from '@/lib/scan/identity';
-import { itemView, mediaItemSchema } from './media-views';
+import { itemView, type ItemRow as MediaItemRow, mediaItemSchema } from './media-views';
 
 export const browseQuerySchema = z.object({
   kind: z.enum(['movie', 'show']),
@@ -34,22 +34,8 @@ export const browsePageSchema = z.object({
 });
 export type BrowsePage = z.infer<typeof browsePageSchema>;
 
-type ItemRow = {
-  id: string;
-  libraryId: string;
-  kind: 'movie' | 'show' | 'video';
-  title: string;
-  year: number | null;
-  overview: string | null;
-  status: 'ok' | 'missing';
-  posterPath: string | null;
-  backdropPath: string | null;
-  tmdbId: string | null;
-  tvdbId: string | null;
-  imdbId: string | null;
-  lockedFields: string;
-  addedAt: RawDate;
-};
+/** Raw rows: the driver gives `addedAt` as a Date (PostgreSQL) or a number/string (SQLite). */
+type ItemRow = Omit<MediaItemRow, 'addedAt'> & { addedAt: RawDate };
 
 /** `%text%` for LIKE, with LIKE's own wildcards in the text escaped (used with ESCAPE '\'). */
 const containing = (text: string) => `%${text.replace(/[\\%_]/g, '\\$&')}%`;

@@ -59,7 +59,8 @@ export const seasonSchema = z.object({
 export const seasonDetailSchema = seasonSchema.extend({ episodes: z.array(episodeSchema) });
 
 type FileRow = { id: string; path: string; size: bigint; status: 'ok' | 'missing'; probeError: string | null; mediaInfo: unknown };
-type ItemRow = {
+/** An item's columns as `itemView` reads them (Prisma rows, and raw rows with `addedAt` as the driver gives it). */
+export type ItemRow = {
   id: string;
   libraryId: string;
   kind: 'movie' | 'show' | 'video';
