@@ -2,9 +2,8 @@
 // The account menu at the header's end: who is signed in (the name shows from 1280 px), then
 // Settings, API docs and Sign out. Closes on Escape, on a click outside it, and on a choice.
 import Link from 'next/link';
-import { useDismissable } from './use-dismissable';
-
 import { SignOutButton } from '@/components/auth/sign-out-button-client';
+import { useDismissable } from './use-dismissable';
 
 const itemClass =
   'flex w-full items-center rounded-lg px-3 py-2 text-left text-sm text-zinc-200 hover:bg-white/5 hover:text-zinc-50 focus-visible:outline-2 focus-visible:outline-accent-400 aria-[current=page]:text-zinc-50';
