@@ -33,6 +33,7 @@ type Target = { id: string; title: string; subtitle: string | null; backHref: st
 
 const SAVE_EVERY_MS = 10_000;
 const NEXT_COUNTDOWN = 10;
+const MIN_RESUME_SECS = 5;
 
 
 function trackLabel(t: { language: string | null; title: string | null; codec: string }, i: number) {
@@ -132,7 +133,8 @@ export function Player({ target }: { target: Target }) {
     apiFetch<{ secs_offset: number }>(`/api/v1/user/stopped-at/${encodeURIComponent(target.id)}`)
       .then((r) => {
         if (cancelled) return;
-        if (r.secs_offset > 0) setResumeAt(r.secs_offset);
+        // A few seconds in is not worth asking about ("You stopped at 0:00"): start over.
+        if (r.secs_offset >= MIN_RESUME_SECS) setResumeAt(r.secs_offset);
         else {
           setStarted(true);
           void play(0, { quality: 'original' });
@@ -297,7 +299,7 @@ export function Player({ target }: { target: Target }) {
             <div className="space-y-3 text-center">
               <p className="text-zinc-200">You stopped at {formatClock(resumeAt)}.</p>
               <div className="flex justify-center gap-2">
-                <button type="button" className="rounded-lg bg-indigo-500 px-4 py-2 font-medium text-white" onClick={() => { setStarted(true); void play(resumeAt, { quality }); }}>
+                <button type="button" className="rounded-lg bg-accent-400 px-4 py-2 font-semibold text-zinc-950 hover:bg-accent-300" onClick={() => { setStarted(true); void play(resumeAt, { quality }); }}>
                   Resume from {formatClock(resumeAt)}
                 </button>
                 <button type="button" className="rounded-lg bg-zinc-800 px-4 py-2 text-zinc-100" onClick={() => { setStarted(true); void play(0, { quality }); }}>
@@ -313,7 +315,7 @@ export function Player({ target }: { target: Target }) {
               Next: {target.next.title} in {countdown} s
             </p>
             <div className="flex gap-2">
-              <Link href={`/watch/${encodeURIComponent(target.next.id)}`} className="rounded-md bg-indigo-500 px-3 py-1 text-white">
+              <Link href={`/watch/${encodeURIComponent(target.next.id)}`} className="rounded-md bg-accent-400 px-3 py-1 font-semibold text-zinc-950 hover:bg-accent-300">
                 Play now
               </Link>
               <button type="button" onClick={() => setCountdown(null)} className="rounded-md bg-zinc-800 px-3 py-1">
