@@ -302,6 +302,23 @@ describe('scrub previews', () => {
     expect((await api('GET', `/api/v1/stream-session/${key}/trickplay/${encodeURIComponent('../manifest.json')}`, { token: owner.token })).status).toBe(400);
     expect((await api('GET', `/api/v1/stream-session/${key}/trickplay/sheet-001.jpg`, { token: other.token })).status).toBe(404);
   });
+
+  it('says once, with a 404 and the reason, when the previews of a file could not be made', async () => {
+    const res = await start(ids['Copy Me']);
+    const fileId = (await db.streamSession.findUniqueOrThrow({ where: { key: res.body.stream_key } })).fileId;
+    mkdirSync(join(config().paths.data, 'trickplay'), { recursive: true });
+    writeFileSync(join(config().paths.data, 'trickplay', `${fileId}.failed`), 'ffmpeg made no preview sheets');
+    const asked = Date.now();
+    const manifest = await api('GET', res.body.trickplay_url, { token: owner.token });
+    expect(manifest.status).toBe(404);
+    expect(manifest.body.error.message).toContain('could not be made for this file: ffmpeg made no preview sheets');
+    expect(Date.now() - asked).toBeLessThan(5_000);
+    // A file whose previews failed is not queued for them again on the next play.
+    const queued = { name: 'trickplay.file', status: 'queued' };
+    await db.job.deleteMany({ where: queued });
+    await start(ids['Copy Me']);
+    expect(await db.job.count({ where: queued })).toBe(0);
+  });
 });
 
 describe('subtitles', () => {
