@@ -314,7 +314,7 @@ describe('scrub previews', () => {
     expect(manifest.body.error.message).toContain('could not be made for this file: ffmpeg made no preview sheets');
     expect(Date.now() - asked).toBeLessThan(5_000);
     // A file whose previews failed is not queued for them again on the next play.
-    const queued = { name: 'trickplay.file', status: 'queued' };
+    const queued = { name: 'trickplay.file', status: 'queued' as const };
     await db.job.deleteMany({ where: queued });
     await start(ids['Copy Me']);
     expect(await db.job.count({ where: queued })).toBe(0);
