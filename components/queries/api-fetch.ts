@@ -1,6 +1,6 @@
 // The browser's one way to call our REST API: JSON in, JSON out, and the API's error shape
 // {"error":{"code","message","fields"?}} turned into a thrown ApiFetchError.
-import type { FieldIssue } from '@/lib/http/api-error';
+import type { FieldIssue } from '@/lib/errors/api-error';
 
 export class ApiFetchError extends Error {
   constructor(

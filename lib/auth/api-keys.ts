@@ -1,7 +1,7 @@
 // Personal API keys: shown once at creation, stored hashed, listed by preview, revocable.
 import { z } from 'zod';
 import { db } from '@/lib/db';
-import { ApiError } from '@/lib/http/api-error';
+import { ApiError } from '@/lib/errors/api-error';
 import { hashSecret, newSecret, previewSecret } from './secret-token';
 
 export const apiKeyScopeSchema = z.enum(['full', 'read', 'scanner']);

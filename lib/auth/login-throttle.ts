@@ -1,7 +1,7 @@
 // Login throttling: 5 failures per username+IP within 15 minutes locks that pair out until the
 // oldest of them leaves the window. Counted in the database so every web process sees the same.
 import { db } from '@/lib/db';
-import { ApiError } from '@/lib/http/api-error';
+import { ApiError } from '@/lib/errors/api-error';
 
 export const MAX_FAILURES = 5;
 export const WINDOW_MS = 15 * 60 * 1000;

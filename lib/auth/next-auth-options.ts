@@ -2,7 +2,7 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { config } from '@/lib/config';
-import { ApiError } from '@/lib/http/api-error';
+import { ApiError } from '@/lib/errors/api-error';
 import { CLIENT_IP_HEADER } from '@/lib/http/client-ip';
 import { verifyCredentials } from '@/lib/users/verify-credentials';
 

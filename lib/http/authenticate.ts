@@ -5,7 +5,7 @@ import { config } from '@/lib/config';
 import { findApiKey } from '@/lib/auth/api-keys';
 import { findLiveSession } from '@/lib/auth/api-sessions';
 import { TOKEN_PREFIX } from '@/lib/auth/secret-token';
-import { ApiError } from './api-error';
+import { ApiError } from '@/lib/errors/api-error';
 import type { AuthContext, AuthUser } from './auth-context';
 
 export const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];

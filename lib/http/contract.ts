@@ -1,7 +1,7 @@
 // An API operation described once: method, path, who may call it, its zod schemas. Route handlers
 // bind a function to a contract; the OpenAPI document is generated from the same contracts.
 import type { z } from 'zod';
-import type { ErrorCode } from './error-codes';
+import type { ErrorCode } from '@/lib/errors/error-codes';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** public: no credentials; user: any signed-in account; admin: role admin. */

@@ -1,8 +1,8 @@
 // Maps anything thrown in a handler to the one JSON error shape: {"error":{"code","message",…}}.
 import { randomUUID } from 'node:crypto';
 import { ZodError } from 'zod';
-import { ApiError, type FieldIssue } from './api-error';
-import type { ErrorCode } from './error-codes';
+import { ApiError, type FieldIssue } from '@/lib/errors/api-error';
+import type { ErrorCode } from '@/lib/errors/error-codes';
 import { plainIssueMessage } from './plain-issue-message';
 
 export interface ErrorBody {

@@ -1,6 +1,6 @@
 // Reads a JSON request body with a size cap, then validates it with zod.
 import type { z } from 'zod';
-import { ApiError } from './api-error';
+import { ApiError } from '@/lib/errors/api-error';
 import { validationError } from './error-response';
 
 export const MAX_BODY_BYTES = 1024 * 1024;

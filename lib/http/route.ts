@@ -1,7 +1,7 @@
 // Binds functions to contracts and turns them into Next route handlers: auth, scope and role
 // checks, body/query/params parsing, error mapping, and 405 for methods a route does not have.
 import type { z } from 'zod';
-import { ApiError } from './api-error';
+import { ApiError } from '@/lib/errors/api-error';
 import type { AuthContext } from './auth-context';
 import { authenticate } from './authenticate';
 import { allowedScopes, type BodyOf, type Contract, type HttpMethod, type ParamsOf, type QueryOf, type ResultOf } from './contract';

@@ -2,7 +2,7 @@
 // episodes, one episode, and title search.
 import { z } from 'zod';
 import { db } from '@/lib/db';
-import { ApiError } from '@/lib/http/api-error';
+import { ApiError } from '@/lib/errors/api-error';
 import { sortTitle } from '@/lib/scan/identity';
 import { episodeView, fileView, itemView, seasonView } from './media-views';
 

@@ -2,7 +2,7 @@
 // `missing` until a file for them turns up.
 import { z } from 'zod';
 import { db } from '@/lib/db';
-import { ApiError } from '@/lib/http/api-error';
+import { ApiError } from '@/lib/errors/api-error';
 import { normalizeTitle, sortTitle } from '@/lib/scan/identity';
 
 export const createSeasonSchema = z.object({ number: z.number().int().min(0).max(10_000), title: z.string().trim().min(1).max(500).optional() });

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { db } from '@/lib/db';
 import { notify } from '@/lib/events/events';
 import { librariesChanged } from '@/lib/scan/scan-events';
-import { ApiError } from '@/lib/http/api-error';
+import { ApiError } from '@/lib/errors/api-error';
 import { jobQueue } from '@/lib/jobs/job-queue';
 import { scanLibraryJob } from '@/lib/scan/scan-library-job';
 import { getLibrary, type createLibrarySchema, type LibraryView, type updateLibrarySchema } from './libraries';

@@ -1,7 +1,7 @@
 // Manual edits. Every field a user sets is locked: later automatic updates leave it alone.
 import { z } from 'zod';
 import { db } from '@/lib/db';
-import { ApiError } from '@/lib/http/api-error';
+import { ApiError } from '@/lib/errors/api-error';
 import { refreshShowWatch, showsOfEpisodes } from '@/lib/tracking/show-watch';
 import { sortTitle } from '@/lib/scan/identity';
 import { fixMatch } from '@/lib/metadata/online/online-admin';

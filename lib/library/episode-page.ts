@@ -2,7 +2,7 @@
 // caller's watched state and resume point, and the episodes before and after it in the show.
 // Specials (season 0) step among specials; other seasons run on into each other.
 import { db } from '@/lib/db';
-import { ApiError } from '@/lib/http/api-error';
+import { ApiError } from '@/lib/errors/api-error';
 import { imageUrl } from '@/lib/media/image-key';
 import { episodeView } from './media-views';
 

@@ -2,7 +2,7 @@
 // editing and deleting them is in edit-library.ts; their folders' rules in library-folders.ts.
 import { z } from 'zod';
 import { db, queryRows, rawDate, sql, type RawDate } from '@/lib/db';
-import { ApiError } from '@/lib/http/api-error';
+import { ApiError } from '@/lib/errors/api-error';
 import { jobQueue } from '@/lib/jobs/job-queue';
 import { libraryMetadataJob } from '@/lib/metadata/library-metadata-job';
 import { scanLibraryJob } from '@/lib/scan/scan-library-job';

@@ -3,7 +3,7 @@
 // is in the way, at the field it came from.
 import { config } from '@/lib/config';
 import { db } from '@/lib/db';
-import { ApiError } from '@/lib/http/api-error';
+import { ApiError } from '@/lib/errors/api-error';
 import { isWithin, validateLibraryPath, type LibraryPathRules } from './library-path';
 
 type OtherFolder = { path: string; libraryName: string };

@@ -3,7 +3,7 @@
 import { constants } from 'node:fs';
 import { access, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, normalize, relative } from 'node:path';
-import { ApiError } from '@/lib/http/api-error';
+import { ApiError } from '@/lib/errors/api-error';
 
 /** True when `child` is `parent` or inside it. */
 export function isWithin(parent: string, child: string): boolean {

@@ -2,7 +2,7 @@
 // MISSING_PURGE_DAYS), and report items that have several files.
 import { z } from 'zod';
 import { db } from '@/lib/db';
-import { ApiError } from '@/lib/http/api-error';
+import { ApiError } from '@/lib/errors/api-error';
 import { refreshShowWatch } from '@/lib/tracking/show-watch';
 
 export const purgeResultSchema = z.object({ items: z.number().int(), episodes: z.number().int(), files: z.number().int() });

@@ -3,7 +3,7 @@
 // again changes nothing.
 import { z } from 'zod';
 import { db, Prisma } from '@/lib/db';
-import { ApiError } from '@/lib/http/api-error';
+import { ApiError } from '@/lib/errors/api-error';
 import { mediaInfoSchema } from '@/lib/media/media-info';
 import { attachFile } from '@/lib/scan/attach-file';
 import { identifyPath } from '@/lib/scan/identity';

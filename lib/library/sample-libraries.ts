@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db';
-import { ApiError } from '@/lib/http/api-error';
+import { ApiError } from '@/lib/errors/api-error';
 import { createLibrary } from './edit-library';
 import { isWithin } from './library-path';
 

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { subscribe } from '@/lib/events/events';
-import { ApiError } from '@/lib/http/api-error';
+import { ApiError } from '@/lib/errors/api-error';
 import { jobChanged, jobQueued } from '@/lib/jobs/enqueued';
 
 export const scanProgressSchema = z.object({

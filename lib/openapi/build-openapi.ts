@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { Contract } from '@/lib/http/contract';
 import { allowedScopes } from '@/lib/http/contract';
-import { errorCodes, type ErrorCode } from '@/lib/http/error-codes';
+import { errorCodes, type ErrorCode } from '@/lib/errors/error-codes';
 
 type JsonSchema = Record<string, unknown>;
 

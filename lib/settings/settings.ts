@@ -1,7 +1,7 @@
 // Server-wide settings an admin changes at run time, each validated by its own schema.
 import { z } from 'zod';
 import { db } from '@/lib/db';
-import { ApiError } from '@/lib/http/api-error';
+import { ApiError } from '@/lib/errors/api-error';
 
 export const settingSchemas = {
   registration: z.enum(['open', 'closed', 'invite']),

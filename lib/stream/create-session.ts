@@ -5,7 +5,7 @@ import { access, mkdir, statfs } from 'node:fs/promises';
 import { z } from 'zod';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db';
-import { ApiError } from '@/lib/http/api-error';
+import { ApiError } from '@/lib/errors/api-error';
 import { jobQueue } from '@/lib/jobs/job-queue';
 import { FFMPEG_FIX, hasFeature } from '@/lib/media/ffmpeg-capabilities';
 import { type MediaInfo, mediaInfoSchema } from '@/lib/media/media-info';

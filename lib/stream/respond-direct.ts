@@ -4,7 +4,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { ApiError } from '@/lib/http/api-error';
+import { ApiError } from '@/lib/errors/api-error';
 import { errorResponse } from '@/lib/http/error-response';
 import { contentTypeFor, parseRange } from './range';
 import type { Session } from './session-store';

@@ -4,7 +4,7 @@ import { access, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { waitFor, WaitTimeoutError } from '@/lib/events/events';
 import { db } from '@/lib/db';
-import { ApiError } from '@/lib/http/api-error';
+import { ApiError } from '@/lib/errors/api-error';
 import { jobQueue } from '@/lib/jobs/job-queue';
 import { mediaInfoSchema } from '@/lib/media/media-info';
 import { type Session, sessionFor } from './session-store';

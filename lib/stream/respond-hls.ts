@@ -6,7 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { notify, waitFor, WaitTimeoutError } from '@/lib/events/events';
-import { ApiError } from '@/lib/http/api-error';
+import { ApiError } from '@/lib/errors/api-error';
 import { MEDIA_PLAYLIST, masterPlaylist, SEGMENT_PATTERN, segmentCount, vodPlaylist } from './hls';
 import { directPlayResponse, planDirectPlay } from './respond-direct';
 import { readySegments } from './segment-ready';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db';
 import { notify } from '@/lib/events/events';
-import { ApiError } from '@/lib/http/api-error';
+import { ApiError } from '@/lib/errors/api-error';
 import { streamChanged } from './stream-events';
 import { type StreamMode, type StreamPlan, streamPlanSchema } from './stream-plan';
 

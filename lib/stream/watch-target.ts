@@ -1,7 +1,7 @@
 // What the player page needs to know about an id before it plays: a title to show, where "back"
 // goes, and (for an episode) the next episode to count down to.
 import { db } from '@/lib/db';
-import { ApiError } from '@/lib/http/api-error';
+import { ApiError } from '@/lib/errors/api-error';
 
 export type WatchTarget = {
   id: string;

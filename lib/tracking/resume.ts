@@ -2,7 +2,7 @@
 // a point between 5 % and 90 % is kept; at 90 % or more the item is watched, its play count goes
 // up once per viewing, and the point is cleared.
 import { db } from '@/lib/db';
-import { ApiError } from '@/lib/http/api-error';
+import { ApiError } from '@/lib/errors/api-error';
 import { mediaInfoSchema } from '@/lib/media/media-info';
 import { recordViewing } from './watched';
 

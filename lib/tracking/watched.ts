@@ -3,7 +3,7 @@
 // through their episodes. Every write also rewrites the user's ShowWatch rows of the shows touched,
 // in the same transaction (lib/tracking/show-watch.ts).
 import { db } from '@/lib/db';
-import { ApiError } from '@/lib/http/api-error';
+import { ApiError } from '@/lib/errors/api-error';
 import { refreshShowWatch, showsOfEpisodes } from './show-watch';
 
 export type Target = { itemId: string | null; episodeId: string | null };

@@ -5,7 +5,7 @@ import { randomInt } from 'node:crypto';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { config } from '@/lib/config';
-import { ApiError } from '@/lib/http/api-error';
+import { ApiError } from '@/lib/errors/api-error';
 import { hashSecret, newSecret, previewSecret } from '@/lib/auth/secret-token';
 import { forgetProxyKey } from './proxy-state';
 

@@ -4,7 +4,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db';
-import { ApiError } from '@/lib/http/api-error';
+import { ApiError } from '@/lib/errors/api-error';
 import { INVITE_TTL_MS } from './invites';
 import { NO_PASSWORD } from './user-view';
 

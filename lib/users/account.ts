@@ -2,7 +2,7 @@
 // or email, delete it with everything that is theirs.
 import { z } from 'zod';
 import { db } from '@/lib/db';
-import { ApiError } from '@/lib/http/api-error';
+import { ApiError } from '@/lib/errors/api-error';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { assertNotLastAdmin } from './last-admin';
 import { uniqueViolation } from './unique-violation';

@@ -2,7 +2,7 @@
 // sign in is protected (last-admin.ts).
 import { z } from 'zod';
 import { db } from '@/lib/db';
-import { ApiError } from '@/lib/http/api-error';
+import { ApiError } from '@/lib/errors/api-error';
 import { hashPassword } from '@/lib/auth/password';
 import { accountInviteLink, type AccountInviteLink } from './account-invite';
 import { assertInvitesOn } from './invites';

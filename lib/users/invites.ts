@@ -2,7 +2,7 @@
 // registration mode (open, invite, closed) unless an admin turned invites off.
 import { z } from 'zod';
 import { db } from '@/lib/db';
-import { ApiError } from '@/lib/http/api-error';
+import { ApiError } from '@/lib/errors/api-error';
 import { hashSecret, newSecret } from '@/lib/auth/secret-token';
 import { getSetting } from '@/lib/settings/settings';
 

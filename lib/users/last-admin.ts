@@ -1,7 +1,7 @@
 // The server must always keep one admin who can sign in: an active admin with a password. Every
 // change that could take that away (demote, disable, delete) asks here first.
 import { db } from '@/lib/db';
-import { ApiError } from '@/lib/http/api-error';
+import { ApiError } from '@/lib/errors/api-error';
 import { NO_PASSWORD } from './user-view';
 
 type Change = 'demote' | 'disable' | 'delete';

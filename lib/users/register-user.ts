@@ -3,7 +3,7 @@
 // added without a password) in every mode unless invites are turned off.
 import { z } from 'zod';
 import { db } from '@/lib/db';
-import { ApiError } from '@/lib/http/api-error';
+import { ApiError } from '@/lib/errors/api-error';
 import { hashPassword } from '@/lib/auth/password';
 import { getServerSettings } from '@/lib/settings/settings';
 import { claimInvitedAccount, isAccountInvite } from './account-invite';

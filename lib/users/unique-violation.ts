@@ -1,4 +1,4 @@
-import { ApiError } from '@/lib/http/api-error';
+import { ApiError } from '@/lib/errors/api-error';
 
 /** Turns Prisma's unique-constraint error on users into the API's 409s. */
 export function uniqueViolation(err: unknown): ApiError | null {

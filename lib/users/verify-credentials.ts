@@ -1,6 +1,6 @@
 // Username + password check shared by the token API and the browser sign-in, with throttling.
 import { db } from '@/lib/db';
-import { ApiError } from '@/lib/http/api-error';
+import { ApiError } from '@/lib/errors/api-error';
 import type { AuthUser } from '@/lib/http/auth-context';
 import { burnPasswordCheck, verifyPassword } from '@/lib/auth/password';
 import { assertNotThrottled, clearLoginFailures, recordLoginFailure, throttleKey } from '@/lib/auth/login-throttle';

@@ -3,7 +3,7 @@
 // follow shows that are in no library yet.
 import { z } from 'zod';
 import { db } from '@/lib/db';
-import { ApiError } from '@/lib/http/api-error';
+import { ApiError } from '@/lib/errors/api-error';
 import { jobQueue } from '@/lib/jobs/job-queue';
 import { imageUrl } from '@/lib/media/image-key';
 import { normalizeTitle, sortTitle } from '@/lib/scan/identity';

@@ -8,7 +8,7 @@ import { IdentifyButton } from '@/components/library/identify-client';
 import { MediaCredits } from '@/components/library/media-credits';
 import { MediaDetailView } from '@/components/library/media-detail-client';
 import { orNotFound } from '@/components/library/or-not-found';
-import { ApiError } from '@/lib/http/api-error';
+import { ApiError } from '@/lib/errors/api-error';
 import { requirePageUser } from '@/lib/http/page-user';
 import { getEpisode, getMedia } from '@/lib/library/browse';
 import { getLibrary } from '@/lib/library/libraries';

@@ -1,7 +1,7 @@
 // POST /api/v1/auth/refresh — exchange a session token for a new one
 import { refreshSessionContract } from '@/lib/api/auth-contracts';
 import { refreshApiSession } from '@/lib/auth/api-sessions';
-import { ApiError } from '@/lib/http/api-error';
+import { ApiError } from '@/lib/errors/api-error';
 import { handle, routes } from '@/lib/http/route';
 
 export const { GET, POST, PUT, PATCH, DELETE } = routes(
