@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { childProcessEnv, config } from '@/lib/config';
 import { latestHeartbeat } from '@/lib/jobs/heartbeat';
 import { jobQueue } from '@/lib/jobs/job-queue';
-import { systemCleanupJob } from '@/lib/jobs/system-cleanup-job';
+import { systemCleanupJob } from '@/lib/system/system-cleanup-job';
 import { waitFor } from '@/test/wait-for';
 
 let child: ChildProcess | undefined;

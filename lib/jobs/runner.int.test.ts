@@ -5,11 +5,10 @@ import { waitFor } from '@/test/wait-for';
 import { holdBackground } from './background-hold';
 import { createDbQueue } from './db-queue';
 import { type AnyJobDefinition, defineJob } from './define-job';
-import { jobDefinitions } from './jobs';
 import type { JobRecord } from './queue';
 import { createRegistry } from './registry';
 import { type JobLog, type JobRunner, type JobRunnerOptions, startJobRunner } from './runner';
-import { systemCleanupJob } from './system-cleanup-job';
+import { systemCleanupJob } from '@/lib/system/system-cleanup-job';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const queue = createDbQueue({ backoff: { baseMs: 20, maxMs: 200 } });
@@ -234,7 +233,7 @@ describe('startJobRunner', () => {
       ],
     });
 
-    run([...jobDefinitions]);
+    run([systemCleanupJob]);
     const { id } = await queue.enqueue(systemCleanupJob, {});
     expect(await ended(id)).toMatchObject({
       status: 'completed',

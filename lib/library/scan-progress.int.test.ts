@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobQueue } from '@/lib/jobs/job-queue';
-import { jobDefinitions } from '@/lib/jobs/jobs';
+import { jobDefinitions } from '@/scanner-worker/jobs';
 import { createRegistry } from '@/lib/jobs/registry';
 import { startJobRunner } from '@/lib/jobs/runner';
 import { api, signUp } from '@/test/api';

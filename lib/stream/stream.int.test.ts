@@ -9,7 +9,7 @@ import { withEnv } from '@/test/config-env';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db';
 import { jobQueue } from '@/lib/jobs/job-queue';
-import { jobDefinitions } from '@/lib/jobs/jobs';
+import { jobDefinitions } from '@/scanner-worker/jobs';
 import { createRegistry } from '@/lib/jobs/registry';
 import { startJobRunner, type JobRunner } from '@/lib/jobs/runner';
 import { ffmpegInfo } from '@/lib/media/ffmpeg-path';

@@ -1,7 +1,7 @@
 // Every job type the worker runs, and the recurring ones it schedules. New jobs are added here.
-import type { AnyJobDefinition } from './define-job';
-import { scheduleJob, type ScheduledJob } from './schedule';
-import { systemCleanupJob } from './system-cleanup-job';
+import type { AnyJobDefinition } from '@/lib/jobs/define-job';
+import { scheduleJob, type ScheduledJob } from '@/lib/jobs/schedule';
+import { systemCleanupJob } from '@/lib/system/system-cleanup-job';
 import { libraryMetadataJob } from '@/lib/metadata/library-metadata-job';
 import { subtitleExtractJob } from '@/lib/stream/subtitle-job';
 import { transcodeSessionJob } from '@/lib/stream/transcode-job';

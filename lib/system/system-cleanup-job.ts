@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db';
 import { purgeMissing } from '@/lib/library/missing-and-duplicates';
-import { defineJob } from './define-job';
+import { defineJob } from '@/lib/jobs/define-job';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
