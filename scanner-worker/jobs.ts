@@ -1,5 +1,7 @@
-// Every job type the worker runs, and the recurring ones it schedules. New jobs are added here.
+// Every job type the worker runs, which job follows which, and the recurring ones it schedules.
+// New jobs are added here.
 import type { AnyJobDefinition } from '@/lib/jobs/define-job';
+import { followUp, pipelineStep, type PipelineStep } from '@/lib/jobs/follow-ups';
 import { scheduleJob, type ScheduledJob } from '@/lib/jobs/schedule';
 import { systemCleanupJob } from '@/lib/system/system-cleanup-job';
 import { libraryMetadataJob } from '@/lib/metadata/library-metadata-job';
@@ -22,6 +24,20 @@ export const jobDefinitions: readonly AnyJobDefinition[] = [
   subtitleExtractJob as AnyJobDefinition,
   trickplayJob as AnyJobDefinition,
   tvdbSyncJob as AnyJobDefinition,
+];
+
+/** Queued by the runner after a job succeeds. */
+export const jobPipeline: readonly PipelineStep[] = [
+  // The items a scan created or whose files changed get NFO, artwork and frame grabs; the stored
+  // result keeps the counts and how many were queued, not the ids.
+  pipelineStep(scanLibraryJob, {
+    next: (result) => ('touched_item_ids' in result ? result.touched_item_ids : []).map((itemId) => followUp(localMetadataJob, { itemId })),
+    keep(result, queued) {
+      if (!('touched_item_ids' in result)) return result; // skipped: the library was removed
+      const { touched_item_ids: _ids, ...counts } = result;
+      return { ...counts, metadata_queued: queued };
+    },
+  }),
 ];
 
 /** The recurring jobs; a function, as intervals come from the config the worker has loaded. */

@@ -1,7 +1,7 @@
 // The sidecar worker process (`tsx scanner-worker/main.ts`): runs queued jobs until SIGINT/SIGTERM.
 import { loadConfigOrExit } from '@/lib/config';
 import { jobQueue } from '@/lib/jobs/job-queue';
-import { jobDefinitions, scheduledJobs } from '@/scanner-worker/jobs';
+import { jobDefinitions, jobPipeline, scheduledJobs } from './jobs';
 import { startWorker, type Worker } from '@/lib/jobs/start-worker';
 import { ffmpegCapabilities } from '@/lib/media/ffmpeg-capabilities';
 import { ffmpegInfo } from '@/lib/media/ffmpeg-path';
@@ -20,6 +20,7 @@ try {
   worker = await startWorker({
     queue: jobQueue(),
     definitions: jobDefinitions,
+    pipeline: jobPipeline,
     scheduled: scheduledJobs(),
     heartbeatMs: c.worker.heartbeatMs,
     pollMs: c.worker.pollMs,

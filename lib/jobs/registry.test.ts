@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { defineJob } from './define-job';
+import { followUp, pipelineStep } from './follow-ups';
 import { createRegistry } from './registry';
 
 const job = (name: string) => defineJob({ name, schema: z.object({}), handle: async () => undefined });
@@ -35,5 +36,14 @@ describe('defineJob', () => {
 
   it.each(['scan', 'Scan.library', 'scan.', 'scan library', 'scan:library', '.scan'])('refuses %s', (name) => {
     expect(() => job(name)).toThrow(/<domain>\.<verb>/);
+  });
+
+  it('holds the pipeline: one step per job, after a job it has', () => {
+    const [scan, meta] = [job('scan.library'), job('metadata.local')];
+    const step = pipelineStep(scan, { next: () => [followUp(meta, {})] });
+    expect(createRegistry([scan, meta], [step]).followUpsOf('scan.library')).toBe(step);
+    expect(createRegistry([scan, meta], [step]).followUpsOf('metadata.local')).toBeUndefined();
+    expect(() => createRegistry([meta], [step])).toThrow('the pipeline follows job "scan.library", which has no handler');
+    expect(() => createRegistry([scan, meta], [step, step])).toThrow('job "scan.library" has two pipeline steps');
   });
 });

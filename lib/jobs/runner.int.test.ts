@@ -5,6 +5,7 @@ import { waitFor } from '@/test/wait-for';
 import { holdBackground } from './background-hold';
 import { createDbQueue } from './db-queue';
 import { type AnyJobDefinition, defineJob } from './define-job';
+import { followUp, type PipelineStep, pipelineStep } from './follow-ups';
 import type { JobRecord } from './queue';
 import { createRegistry } from './registry';
 import { type JobLog, type JobRunner, type JobRunnerOptions, startJobRunner } from './runner';
@@ -24,10 +25,13 @@ const errors: unknown[] = [];
 const log: JobLog = { info() {}, warn() {}, error: (message, err) => errors.push(err ?? message) };
 const runners: JobRunner[] = [];
 
+/** The pipeline of the next run() (taken by it). */
+const pipeline: PipelineStep[] = [];
+
 function run(defs: AnyJobDefinition[], extra: Partial<JobRunnerOptions> = {}): JobRunner {
   const runner = startJobRunner({
     queue,
-    registry: createRegistry(defs),
+    registry: createRegistry(defs, pipeline.splice(0)),
     workerId: 'runner-test',
     pollMs: 20,
     concurrency: 1,
@@ -245,6 +249,29 @@ describe('startJobRunner', () => {
     expect((await db.loginFailure.findMany()).map((f) => f.key)).toEqual(['fresh|1.2.3.4']);
     expect((await db.workerHeartbeat.findMany()).map((h) => h.id)).toEqual(['alive']);
   });
+  it('queues the follow-ups its pipeline declares once a job succeeds, and stores the result the step keeps', async () => {
+    const seen: number[] = [];
+    const next = defineJob({ name: 'runner.next', schema: numberSchema, dedupeKey: (p) => `next:${p.n}`, handle: async (p) => void seen.push(p.n) });
+    const first = defineJob({
+      name: 'runner.first',
+      schema: numberSchema,
+      async handle(p) {
+        if (p.n < 0) throw new Error('no follow-ups after a failure');
+        return { made: [p.n, p.n + 1, p.n + 1] };
+      },
+    });
+    pipeline.push(pipelineStep(first, { next: (r) => r.made.map((n) => followUp(next, { n })), keep: (r, queued) => ({ count: r.made.length, queued }) }));
+    run([first, next]);
+    const { id } = await queue.enqueue(first, { n: 1 }, { maxAttempts: 1 });
+    expect(await ended(id)).toMatchObject({ status: 'completed', result: { count: 3, queued: 2 } });
+    await waitFor(async () => seen.length === 2, { what: 'both follow-ups to run' });
+    expect(seen.sort()).toEqual([1, 2]);
+
+    const failed = await queue.enqueue(first, { n: -5 }, { maxAttempts: 1 });
+    expect(await ended(failed.id)).toMatchObject({ status: 'failed' });
+    expect(await queue.list({ name: 'runner.next', limit: 10 })).toHaveLength(2);
+  });
+
   it('claims a job queued in its own process at once, without waiting for the next poll', async () => {
     const def = defineJob({ name: 'runner.prompt', schema: numberSchema, handle: async (p) => p.n });
     run([def], { pollMs: 60_000 });

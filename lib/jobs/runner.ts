@@ -1,5 +1,6 @@
 // Runs jobs from a queue: polls, claims up to `concurrency` at a time, parses each payload with its
-// schema, calls the handler with an AbortSignal and a progress callback, then completes or fails it.
+// schema, calls the handler with an AbortSignal and a progress callback, queues the follow-ups the
+// registry's pipeline declares for it, then completes or fails it.
 // While a job runs its lock is renewed on a timer, which is also when a cancel request is noticed.
 import { z } from 'zod';
 import type { AnyJobDefinition, JobContext } from './define-job';
@@ -7,6 +8,7 @@ import type { JobQueue, JobRecord, RunState } from './queue';
 import type { JobRegistry } from './registry';
 import { backgroundHeld } from './background-hold';
 import { jobChanged, onJobEnqueued } from './enqueued';
+import { queueFollowUps } from './follow-ups';
 import { notify } from '@/lib/events/events';
 
 export interface JobLog {
@@ -196,7 +198,9 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
       const result = await Promise.resolve().then(() => def.handle(parsed.data, ctx));
       if (lost) log.warn(`[jobs] ${job.name} ${job.id}: finished after its lock was lost; result dropped`);
       else {
-        await queue.complete(job.id, result);
+        // Follow-ups are queued before the job completes: a failure to queue them fails the job like its handler would.
+        const step = registry.followUpsOf(job.name);
+        await queue.complete(job.id, step ? await queueFollowUps(queue, step, result) : result);
         changed('completed');
       }
     } catch (err) {

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { availableParallelism, hostname } from 'node:os';
 import { disconnectDb } from '@/lib/db';
 import type { AnyJobDefinition } from './define-job';
+import type { PipelineStep } from './follow-ups';
 import { beat } from './heartbeat';
 import type { JobQueue } from './queue';
 import { createRegistry } from './registry';
@@ -13,6 +14,8 @@ import { startSchedule, type ScheduledJob } from './schedule';
 export interface WorkerOptions {
   queue: JobQueue;
   definitions: readonly AnyJobDefinition[];
+  /** Which jobs follow which (queued after a success). */
+  pipeline?: readonly PipelineStep[];
   scheduled: readonly ScheduledJob[];
   heartbeatMs: number;
   pollMs: number;
@@ -42,7 +45,7 @@ export function staleAfterMs(heartbeatMs: number): number {
 
 export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const { queue, heartbeatMs, log } = options;
-  const registry = createRegistry(options.definitions);
+  const registry = createRegistry(options.definitions, options.pipeline);
   registry.assertHandlersFor(options.scheduled.map((s) => s.name));
   const workerId = options.workerId ?? createWorkerId();
   const staleMs = staleAfterMs(heartbeatMs);

@@ -1,6 +1,7 @@
 // Job `metadata.local`: identification and artwork for one item, local first and then online when a
 // provider is configured (deduplicated per item).
-// Queued by a scan for the items it created or whose files changed, and by the fetch_metadata task.
+// Queued after a scan for the items it created or whose files changed (the worker's pipeline,
+// scanner-worker/jobs.ts), and by the fetch_metadata task.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';

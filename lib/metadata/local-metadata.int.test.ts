@@ -7,13 +7,16 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import type { JobContext } from '@/lib/jobs/define-job';
+import { queueFollowUps } from '@/lib/jobs/follow-ups';
 import { jobQueue } from '@/lib/jobs/job-queue';
+import { createRegistry } from '@/lib/jobs/registry';
 import { parseImageKey } from '@/lib/media/image-key';
 import { imagesDir, variantPath } from '@/lib/media/image-variants';
 import { scanLibrary } from '@/lib/scan/scan-library';
 import { realScanDeps, scanLibraryJob } from '@/lib/scan/scan-library-job';
 import { api, signUp } from '@/test/api';
 import { copySampleLibrary, removeTestMedia } from '@/test/media-fixture';
+import { jobDefinitions, jobPipeline } from '@/scanner-worker/jobs';
 import { libraryMetadataJob } from './library-metadata-job';
 import { applyLocalMetadata, type LocalMetadataDeps } from './local-metadata';
 import { localMetadataJob, realLocalMetadataDeps } from './local-metadata-job';
@@ -173,7 +176,9 @@ describe('the pipeline', () => {
   it('a scan queues metadata.local for the items it touched; fetch_metadata queues every item', async () => {
     const root = await copySampleLibrary();
     const movies = await addLibrary(join(root, 'Movies'), 'movies');
-    const summary = (await scanLibraryJob.handle({ libraryId: movies, force: false }, ctx())) as Record<string, unknown>;
+    const scanned = await scanLibraryJob.handle({ libraryId: movies, force: false }, ctx());
+    const step = createRegistry(jobDefinitions, jobPipeline).followUpsOf('scan.library')!;
+    const summary = (await queueFollowUps(jobQueue(), step, scanned)) as Record<string, unknown>;
     expect(summary).toMatchObject({ items_created: 1, metadata_queued: 1 });
     expect(summary).not.toHaveProperty('touched_item_ids');
     const movieId = (await db.mediaItem.findFirstOrThrow({ where: { libraryId: movies } })).id;

@@ -1,12 +1,11 @@
-// Job `scan.library`: one scan of one library at a time (deduplicated per library). Afterwards the
-// items it created or whose files changed get `metadata.local` (NFO, artwork, frame grabs).
-import { setImmediate as nextTurn } from 'node:timers/promises';
+// Job `scan.library`: one scan of one library at a time (deduplicated per library). Its result lists
+// the items it created or whose files changed; the worker's pipeline (scanner-worker/jobs.ts) queues
+// `metadata.local` (NFO, artwork, frame grabs) for them.
 import { z } from 'zod';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db';
 import { defineJob } from '@/lib/jobs/define-job';
 import { ffmpegInfo } from '@/lib/media/ffmpeg-path';
-import { enqueueLocalMetadata } from '@/lib/metadata/local-metadata-job';
 import { probeFile, ProbeError } from '@/lib/media/probe';
 import { headTailHash } from './head-tail-hash';
 import { scanLibrary, type ProbeOutcome, type ScanDeps } from './scan-library';
@@ -34,19 +33,6 @@ export async function realScanDeps(): Promise<ScanDeps> {
     hash: headTailHash,
     skipDirs: [c.paths.transcode, c.paths.data],
   };
-}
-
-/**
- * Thousands of enqueues are thousands of synchronous SQLite writes: in chunks, with a turn of the
- * event loop between them, so this job's lock renewal still runs.
- */
-async function queueMetadata(itemIds: string[]): Promise<number> {
-  let queued = 0;
-  for (let start = 0; start < itemIds.length; start += 200) {
-    queued += await enqueueLocalMetadata(itemIds.slice(start, start + 200));
-    await nextTurn();
-  }
-  return queued;
 }
 
 async function itemsWithFiles(libraryId: string): Promise<string[]> {
@@ -89,11 +75,10 @@ export const scanLibraryJob = defineJob({
       for (const id of result.touched_item_ids) touched.add(id);
       const lib = await db.library.findUnique({ where: { id: payload.libraryId }, select: { scanRequestedAt: true } });
       if (round >= 5 || !lib?.scanRequestedAt || lib.scanRequestedAt < started) {
-        const { touched_item_ids: _ids, ...counts } = result;
         const emptied = retype ? await removeEmptied(sortedBefore) : 0;
         // Sorted by this type now (unless the type changed again meanwhile: then the next scan re-sorts).
         if (retype) await db.library.updateMany({ where: { id: payload.libraryId, type: lib0.type }, data: { sortedType: null } });
-        return { ...counts, items_removed: emptied, metadata_queued: await queueMetadata([...touched]) };
+        return { ...result, items_removed: emptied, touched_item_ids: [...touched] };
       }
     }
   },
