@@ -11,7 +11,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
-          include: ['{lib,components,scanner-worker,scripts}/**/*.test.ts'],
+          include: ['{lib,components,scanner-worker,server,scripts}/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', 'node_modules/**'],
           environment: 'node',
         },
@@ -20,7 +20,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'integration',
-          include: ['{lib,app,scanner-worker,scripts,test}/**/*.int.test.ts'],
+          include: ['{lib,app,scanner-worker,server,scripts,test}/**/*.int.test.ts'],
           setupFiles: ['test/setup-integration.ts'],
           environment: 'node',
           testTimeout: 30_000,

@@ -59,7 +59,7 @@ async function main() {
   }
 
   const port = String(config.port);
-  const webArgs = ['--import', 'tsx', join(root, 'scripts/web-server.ts'), ...(dev ? ['--dev'] : [])];
+  const webArgs = ['--import', 'tsx', join(root, 'server/web-server.ts'), ...(dev ? ['--dev'] : [])];
   const web = spawn(process.execPath, webArgs, { cwd: root, env: { ...env, NODE_ENV: dev ? 'development' : 'production' }, stdio: 'inherit' });
   const worker = spawn(process.execPath, ['--import', 'tsx', join(root, 'scanner-worker/main.ts')], { cwd: root, env, stdio: 'inherit' });
   const children = { web, worker };

@@ -1,4 +1,4 @@
-/** Set by our web server (scripts/web-server.ts) on every request, overwriting whatever a client sent. */
+/** Set by our web server (server/web-server.ts) on every request, overwriting whatever a client sent. */
 export const CLIENT_IP_HEADER = 'x-marquee-client-ip';
 
 /** The caller's address, for throttling. */

@@ -21,7 +21,7 @@ import {
   seriesExtendedResponse,
   updatesResponse,
 } from './v4-schemas';
-import { isTvdbPath, serveTvdb } from './proxy-server';
+import { isTvdbPath, serveTvdb } from '@/server/tvdb-proxy';
 import { flushProxyUsage, proxyState, resetProxyState } from './proxy-state';
 import { tvdbSyncJob } from './tvdb-sync-job';
 

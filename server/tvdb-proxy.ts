@@ -8,10 +8,10 @@ import { z } from 'zod';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db';
 import { hashSecret } from '@/lib/auth/secret-token';
-import { failureBody, ProxyFailure } from './proxy-cache';
-import { resolveProxyRoute } from './proxy-routes';
-import { signProxyToken, verifyProxyToken } from './proxy-token';
-import { countProxyRequest, keyRecordSelect, loadProxyKey, proxyState, toKeyRecord, type KeyRecord } from './proxy-state';
+import { failureBody, ProxyFailure } from '@/lib/tvdb/proxy-cache';
+import { resolveProxyRoute } from '@/lib/tvdb/proxy-routes';
+import { signProxyToken, verifyProxyToken } from '@/lib/tvdb/proxy-token';
+import { countProxyRequest, keyRecordSelect, loadProxyKey, proxyState, toKeyRecord, type KeyRecord } from '@/lib/tvdb/proxy-state';
 
 export const TVDB_PREFIX = '/tvdb/v4';
 

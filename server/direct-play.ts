@@ -7,8 +7,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getStreamContract } from '@/lib/api/stream-contracts';
 import { authenticate } from '@/lib/http/authenticate';
 import { allowedScopes } from '@/lib/http/contract';
-import { planDirectPlay } from './respond-direct';
-import { sessionFor } from './session-store';
+import { planDirectPlay } from '@/lib/stream/respond-direct';
+import { sessionFor } from '@/lib/stream/session-store';
 
 const DIRECT_PATH = /^\/api\/v1\/stream-session\/([A-Za-z0-9_-]{10,64})(?:\?.*)?$/;
 

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import next from 'next';
 import { loadConfigOrExit } from '../lib/config';
 import { CLIENT_IP_HEADER } from '../lib/http/client-ip';
-import { isDirectPlayPath, serveDirectPlay } from '../lib/stream/direct-play-fast';
-import { isTvdbPath, serveTvdb } from '../lib/tvdb/proxy-server';
+import { isDirectPlayPath, serveDirectPlay } from './direct-play';
+import { isTvdbPath, serveTvdb } from './tvdb-proxy';
 import { flushProxyUsage } from '../lib/tvdb/proxy-state';
 
 const config = loadConfigOrExit();
@@ -20,14 +20,14 @@ const server = createServer((req, res) => {
   // Behind a trusted reverse proxy, the proxy appends the client it saw as the last X-Forwarded-For entry.
   const forwarded = config.trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',').map((s) => s.trim()).filter(Boolean).at(-1) : undefined;
   req.headers[CLIENT_IP_HEADER] = forwarded ?? socketAddress;
-  // Direct play is byte streaming: served here, past Next's web-stream layer (same checks, see lib/stream).
+  // Direct play is byte streaming: served here, past Next's web-stream layer (same checks, see server/direct-play.ts).
   if (isDirectPlayPath(req.url, req.method)) {
     void serveDirectPlay(req, res).then((done) => {
       if (!done) void handle(req, res);
     });
     return;
   }
-  // The TVDB-v4-compatible proxy: plain Node, for throughput (see lib/tvdb/proxy-server.ts).
+  // The TVDB-v4-compatible proxy: plain Node, for throughput (see server/tvdb-proxy.ts).
   if (isTvdbPath(req.url)) {
     void serveTvdb(req, res);
     return;
