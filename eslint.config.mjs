@@ -1,5 +1,6 @@
 // Lint rules, including the house rules of shared/DESIGN.md: database access only under lib/,
-// process.env only in lib/config.ts, lib/ never imports app/ or components/, no focused tests.
+// process.env only in lib/config.ts, lib/ never imports app/, components/ or server/, no focused tests.
+// server/ (the web process's own HTTP edge) is held to the same rules as app/.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -28,12 +29,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['app/**', 'components/**', 'scanner-worker/**', 'lib/**'],
+    files: ['app/**', 'components/**', 'scanner-worker/**', 'server/**', 'lib/**'],
     ignores: ['lib/config.ts'],
     rules: { 'no-restricted-syntax': ['error', envAccess] },
   },
   {
-    files: ['app/**', 'components/**', 'scanner-worker/**'],
+    files: ['app/**', 'components/**', 'scanner-worker/**', 'server/**'],
     ignores: ['**/*.test.ts'], // tests may look into the database to check what the code did
     rules: { 'no-restricted-imports': ['error', dbImports] },
   },
@@ -44,7 +45,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@/app/*', '@/components/*', '**/app/*', '**/components/*'], message: 'lib/ is the domain: it never imports app/ or components/.' },
+            { group: ['@/app/*', '@/components/*', '@/server/*', '**/app/*', '**/components/*', '**/server/*'], message: 'lib/ is the domain: it never imports app/, components/ or server/.' },
             { group: ['next/*', 'next'], message: 'No next/* in lib/ (lib/http is the one exception).' },
           ],
         },
@@ -53,7 +54,7 @@ export default tseslint.config(
   },
   {
     files: ['lib/http/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@/app/*', '@/components/*'], message: 'lib/ never imports app/ or components/.' }] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@/app/*', '@/components/*', '@/server/*'], message: 'lib/ never imports app/, components/ or server/.' }] }] },
   },
   {
     files: ['**/*.test.ts', 'e2e/**'],

@@ -12,11 +12,12 @@ export class ApiError extends Error {
   readonly fields?: FieldIssue[];
   readonly headers?: Record<string, string>;
 
-  constructor(code: ErrorCode, message: string, extra: { fields?: FieldIssue[]; headers?: Record<string, string> } = {}) {
+  /** `extra.status` is for an upstream's own status passed through (the /tvdb/v4 proxy); otherwise the code's. */
+  constructor(code: ErrorCode, message: string, extra: { fields?: FieldIssue[]; headers?: Record<string, string>; status?: number } = {}) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
-    this.status = errorCodes[code].status;
+    this.status = extra.status ?? errorCodes[code].status;
     this.fields = extra.fields;
     this.headers = extra.headers;
   }

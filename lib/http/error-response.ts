@@ -1,4 +1,6 @@
 // Maps anything thrown in a handler to the one JSON error shape: {"error":{"code","message",…}}.
+// The /tvdb/v4 edge (server/tvdb-proxy.ts) goes through the same mapping (errorReply), in TheTVDB's
+// own envelope {"status":"failure","message","data":null}, which is part of the TVDB v4 contract.
 import { randomUUID } from 'node:crypto';
 import { ZodError } from 'zod';
 import { ApiError, type FieldIssue } from '@/lib/errors/api-error';
@@ -31,16 +33,36 @@ export function errorResponse(code: ErrorCode, message: string, status: number, 
   return Response.json(body, { status, headers });
 }
 
-export function toErrorResponse(err: unknown, log: (line: string) => void = console.error): Response {
-  if (err instanceof ApiError) {
-    return errorResponse(err.code, err.message, err.status, err.fields ? { fields: err.fields } : {}, err.headers);
-  }
-  if (err instanceof ZodError) {
-    const e = validationError(err);
-    return errorResponse(e.code, e.message, e.status, { fields: e.fields });
-  }
-  if (isPrismaNotFound(err)) return errorResponse('not_found', 'Not found.', 404);
+/** Which JSON envelope an error answer uses: ours, or TheTVDB v4's (at /tvdb/v4). */
+export type ErrorEnvelope = 'api' | 'tvdb';
+
+export interface ErrorReply {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+function toApiError(err: unknown, log: (line: string) => void): { error: ApiError; requestId?: string } {
+  if (err instanceof ApiError) return { error: err };
+  if (err instanceof ZodError) return { error: validationError(err) };
+  if (isPrismaNotFound(err)) return { error: new ApiError('not_found', 'Not found.') };
   const requestId = randomUUID();
   log(`[api] unhandled error (request ${requestId}): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-  return errorResponse('internal_error', `Internal server error. Request id: ${requestId}`, 500, { request_id: requestId });
+  return { error: new ApiError('internal_error', `Internal server error. Request id: ${requestId}`), requestId };
+}
+
+/** The one mapping from anything thrown to an answer: zod → 400 with fields, Prisma not-found → 404, unknown → 500 with a request id. */
+export function errorReply(err: unknown, envelope: ErrorEnvelope = 'api', log: (line: string) => void = console.error): ErrorReply {
+  const { error: e, requestId } = toApiError(err, log);
+  if (envelope === 'tvdb') {
+    const body = JSON.stringify({ status: 'failure', message: e.message, data: null });
+    return { status: e.status, headers: { 'content-type': 'application/json; charset=utf-8', ...e.headers }, body };
+  }
+  const body: ErrorBody = { error: { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}), ...(requestId ? { request_id: requestId } : {}) } };
+  return { status: e.status, headers: { 'content-type': 'application/json', ...e.headers }, body: JSON.stringify(body) };
+}
+
+export function toErrorResponse(err: unknown, log: (line: string) => void = console.error): Response {
+  const reply = errorReply(err, 'api', log);
+  return new Response(reply.body, { status: reply.status, headers: reply.headers });
 }

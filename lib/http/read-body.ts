@@ -1,49 +1,81 @@
-// Reads a JSON request body with a size cap, then validates it with zod.
+// Reads a JSON request body with a size cap, then validates it with zod. The one body reader of the
+// web process: route handlers pass a web Request, the /tvdb/v4 edge (server/) a Node IncomingMessage.
 import type { z } from 'zod';
 import { ApiError } from '@/lib/errors/api-error';
 import { validationError } from './error-response';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-async function readCapped(req: Request, limit: number): Promise<string> {
-  const declared = Number(req.headers.get('content-length') ?? NaN);
-  if (declared > limit) throw tooLarge();
-  if (!req.body) return '';
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+/** A request body as either edge has it: chunks (a web stream's or a Node request's), and two headers. */
+export interface BodySource {
+  chunks: AsyncIterable<Uint8Array> | null;
+  contentType: string | null;
+  contentLength: string | null;
 }
 
-function tooLarge(): ApiError {
-  return new ApiError('payload_too_large', `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+export interface ReadBodyOptions {
+  /** Default MAX_BODY_BYTES. */
+  limit?: number;
+  /** Take a body whatever its Content-Type says (TheTVDB clients and `curl -d` do not all say JSON). */
+  anyContentType?: boolean;
+}
+
+async function* webChunks(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = stream.getReader();
+  let finished = false;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) {
+        finished = true;
+        return;
+      }
+      yield value;
+    }
+  } finally {
+    if (!finished) await reader.cancel();
+  }
+}
+
+export function requestBodySource(req: Request): BodySource {
+  return { chunks: req.body ? webChunks(req.body) : null, contentType: req.headers.get('content-type'), contentLength: req.headers.get('content-length') };
+}
+
+async function readCapped(chunks: AsyncIterable<Uint8Array> | null, declared: string | null, limit: number): Promise<string> {
+  if (Number(declared ?? NaN) > limit) throw tooLarge(limit);
+  if (!chunks) return '';
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of chunks) {
+    size += chunk.byteLength;
+    // Leaving the loop cancels the stream (or destroys the Node request).
+    if (size > limit) throw tooLarge(limit);
+    parts.push(chunk);
+  }
+  return Buffer.concat(parts).toString('utf8');
+}
+
+function tooLarge(limit: number): ApiError {
+  return new ApiError('payload_too_large', `The request body is larger than ${limit} bytes.`);
+}
+
+/** The body as JSON (an empty body is `{}`); ApiErrors for too large, not JSON-typed, not JSON. */
+export async function readJsonValue(source: BodySource, opts: ReadBodyOptions = {}): Promise<unknown> {
+  const text = await readCapped(source.chunks, source.contentLength, opts.limit ?? MAX_BODY_BYTES);
+  const type = source.contentType;
+  if (!opts.anyContentType && type && !/^application\/(.+\+)?json\b/i.test(type) && text.length > 0) {
+    throw new ApiError('unsupported_media_type', 'The request body must be JSON (Content-Type: application/json).');
+  }
+  if (text.trim().length === 0) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError('invalid_json', 'The request body is not valid JSON.');
+  }
 }
 
 export async function readJsonBody<T extends z.ZodType>(req: Request, schema: T): Promise<z.infer<T>> {
-  const type = req.headers.get('content-type');
-  const text = await readCapped(req, MAX_BODY_BYTES);
-  if (type && !/^application\/(.+\+)?json\b/i.test(type) && text.length > 0) {
-    throw new ApiError('unsupported_media_type', 'The request body must be JSON (Content-Type: application/json).');
-  }
-  let value: unknown = {};
-  if (text.trim().length > 0) {
-    try {
-      value = JSON.parse(text);
-    } catch {
-      throw new ApiError('invalid_json', 'The request body is not valid JSON.');
-    }
-  }
-  const parsed = schema.safeParse(value);
+  const parsed = schema.safeParse(await readJsonValue(requestBodySource(req)));
   if (!parsed.success) throw validationError(parsed.error, 'body');
   return parsed.data;
 }

@@ -3,6 +3,8 @@
 // background request refreshes it (stale-while-revalidate), and also when TheTVDB is down, with a
 // Warning header. Concurrent misses for one key share one upstream request (single flight).
 import { db } from '@/lib/db';
+import { ApiError } from '@/lib/errors/api-error';
+import type { ErrorCode } from '@/lib/errors/error-codes';
 import type { ProxyRoute, RecordType } from './proxy-routes';
 import type { TvdbUpstream, UpstreamAnswer } from './upstream';
 
@@ -22,17 +24,19 @@ export type CacheOptions = {
   now?: () => number;
 };
 
-/** TheTVDB's failure envelope, which every error of ours uses too. */
-export const failureBody = (message: string) => JSON.stringify({ status: 'failure', message, data: null });
-
-export class ProxyFailure extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly retryAfter: string | null = null,
-  ) {
-    super(message);
+/**
+ * A failure answered with TheTVDB's own status and message (its errors are passed through). An
+ * ApiError, so the one error mapping (lib/http/error-response.ts) answers it, in TheTVDB's envelope at /tvdb/v4.
+ */
+export class ProxyFailure extends ApiError {
+  constructor(status: number, message: string, retryAfter: string | null = null) {
+    super(proxyFailureCode(status), message, { status, headers: retryAfter ? { 'retry-after': retryAfter } : undefined });
   }
+}
+
+function proxyFailureCode(status: number): ErrorCode {
+  const codes: Record<number, ErrorCode> = { 400: 'validation_failed', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 405: 'method_not_allowed', 413: 'payload_too_large', 429: 'too_many_requests', 503: 'provider_unavailable' };
+  return codes[status] ?? 'provider_error';
 }
 
 /** Answers worth keeping: successes and "not found" (so a missing id does not hit TheTVDB each time). */

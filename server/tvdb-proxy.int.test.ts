@@ -20,10 +20,10 @@ import {
   seriesEpisodesResponse,
   seriesExtendedResponse,
   updatesResponse,
-} from './v4-schemas';
-import { isTvdbPath, serveTvdb } from '@/server/tvdb-proxy';
-import { flushProxyUsage, proxyState, resetProxyState } from './proxy-state';
-import { tvdbSyncJob } from './tvdb-sync-job';
+} from '@/lib/tvdb/v4-schemas';
+import { isTvdbPath, serveTvdb } from './tvdb-proxy';
+import { flushProxyUsage, proxyState, resetProxyState } from '@/lib/tvdb/proxy-state';
+import { tvdbSyncJob } from '@/lib/tvdb/tvdb-sync-job';
 
 let fake: FakeTvdb;
 let server: Server;
