@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: lint, typecheck, unit, integration (SQLite, and PostgreSQL when one answers), e2e.
+# `npm test`: lint (with the lib/ folder-cycle check), typecheck, unit, integration (SQLite, and PostgreSQL when one answers), e2e.
 # Ends with one summary line: "tests: N passed, M failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +16,7 @@ run_vitest() { # name, then vitest args
 
 bash scripts/ensure-system-deps.sh || exit 1
 step "lint";        npx eslint . || status=1
+npx tsx scripts/check-folder-cycles.ts || status=1 # no import loop between lib/ folders, no infrastructure → domain import
 step "typecheck";   npx tsc --noEmit || status=1
 step "unit";        run_vitest unit --project unit
 step "integration (SQLite)"; run_vitest int-sqlite --project integration
