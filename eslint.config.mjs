@@ -1,6 +1,7 @@
 // Lint rules, including the house rules of shared/DESIGN.md: database access only under lib/,
-// process.env only in lib/config.ts, lib/ never imports app/, components/ or server/, no focused tests.
-// server/ (the web process's own HTTP edge) is held to the same rules as app/.
+// process.env only in lib/config.ts, lib/ never imports app/, components/ or server/, raw SQL only
+// in lib/<domain>/reads/, no focused tests. server/ (the web process's own HTTP edge) is held to
+// the same rules as app/.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -8,6 +9,15 @@ const dbImports = {
   patterns: [
     { group: ['@/lib/db', '**/lib/db', '@prisma/client', '**/generated/prisma*'], message: 'Database access lives under lib/: call a lib/<domain> function.' },
   ],
+};
+const libImportPatterns = [
+  { group: ['@/app/*', '@/components/*', '@/server/*', '**/app/*', '**/components/*', '**/server/*'], message: 'lib/ is the domain: it never imports app/, components/ or server/.' },
+  { group: ['next/*', 'next'], message: 'No next/* in lib/ (lib/http is the one exception).' },
+];
+const rawSqlPattern = {
+  group: ['@/lib/db', '**/lib/db', '../db', './db'],
+  importNames: ['queryRows', 'sql', 'executeSql'],
+  message: 'Raw SQL lives in lib/<domain>/reads/ (one typed row → view mapper each): call a read from there.',
 };
 const envAccess = {
   selector: "MemberExpression[object.name='process'][property.name='env']",
@@ -40,21 +50,17 @@ export default tseslint.config(
   },
   {
     files: ['lib/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['@/app/*', '@/components/*', '@/server/*', '**/app/*', '**/components/*', '**/server/*'], message: 'lib/ is the domain: it never imports app/, components/ or server/.' },
-            { group: ['next/*', 'next'], message: 'No next/* in lib/ (lib/http is the one exception).' },
-          ],
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': ['error', { patterns: libImportPatterns }] },
+  },
+  {
+    // Raw SQL lives in lib/<domain>/reads/ (one typed row → view mapper per read), never elsewhere.
+    files: ['lib/**'],
+    ignores: ['lib/*/reads/**', 'lib/db.ts', '**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...libImportPatterns, rawSqlPattern] }] },
   },
   {
     files: ['lib/http/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@/app/*', '@/components/*', '@/server/*'], message: 'lib/ never imports app/, components/ or server/.' }] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@/app/*', '@/components/*', '@/server/*'], message: 'lib/ never imports app/, components/ or server/.' }, rawSqlPattern] }] },
   },
   {
     files: ['**/*.test.ts', 'e2e/**'],

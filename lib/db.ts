@@ -174,8 +174,11 @@ export async function queryRows<T>(query: SqlFragment): Promise<T[]> {
   return (await connection().reader.all(text, params)) as T[];
 }
 
-/** A raw INSERT, UPDATE or DELETE built with `sql` (it can go in `db.$transaction([…])`); resolves with the rows touched. */
-export function executeSql(query: SqlFragment): ReturnType<Db['$executeRawUnsafe']> {
+/** A client to run raw writes on: `db`, or an interactive transaction's client. */
+type RawWriter = Pick<Db, '$executeRawUnsafe'>;
+
+/** A raw INSERT, UPDATE or DELETE built with `sql`, on `on` (default: `db`); resolves with the rows touched. */
+export function executeSql(query: SqlFragment, on: RawWriter = db): ReturnType<Db['$executeRawUnsafe']> {
   const [text, params] = renderSql(query);
-  return db.$executeRawUnsafe(text, ...params);
+  return on.$executeRawUnsafe(text, ...params);
 }

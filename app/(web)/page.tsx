@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { AppShell } from '@/components/layout/app-shell';
 import { YourLibraries } from '@/components/library/your-libraries';
 import { getPageUser } from '@/lib/http/page-user';
-import { listLibraries } from '@/lib/library/libraries';
+import { listLibraries } from '@/lib/library/reads/library-list';
 import { HOME_ROW, HomeTracking } from '@/components/tracking/home-tracking';
 import { calendar, continueWatching, followedCount, nextUp, recentlyAdded, trackedShows } from '@/lib/tracking/lists';
 import { hasAnyUser } from '@/lib/users/register-user';

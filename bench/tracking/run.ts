@@ -74,7 +74,7 @@ async function main() {
       await db.follow.createMany({ data: shows.slice(0, FOLLOWED).map((s) => ({ userId: user.id, showId: s.id })) });
     }
     // Watch states were written directly, past lib/tracking/watched.ts: derive the per-show rows as it would.
-    const { rebuildShowWatch } = await import('../../lib/tracking/show-watch');
+    const { rebuildShowWatch } = await import('../../lib/tracking/reads/rewrite-show-watch');
     await rebuildShowWatch();
     const counts = { items: await db.mediaItem.count(), episodes: await db.episode.count(), states: await db.watchState.count(), follows: await db.follow.count() };
     log(`seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${JSON.stringify(counts)}`);

@@ -1,9 +1,9 @@
 // Resolves who is calling: a Bearer session token, a Bearer API key, or the browser's NextAuth cookie.
 import { decode } from 'next-auth/jwt';
-import { queryRows, rawBool, sql } from '@/lib/db';
 import { config } from '@/lib/config';
 import { findApiKey } from '@/lib/auth/api-keys';
-import { findLiveSession } from '@/lib/auth/api-sessions';
+import { findLiveSession } from '@/lib/auth/reads/live-session';
+import { findUserById } from '@/lib/auth/reads/user-by-id';
 import { TOKEN_PREFIX } from '@/lib/auth/secret-token';
 import { ApiError } from '@/lib/errors/api-error';
 import type { AuthContext, AuthUser } from './auth-context';
@@ -29,14 +29,6 @@ function cookieValue(req: Request, name: string): string | null {
 }
 
 type UserRow = { id: string; username: string; role: AuthUser['role']; disabled: boolean };
-
-/** A user by id, read on every cookie-authenticated request and page: one raw read. */
-export async function findUserById(id: string): Promise<(UserRow & { name: string | null }) | null> {
-  const [row] = await queryRows<UserRow & { name: string | null; disabled: boolean | number }>(
-    sql`SELECT "id", "username", "role", "name", "disabled" FROM "User" WHERE "id" = ${id}`,
-  );
-  return row ? { ...row, disabled: rawBool(row.disabled) } : null;
-}
 
 function activeUser(user: UserRow | null): AuthUser | null {
   if (!user) return null;

@@ -2,7 +2,8 @@
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import type { AuthUser } from './auth-context';
-import { findUserById, SESSION_COOKIES, sessionCookieSubject } from './authenticate';
+import { findUserById } from '@/lib/auth/reads/user-by-id';
+import { SESSION_COOKIES, sessionCookieSubject } from './authenticate';
 
 /** The user id in the session cookie: the cookie is decoded directly, as getServerSession would, minus its callbacks. */
 async function sessionUserId(): Promise<string | null> {

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { ApiError } from '@/lib/errors/api-error';
-import { refreshShowWatch, showsOfEpisodes } from '@/lib/tracking/show-watch';
+import { inWatchTransaction, showsOfEpisodes } from '@/lib/tracking/write-watch-state';
 import { sortTitle } from '@/lib/scan/identity';
 import { fixMatch } from '@/lib/metadata/online/online-admin';
 import { getEpisode, getMedia, getSeason } from './browse';
@@ -65,16 +65,22 @@ export async function deleteMedia(id: string): Promise<void> {
   const [, { count }] = await db.$transaction([db.mediaFile.deleteMany({ where: { itemId: id } }), db.mediaItem.deleteMany({ where: { id } })]);
   if (count === 0) throw new ApiError('not_found', 'No such media.');
 }
-// Deleting episodes takes their watch states along: the shows' ShowWatch rows are rewritten with them.
+// Deleting episodes takes their watch states along: through writeWatchState, which rewrites the shows' ShowWatch rows.
 export async function deleteSeason(id: string): Promise<void> {
   const files = { episodes: { some: { episode: { seasonId: id } } } };
   const showIds = (await db.season.findMany({ where: { id }, select: { showId: true } })).map((s) => s.showId);
-  const [, { count }] = await db.$transaction([db.mediaFile.deleteMany({ where: files }), db.season.deleteMany({ where: { id } }), ...refreshShowWatch({ showIds })]);
+  const { count } = await inWatchTransaction({ showIds }, async (tx) => {
+    await tx.mediaFile.deleteMany({ where: files });
+    return tx.season.deleteMany({ where: { id } });
+  });
   if (count === 0) throw new ApiError('not_found', 'No such season.');
 }
 export async function deleteEpisode(id: string): Promise<void> {
   const files = { episodes: { some: { episodeId: id } } };
   const showIds = await showsOfEpisodes([id]);
-  const [, { count }] = await db.$transaction([db.mediaFile.deleteMany({ where: files }), db.episode.deleteMany({ where: { id } }), ...refreshShowWatch({ showIds })]);
+  const { count } = await inWatchTransaction({ showIds }, async (tx) => {
+    await tx.mediaFile.deleteMany({ where: files });
+    return tx.episode.deleteMany({ where: { id } });
+  });
   if (count === 0) throw new ApiError('not_found', 'No such episode.');
 }

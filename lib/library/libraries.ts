@@ -1,7 +1,7 @@
 // Libraries: named sets of folders an admin points Marquee at, and how they are read. Creating,
 // editing and deleting them is in edit-library.ts; their folders' rules in library-folders.ts.
 import { z } from 'zod';
-import { db, queryRows, rawDate, sql, type RawDate } from '@/lib/db';
+import { db } from '@/lib/db';
 import { ApiError } from '@/lib/errors/api-error';
 import { jobQueue } from '@/lib/jobs/job-queue';
 import { libraryMetadataJob } from '@/lib/metadata/library-metadata-job';
@@ -52,9 +52,9 @@ export const librarySchema = z.object({
 export type LibraryView = z.infer<typeof librarySchema>;
 export type LibraryType = z.infer<typeof libraryTypeSchema>;
 
-type LibraryRow = { id: string; name: string; type: LibraryType; scanIntervalMinutes: number | null; lastScanAt: Date | null; scanStatus: string; items: number };
+export type LibraryRow = { id: string; name: string; type: LibraryType; scanIntervalMinutes: number | null; lastScanAt: Date | null; scanStatus: string; items: number };
 
-function view(l: LibraryRow, paths: string[]): LibraryView {
+export function libraryView(l: LibraryRow, paths: string[]): LibraryView {
   return {
     id: l.id,
     name: l.name,
@@ -68,25 +68,13 @@ function view(l: LibraryRow, paths: string[]): LibraryView {
   };
 }
 
-/** Every library with its folders and item count (on the home page: two raw reads). */
-export async function listLibraries(): Promise<LibraryView[]> {
-  const rows = await queryRows<Omit<LibraryRow, 'lastScanAt' | 'items'> & { lastScanAt: RawDate; items: number | bigint }>(sql`
-    SELECT l."id", l."name", l."type", l."scanIntervalMinutes", l."lastScanAt", l."scanStatus",
-           (SELECT COUNT(*) FROM "MediaItem" m WHERE m."libraryId" = l."id") AS "items"
-    FROM "Library" l ORDER BY l."name"`);
-  const folders = await queryRows<{ libraryId: string; path: string }>(sql`SELECT f."libraryId", f."path" FROM "LibraryFolder" f ORDER BY f."path"`);
-  const paths = new Map<string, string[]>();
-  for (const f of folders) paths.set(f.libraryId, [...(paths.get(f.libraryId) ?? []), f.path]);
-  return rows.map((r) => view({ ...r, scanIntervalMinutes: r.scanIntervalMinutes === null ? null : Number(r.scanIntervalMinutes), lastScanAt: rawDate(r.lastScanAt), items: Number(r.items) }, paths.get(r.id) ?? []));
-}
-
 export async function getLibrary(id: string): Promise<LibraryView> {
   const row = await db.library.findUnique({
     where: { id },
     include: { _count: { select: { items: true } }, folders: { select: { path: true }, orderBy: { path: 'asc' } } },
   });
   if (!row) throw new ApiError('not_found', 'No such library.');
-  return view({ ...row, items: row._count.items }, row.folders.map((f) => f.path));
+  return libraryView({ ...row, items: row._count.items }, row.folders.map((f) => f.path));
 }
 
 export const libraryTaskSchema = z.object({ flag: z.string() });

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { ApiError } from '@/lib/errors/api-error';
-import { refreshShowWatch } from '@/lib/tracking/show-watch';
+import { inWatchTransaction } from '@/lib/tracking/write-watch-state';
 
 export const purgeResultSchema = z.object({ items: z.number().int(), episodes: z.number().int(), files: z.number().int() });
 export const duplicateSchema = z.object({
@@ -17,15 +17,17 @@ export const duplicateSchema = z.object({
 export async function purgeMissing(libraryId: string | null, cutoff = new Date()): Promise<z.infer<typeof purgeResultSchema>> {
   const inLibrary = libraryId ? { libraryId } : {};
   const purged = { show: inLibrary, status: 'missing' as const, missingSince: { lt: cutoff } };
-  // Purged episodes take their watch states along: their shows' ShowWatch rows are rewritten.
+  // Purged episodes take their watch states along: through writeWatchState, which rewrites their shows' ShowWatch rows.
   const showIds = (await db.episode.findMany({ where: purged, select: { showId: true }, distinct: ['showId'] })).map((e) => e.showId);
-  const [files, episodes, items] = await db.$transaction([
-    db.mediaFile.deleteMany({ where: { ...inLibrary, status: 'missing', missingSince: { lt: cutoff } } }),
-    db.episode.deleteMany({ where: purged }),
-    db.mediaItem.deleteMany({ where: { ...inLibrary, status: 'missing', missingSince: { lt: cutoff } } }),
-    db.season.deleteMany({ where: { show: inLibrary, episodes: { none: {} } } }),
-    ...refreshShowWatch({ showIds }),
-  ]);
+  const [files, episodes, items] = await inWatchTransaction({ showIds }, async (tx) => {
+    const deleted = [
+      await tx.mediaFile.deleteMany({ where: { ...inLibrary, status: 'missing', missingSince: { lt: cutoff } } }),
+      await tx.episode.deleteMany({ where: purged }),
+      await tx.mediaItem.deleteMany({ where: { ...inLibrary, status: 'missing', missingSince: { lt: cutoff } } }),
+    ];
+    await tx.season.deleteMany({ where: { show: inLibrary, episodes: { none: {} } } });
+    return deleted;
+  });
   return { items: items.count, episodes: episodes.count, files: files.count };
 }
 

@@ -5,6 +5,7 @@ import { db } from '@/lib/db';
 import { ApiError } from '@/lib/errors/api-error';
 import { mediaInfoSchema } from '@/lib/media/media-info';
 import { recordViewing } from './watched';
+import { inWatchTransaction } from './write-watch-state';
 
 export const RESUME_MIN = 0.05;
 export const WATCHED_AT = 0.9;
@@ -66,6 +67,9 @@ export async function saveStoppedAt(userId: string, mediaId: string, secs: numbe
     return view(before);
   }
   const positionSecs = fraction >= RESUME_MIN ? secs : null;
-  const saved = await db.watchState.upsert({ where: key, create: { userId, itemId: t.itemId, episodeId: t.episodeId, positionSecs }, update: { positionSecs } });
+  // A resume point changes no watched flag: one statement, no ShowWatch rows to rewrite.
+  const saved = await inWatchTransaction({ showIds: [] }, (tx) =>
+    tx.watchState.upsert({ where: key, create: { userId, itemId: t.itemId, episodeId: t.episodeId, positionSecs }, update: { positionSecs } }),
+  );
   return view(saved);
 }

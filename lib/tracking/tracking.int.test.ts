@@ -5,7 +5,7 @@ import { copyFileSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { rebuildShowWatch } from '@/lib/tracking/show-watch';
+import { rebuildShowWatch } from '@/lib/tracking/reads/rewrite-show-watch';
 import { scanLibrary } from '@/lib/scan/scan-library';
 import { realScanDeps } from '@/lib/scan/scan-library-job';
 import { api, signUp } from '@/test/api';

@@ -1,10 +1,10 @@
 // Watched / unwatched and follows, per user, on movies, videos and episodes (never files): the
 // state lives in WatchState, each viewing in WatchEvent (history). Shows and seasons are marked
-// through their episodes. Every write also rewrites the user's ShowWatch rows of the shows touched,
-// in the same transaction (lib/tracking/show-watch.ts).
+// through their episodes. Every write goes through writeWatchState, which rewrites the user's
+// ShowWatch rows of the shows touched in the same transaction (lib/tracking/write-watch-state.ts).
 import { db } from '@/lib/db';
 import { ApiError } from '@/lib/errors/api-error';
-import { refreshShowWatch, showsOfEpisodes } from './show-watch';
+import { inWatchTransaction, showsOfEpisodes, type Tx } from './write-watch-state';
 
 export type Target = { itemId: string | null; episodeId: string | null };
 
@@ -13,15 +13,14 @@ function stateKey(userId: string, t: Target) {
 }
 
 /** The writes of one viewing: watched, play count + 1, resume point cleared, a history row. */
-function viewing(userId: string, t: Target, at: Date) {
-  return [
-    db.watchState.upsert({
-      where: stateKey(userId, t),
-      create: { userId, itemId: t.itemId, episodeId: t.episodeId, watched: true, playCount: 1, lastWatchedAt: at, positionSecs: null },
-      update: { watched: true, playCount: { increment: 1 }, lastWatchedAt: at, positionSecs: null },
-    }),
-    db.watchEvent.create({ data: { userId, itemId: t.itemId, episodeId: t.episodeId, watchedAt: at } }),
-  ] as const;
+async function viewing(tx: Tx, userId: string, t: Target, at: Date) {
+  const state = await tx.watchState.upsert({
+    where: stateKey(userId, t),
+    create: { userId, itemId: t.itemId, episodeId: t.episodeId, watched: true, playCount: 1, lastWatchedAt: at, positionSecs: null },
+    update: { watched: true, playCount: { increment: 1 }, lastWatchedAt: at, positionSecs: null },
+  });
+  await tx.watchEvent.create({ data: { userId, itemId: t.itemId, episodeId: t.episodeId, watchedAt: at } });
+  return state;
 }
 
 const episodeIdsOf = (targets: Target[]) => targets.flatMap((t) => (t.episodeId ? [t.episodeId] : []));
@@ -29,8 +28,7 @@ const episodeIdsOf = (targets: Target[]) => targets.flatMap((t) => (t.episodeId 
 /** Records one viewing (playback past 90 %, or marked watched). */
 export async function recordViewing(userId: string, t: Target, at = new Date()) {
   const showIds = await showsOfEpisodes(episodeIdsOf([t]));
-  const [state] = await db.$transaction([...viewing(userId, t, at), ...refreshShowWatch({ userId, showIds })]);
-  return state;
+  return inWatchTransaction({ userId, showIds }, (tx) => viewing(tx, userId, t, at));
 }
 
 /** Marks watched only what is not watched yet (marking a season twice does not count twice). */
@@ -46,7 +44,9 @@ async function markMany(userId: string, targets: Target[]) {
   const todo = targets.filter((t) => !done.has(t.episodeId ?? t.itemId));
   if (todo.length === 0) return;
   const showIds = await showsOfEpisodes(episodeIdsOf(todo));
-  await db.$transaction([...todo.flatMap((t) => viewing(userId, t, at)), ...refreshShowWatch({ userId, showIds })]);
+  await inWatchTransaction({ userId, showIds }, async (tx) => {
+    for (const t of todo) await viewing(tx, userId, t, at);
+  });
 }
 
 async function unmarkMany(userId: string, targets: Target[]) {
@@ -54,11 +54,10 @@ async function unmarkMany(userId: string, targets: Target[]) {
   const itemIds = targets.flatMap((t) => (t.itemId ? [t.itemId] : []));
   const where = { userId, OR: [{ episodeId: { in: episodeIds } }, { itemId: { in: itemIds } }] };
   const showIds = await showsOfEpisodes(episodeIds);
-  await db.$transaction([
-    db.watchState.updateMany({ where, data: { watched: false, playCount: 0, positionSecs: null, lastWatchedAt: null } }),
-    db.watchEvent.deleteMany({ where }),
-    ...refreshShowWatch({ userId, showIds }),
-  ]);
+  await inWatchTransaction({ userId, showIds }, async (tx) => {
+    await tx.watchState.updateMany({ where, data: { watched: false, playCount: 0, positionSecs: null, lastWatchedAt: null } });
+    await tx.watchEvent.deleteMany({ where });
+  });
 }
 
 /** A movie or video → itself; a show → all its episodes; a season → its episodes. */

@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import { AppShell } from '@/components/layout/app-shell';
 import { Libraries } from '@/components/library/libraries-client';
 import { requirePageUser } from '@/lib/http/page-user';
-import { listLibraries } from '@/lib/library/libraries';
+import { listLibraries } from '@/lib/library/reads/library-list';
 
 export const metadata: Metadata = { title: 'Libraries' };
 

@@ -4,7 +4,7 @@ import { parseBrowseParams } from '@/components/browse/browse-params';
 import { browseQuery } from '@/components/browse/browse-query';
 import { AppShell } from '@/components/layout/app-shell';
 import { requirePageUser } from '@/lib/http/page-user';
-import { browseMedia } from '@/lib/library/browse-all';
+import { browseMedia } from '@/lib/library/reads/browse-media';
 
 export const metadata = { title: 'Movies' };
 

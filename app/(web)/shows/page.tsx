@@ -6,7 +6,7 @@ import { browseQuery } from '@/components/browse/browse-query';
 import { AppShell } from '@/components/layout/app-shell';
 import { YourShows } from '@/components/tracking/home-tracking';
 import { requirePageUser } from '@/lib/http/page-user';
-import { browseMedia } from '@/lib/library/browse-all';
+import { browseMedia } from '@/lib/library/reads/browse-media';
 import { trackedShows } from '@/lib/tracking/lists';
 
 export const metadata = { title: 'Shows' };

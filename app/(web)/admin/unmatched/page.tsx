@@ -7,7 +7,7 @@ import { AppShell } from '@/components/layout/app-shell';
 import { mediaHref } from '@/components/library/media-href';
 import { Panel } from '@/components/ui/panel';
 import { requirePageAdmin } from '@/lib/http/page-user';
-import { listLibraries } from '@/lib/library/libraries';
+import { listLibraries } from '@/lib/library/reads/library-list';
 import { listUnmatched } from '@/lib/metadata/online/online-admin';
 import { DataTable } from '@/components/ui/data-table';
 

@@ -2,7 +2,7 @@
 import { createLibraryContract, listLibrariesContract } from '@/lib/api/library-contracts';
 import { handle, routes } from '@/lib/http/route';
 import { createLibrary } from '@/lib/library/edit-library';
-import { listLibraries } from '@/lib/library/libraries';
+import { listLibraries } from '@/lib/library/reads/library-list';
 
 export const { GET, POST, PUT, PATCH, DELETE } = routes(
   handle(listLibrariesContract, () => listLibraries()),

@@ -1,7 +1,7 @@
 // Per-show progress of one user, with the show's own fields, in one SQL query: aired and watched
 // counts, the last watch time and the next episode (the first aired, unwatched episode after the
 // furthest watched one, or the first aired one when none is watched). Watched counts and the
-// furthest episode come from ShowWatch (lib/tracking/show-watch.ts), one row per show; aired counts
+// furthest episode come from ShowWatch (lib/tracking/write-watch-state.ts), one row per show; aired counts
 // and the next episode from each show's episodes by index. Aired = no air date (known from a file),
 // one not in the future, or watched already; specials (season 0) do not count. The text is portable
 // SQL: it runs as is on SQLite and PostgreSQL.
@@ -21,7 +21,7 @@ export type ShowProgress = {
   next: NextEpisode | null;
 };
 
-type Row = {
+type ShowProgressRow = {
   showId: string;
   title: string;
   year: number | bigint | null;
@@ -53,7 +53,7 @@ export async function showProgress(userId: string, shows: { followed: true; limi
               WHERE f."userId" = ${userId} ORDER BY COALESCE(sw."lastWatchedAt", f."createdAt") DESC LIMIT ${shows.limit}`;
   // Whether the user has watched episode e.
   const watched = sql`EXISTS (SELECT 1 FROM "WatchState" w WHERE w."userId" = ${userId} AND w."episodeId" = e."id" AND w."watched" = TRUE)`;
-  const rows = await queryRows<Row>(sql`
+  const rows = await queryRows<ShowProgressRow>(sql`
     SELECT m."id" AS "showId", m."title", m."year", m."posterPath", f."createdAt" AS "followedAt",
            COALESCE(sw."watched", 0) AS "watched", sw."lastWatchedAt" AS "last",
            (SELECT COUNT(*) FROM "Episode" e
@@ -70,7 +70,11 @@ export async function showProgress(userId: string, shows: { followed: true; limi
         AND (e."airDate" IS NULL OR e."airDate" <= ${today}) AND NOT ${watched}
       ORDER BY e."seasonNumber", e."number" LIMIT 1)
     WHERE m."id" IN (${scope})`);
-  return rows.map((r) => ({
+  return rows.map(showProgressView);
+}
+
+function showProgressView(r: ShowProgressRow): ShowProgress {
+  return {
     id: r.showId,
     title: r.title,
     year: r.year === null ? null : Number(r.year),
@@ -80,5 +84,5 @@ export async function showProgress(userId: string, shows: { followed: true; limi
     watched: Number(r.watched ?? 0),
     last: rawDate(r.last),
     next: r.nextId ? { id: r.nextId, showId: r.showId, seasonNumber: Number(r.nextSeason), number: Number(r.nextNumber), title: r.nextTitle, airDate: r.nextAirDate, thumbPath: r.nextThumb } : null,
-  }));
+  };
 }
