@@ -62,7 +62,11 @@ export async function editEpisode(id: string, patch: z.infer<typeof episodePatch
 /** Removes the entry from Marquee (files stay on disk; a rescan brings them back as new entries). */
 // The file rows go too, so the next scan sees those files as new.
 export async function deleteMedia(id: string): Promise<void> {
-  const [, { count }] = await db.$transaction([db.mediaFile.deleteMany({ where: { itemId: id } }), db.mediaItem.deleteMany({ where: { id } })]);
+  // Its watch states and (a show) its ShowWatch rows go by cascade: no other show's rows change.
+  const { count } = await inWatchTransaction({ showIds: [] }, async (tx) => {
+    await tx.mediaFile.deleteMany({ where: { itemId: id } });
+    return tx.mediaItem.deleteMany({ where: { id } });
+  });
   if (count === 0) throw new ApiError('not_found', 'No such media.');
 }
 // Deleting episodes takes their watch states along: through writeWatchState, which rewrites the shows' ShowWatch rows.
