@@ -1,13 +1,10 @@
 // Finds the ffmpeg and ffprobe binaries (FFMPEG_PATH/FFPROBE_PATH → PATH → the npm-bundled
 // builds) and reads their versions for the health endpoint.
-import { execFile } from 'node:child_process';
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
-import { promisify } from 'node:util';
 import { config, ConfigError } from '@/lib/config';
-
-const execFileAsync = promisify(execFile);
+import { runBinary } from './run-binary';
 
 export type BinaryName = 'ffmpeg' | 'ffprobe';
 export type BinarySource = 'env' | 'path' | 'bundled';
@@ -103,8 +100,10 @@ export function parseFfmpegVersion(output: string): string | undefined {
 
 /** Runs `<bin> -version` (5 s limit) and returns its version string. */
 export async function ffmpegVersion(path: string): Promise<string> {
-  const { stdout } = await execFileAsync(path, ['-version'], { timeout: 5_000, windowsHide: true });
-  const version = parseFfmpegVersion(stdout);
+  const run = await runBinary(path, ['-version'], { timeoutMs: 5_000 });
+  if (run.timedOut) throw new Error(`${path} -version did not answer within 5 s`);
+  if (run.code !== 0) throw new Error(`${path} -version failed (exit ${run.code}): ${run.stderr.trim().split('\n').pop() ?? ''}`);
+  const version = parseFfmpegVersion(run.stdout.toString());
   if (!version) throw new Error(`${path} -version printed no recognisable version line`);
   return version;
 }

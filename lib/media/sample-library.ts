@@ -1,11 +1,8 @@
 // Generates a small sample library (one H.264/AAC movie, four HEVC/AC-3 episodes, one subtitle)
 // with ffmpeg's test sources, so a fresh install has something to scan, probe and play.
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { promisify } from 'node:util';
-
-const execFileAsync = promisify(execFile);
+import { runBinary } from './run-binary';
 
 export type SampleLibraryOptions = { ffmpegPath: string; signal?: AbortSignal };
 export type SampleLibraryResult = { created: boolean; dir: string; warnings: string[] };
@@ -14,6 +11,8 @@ export type SampleLibraryResult = { created: boolean; dir: string; warnings: str
 export type SampleEncode = { file: string; args: string[] };
 
 const MAX_PARALLEL = 2;
+/** A slow machine makes a 10 s clip in well under a minute; this only catches a hung ffmpeg. */
+const ENCODE_TIMEOUT_MS = 10 * 60_000;
 const STALE_PARTIAL_MS = 60 * 60 * 1000;
 const MOVIE_SECONDS = 10;
 const EPISODE_SECONDS = 6;
@@ -45,11 +44,10 @@ export async function ensureSampleLibrary(dir: string, options: SampleLibraryOpt
   await mkdir(parent, { recursive: true });
   await removeStalePartials(parent, partialPrefix);
 
-  const { stdout } = await execFileAsync(ffmpegPath, ['-hide_banner', '-encoders'], { timeout: 10_000, signal }).catch((err: unknown) => {
-    signal?.throwIfAborted(); // an abort says why it was aborted, not node's generic AbortError
-    throw err;
-  });
-  const { encodes, warnings } = planSampleLibrary(parseEncoders(stdout), ffmpegPath);
+  // runBinary rejects an abort with its reason (not node's generic AbortError).
+  const listed = await runBinary(ffmpegPath, ['-hide_banner', '-encoders'], { timeoutMs: 10_000, signal });
+  if (listed.code !== 0) throw new Error(`${ffmpegPath} -encoders ${listed.timedOut ? 'did not answer within 10 s' : `failed (exit ${listed.code})`}`);
+  const { encodes, warnings } = planSampleLibrary(parseEncoders(listed.stdout.toString()), ffmpegPath);
 
   const temp = await mkdtemp(join(parent, partialPrefix));
   try {
@@ -134,7 +132,10 @@ async function runEncodes(ffmpegPath: string, outDir: string, encodes: SampleEnc
       const { file, args } = encodes[next++];
       const argv = ['-nostdin', '-hide_banner', '-loglevel', 'error', '-y', ...args, join(outDir, file)];
       try {
-        await execFileAsync(ffmpegPath, argv, { signal: stop.signal, maxBuffer: 4 * 1024 * 1024 });
+        const run = await runBinary(ffmpegPath, argv, { timeoutMs: ENCODE_TIMEOUT_MS, signal: stop.signal });
+        if (run.code !== 0) {
+          throw Object.assign(new Error(`ffmpeg ${run.timedOut ? `took over ${ENCODE_TIMEOUT_MS / 1000} s` : `exited with code ${run.code}`} making ${file}`), { stderr: run.stderr });
+        }
       } catch (err) {
         stop.abort(err);
         throw err;
