@@ -15,10 +15,6 @@ const envSchema = z.object({
     .string()
     .refine((v) => /^(file:|postgres(ql)?:\/\/)/.test(v), 'must start with file: or postgres://')
     .optional(),
-  REDIS_URL: z
-    .string()
-    .refine((v) => /^rediss?:\/\//.test(v), 'must start with redis:// or rediss://')
-    .optional(),
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   TRANSCODE_DIR: z.string().min(1).optional(),
   FFMPEG_PATH: z.string().min(1).optional(),
@@ -36,7 +32,6 @@ const envSchema = z.object({
   TRANSCODE_MIN_FREE_MB: z.coerce.number().int().min(0).default(1024),
   STREAM_IDLE_SECONDS: z.coerce.number().min(1).default(60),
   STREAM_THROTTLE_SECONDS: z.coerce.number().min(1).default(60),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   TMDB_API_KEY: z.string().min(1).optional(),
   TMDB_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.themoviedb.org/3'),
   TMDB_IMAGE_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
@@ -68,7 +63,6 @@ function buildConfig(env: z.infer<typeof envSchema>, authSecret: string, authSec
     db: isPostgres
       ? { provider: 'postgresql' as const, url: databaseUrl }
       : { provider: 'sqlite' as const, url: databaseUrl, file: sqliteFile(databaseUrl, dataDir) },
-    redisUrl: env.REDIS_URL,
     auth: { secret: authSecret, secretGenerated: authSecretGenerated },
     paths: {
       data: dataDir,
@@ -88,7 +82,6 @@ function buildConfig(env: z.infer<typeof envSchema>, authSecret: string, authSec
       idleMs: env.STREAM_IDLE_SECONDS * 1000,
       throttleSeconds: env.STREAM_THROTTLE_SECONDS,
     },
-    logLevel: env.LOG_LEVEL,
     tmdb: { apiKey: env.TMDB_API_KEY, baseUrl: env.TMDB_BASE_URL.replace(/\/+$/, ''), imageBaseUrl: env.TMDB_IMAGE_BASE_URL, language: env.TMDB_LANGUAGE },
     tvdb: {
       apiKey: env.TVDB_API_KEY,

@@ -8,7 +8,7 @@ describe('npm start with a bad configuration', () => {
   it('stops with one line naming every bad key', () => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/start.ts')], {
       cwd: root,
-      env: { ...process.env, PORT: 'eighty', DATABASE_URL: 'mysql://nope', REDIS_URL: 'http://x' },
+      env: { ...process.env, PORT: 'eighty', DATABASE_URL: 'mysql://nope', TRANSCODE_PRESET: 'warp' },
       encoding: 'utf8',
       timeout: 30_000,
     });
@@ -16,6 +16,6 @@ describe('npm start with a bad configuration', () => {
     const lines = run.stderr.trim().split('\n').filter((l) => l.includes('[marquee]'));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^\[marquee\] Invalid configuration: /);
-    for (const key of ['PORT', 'DATABASE_URL', 'REDIS_URL']) expect(lines[0]).toContain(key);
+    for (const key of ['PORT', 'DATABASE_URL', 'TRANSCODE_PRESET']) expect(lines[0]).toContain(key);
   });
 });

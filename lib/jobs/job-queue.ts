@@ -1,4 +1,4 @@
-// The process's job queue: the Job-table backend; the BullMQ backend takes over when REDIS_URL is set.
+// The process's job queue: the Job-table backend (a BullMQ backend comes with the scale-out step).
 import { createDbQueue } from './db-queue';
 import type { JobQueue } from './queue';
 

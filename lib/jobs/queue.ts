@@ -1,4 +1,4 @@
-// The job queue both backends implement: the Job table (default) and BullMQ (when REDIS_URL is set).
+// The job queue every backend implements: the Job table today, BullMQ on Redis with the scale-out step.
 // Backend-agnostic on purpose: no Prisma types, no SQL, nothing a Redis queue could not answer.
 import type { z } from 'zod';
 import type { JobDefinition } from './define-job';
