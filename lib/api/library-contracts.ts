@@ -5,7 +5,9 @@ import { browsePageSchema, browseQuerySchema } from '@/lib/library/browse-all';
 import { episodePatchSchema, mediaPatchSchema, seasonPatchSchema } from '@/lib/library/edit-media';
 import { checkPathResultSchema, checkPathSchema, createLibrarySchema, librarySchema, libraryTaskSchema, updateLibrarySchema } from '@/lib/library/libraries';
 import { createEpisodeSchema, createSeasonSchema, createShowSchema } from '@/lib/library/create-entries';
-import { duplicateSchema, purgeResultSchema } from '@/lib/library/missing-and-duplicates';
+import { duplicatesReportSchema } from '@/lib/library/duplicates-report';
+import { purgeResultSchema } from '@/lib/library/missing-and-duplicates';
+import { duplicateSchema } from '@/lib/scan/find-duplicates';
 import { remoteFileSchema, remoteItemResultSchema, remoteItemSchema } from '@/lib/library/remote-items';
 import { addedSamplesSchema, sampleOfferSchema } from '@/lib/library/sample-libraries';
 import { scanIssueSchema, scanProgressSchema } from '@/lib/library/scan-progress';
@@ -51,7 +53,7 @@ export const addSampleLibrariesContract = defineContract({
 export const runLibraryContract = defineContract({
   method: 'POST', path: '/api/v1/library/{id}/run', access: 'admin', tags, summary: 'Queue a library task: scan, rescan (re-probe every file), fetch_metadata, duplicatescan',
   params: idParams, body: libraryTaskSchema,
-  response: { status: 202, description: 'Queued', schema: z.object({ job_id: z.string() }) }, errors: ['not_found', 'unknown_flag'],
+  response: { status: 202, description: 'Queued', schema: z.object({ job_id: z.string() }) }, errors: ['not_found', 'unknown_flag', 'conflict'],
 });
 export const listLibraryMediaContract = defineContract({
   method: 'GET', path: '/api/v1/library/{id}/media', access: 'user', tags, summary: "A library's items, paged and sorted", params: idParams, query: mediaListQuerySchema,
@@ -155,6 +157,11 @@ export const duplicatesContract = defineContract({
   method: 'GET', path: '/api/v1/library/{id}/duplicates', access: 'user', tags, params: idParams,
   summary: 'Movies, videos and episodes that have several files',
   response: { status: 200, description: 'Duplicates', schema: z.array(duplicateSchema) }, errors: ['not_found'],
+});
+export const duplicatesReportContract = defineContract({
+  method: 'GET', path: '/api/v1/library/{id}/duplicates/report', access: 'user', tags, params: idParams,
+  summary: 'The report of the last duplicatescan task: its state, and once its scan has finished the items with several files',
+  response: { status: 200, description: 'The report', schema: duplicatesReportSchema }, errors: ['not_found'],
 });
 export const createShowContract = defineContract({
   method: 'POST', path: '/api/v1/library/{id}/show', access: 'admin', scopes: ['full', 'scanner'], tags: mediaTags, params: idParams,

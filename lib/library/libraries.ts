@@ -5,7 +5,7 @@ import { db } from '@/lib/db';
 import { ApiError } from '@/lib/errors/api-error';
 import { jobQueue } from '@/lib/jobs/job-queue';
 import { libraryMetadataJob } from '@/lib/metadata/library-metadata-job';
-import { scanLibraryJob } from '@/lib/scan/scan-library-job';
+import { scanLibraryJob, scanLibraryPayload } from '@/lib/scan/scan-library-job';
 import { validateFolder } from './library-folders';
 
 export const libraryTypeSchema = z.enum(['movies', 'tv', 'videos', 'mixed']);
@@ -77,17 +77,25 @@ export async function getLibrary(id: string): Promise<LibraryView> {
   return libraryView({ ...row, items: row._count.items }, row.folders.map((f) => f.path));
 }
 
-export const libraryTaskSchema = z.object({ flag: z.string() });
 export const LIBRARY_FLAGS = ['scan', 'rescan', 'fetch_metadata', 'duplicatescan'] as const;
+const libraryFlagSchema = z.enum(LIBRARY_FLAGS);
+export type LibraryFlag = z.infer<typeof libraryFlagSchema>;
 
-/** POST /library/:id/run: queue a scan (or a forced re-probe), a metadata refresh or a duplicate report. */
-export async function runLibraryTask(id: string, flag: string): Promise<{ job_id: string }> {
-  if (!(LIBRARY_FLAGS as readonly string[]).includes(flag)) {
-    throw new ApiError('unknown_flag', `Unknown flag "${flag}": use one of ${LIBRARY_FLAGS.join(', ')}.`);
-  }
+const unknownFlag = (flag: string) => new ApiError('unknown_flag', `Unknown flag "${flag}": use one of ${LIBRARY_FLAGS.join(', ')}.`);
+
+export const libraryTaskSchema = z.object({
+  flag: z.preprocess((v) => {
+    // An unknown name answers 400 unknown_flag (not validation_failed), as it always has.
+    if (typeof v === 'string' && !libraryFlagSchema.safeParse(v).success) throw unknownFlag(v);
+    return v;
+  }, libraryFlagSchema.describe('scan: changed files; rescan: re-probe every file; fetch_metadata: local metadata for every item; duplicatescan: a scan, then the duplicates report (GET …/duplicates/report)')),
+});
+
+/** POST /library/:id/run: queue a scan (or a forced re-probe), a metadata refresh or a scan with a duplicates report. */
+export async function runLibraryTask(id: string, flag: LibraryFlag): Promise<{ job_id: string }> {
   await getLibrary(id);
   const queue = jobQueue();
-  switch (flag as (typeof LIBRARY_FLAGS)[number]) {
+  switch (flag) {
     case 'scan':
       return { job_id: (await queue.enqueue(scanLibraryJob, { libraryId: id, force: false })).id };
     case 'fetch_metadata':
@@ -95,8 +103,17 @@ export async function runLibraryTask(id: string, flag: string): Promise<{ job_id
       return { job_id: (await queue.enqueue(libraryMetadataJob, { libraryId: id })).id };
     case 'rescan':
       return { job_id: (await queue.enqueue(scanLibraryJob, { libraryId: id, force: true })).id };
-    case 'duplicatescan':
-      return { job_id: (await queue.enqueue(scanLibraryJob, { libraryId: id, force: false, reportDuplicates: true })).id };
+    case 'duplicatescan': {
+      const queued = await queue.enqueue(scanLibraryJob, { libraryId: id, force: false, reportDuplicates: true });
+      // One scan per library at a time: a live scan that makes no report cannot take this one in.
+      const live = queued.deduped ? await queue.get(queued.id) : null;
+      if (live && !scanLibraryPayload.safeParse(live.payload).data?.reportDuplicates) {
+        throw new ApiError('conflict', 'This library is being scanned: ask for the duplicates report once the scan has finished (GET …/duplicates lists them now).');
+      }
+      return { job_id: queued.id };
+    }
+    default:
+      throw unknownFlag(flag satisfies never);
   }
 }
 

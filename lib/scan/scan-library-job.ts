@@ -1,12 +1,14 @@
 // Job `scan.library`: one scan of one library at a time (deduplicated per library). Its result lists
 // the items it created or whose files changed; the worker's pipeline (scanner-worker/jobs.ts) queues
-// `metadata.local` (NFO, artwork, frame grabs) for them.
+// `metadata.local` (NFO, artwork, frame grabs) for them. A `duplicatescan` (reportDuplicates) also
+// puts the library's duplicates report in the result.
 import { z } from 'zod';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db';
 import { defineJob } from '@/lib/jobs/define-job';
 import { ffmpegInfo } from '@/lib/media/ffmpeg-path';
 import { probeFile, ProbeError } from '@/lib/media/probe';
+import { duplicateSchema, findDuplicates } from './find-duplicates';
 import { headTailHash } from './head-tail-hash';
 import { scanLibrary, type ProbeOutcome, type ScanDeps } from './scan-library';
 
@@ -14,8 +16,12 @@ export const scanLibraryPayload = z.object({
   libraryId: z.string().min(1),
   /** Re-probe every file, changed or not. */
   force: z.boolean().default(false),
+  /** After the scan, list the items with several files in the result (the `duplicatescan` task). */
   reportDuplicates: z.boolean().optional(),
 });
+
+/** What a scan job leaves in its result: the scan's counts, and the duplicates report when asked. */
+export const scanJobResultSchema = z.object({ duplicates: z.array(duplicateSchema).optional() }).loose();
 
 /** The real side effects: ffprobe, file hashing, and the folders a scan never enters. */
 export async function realScanDeps(): Promise<ScanDeps> {
@@ -78,7 +84,12 @@ export const scanLibraryJob = defineJob({
         const emptied = retype ? await removeEmptied(sortedBefore) : 0;
         // Sorted by this type now (unless the type changed again meanwhile: then the next scan re-sorts).
         if (retype) await db.library.updateMany({ where: { id: payload.libraryId, type: lib0.type }, data: { sortedType: null } });
-        return { ...result, items_removed: emptied, touched_item_ids: [...touched] };
+        return {
+          ...result,
+          items_removed: emptied,
+          touched_item_ids: [...touched],
+          ...(payload.reportDuplicates ? { duplicates: await findDuplicates(payload.libraryId) } : {}),
+        };
       }
     }
   },
