@@ -527,7 +527,7 @@ async function main() {
       '',
       `- Date: ${facts.date}; commit ${facts.commit}`,
       `- Machine: nproc ${facts.nproc}, ${facts.memory} RAM, CPU "${facts.cpu}", node ${facts.node}, ${facts.ffprobe}`,
-      `- Data: ${N} files (${tree.movieCount} movies, ${tree.episodeCount} episodes of ${tree.shows} shows), each a hard link of one 1 s 160x90 H.264/AAC mkv; SQLite; app defaults (WATCH_STABLE_MS 2000, JOB_POLL_MS 250); scan state polled every ${POLL_MS} ms`,
+      `- Data: ${N} files (${tree.movieCount} movies, ${tree.episodeCount} episodes of ${tree.shows} shows), each a hard link of one 1 s 160x90 H.264/AAC mkv; SQLite; app defaults (WATCH_STABLE_MS 2000, JOB_POLL_MS 2000 — a queued job wakes the worker by event; the poll is the fallback); scan state polled every ${POLL_MS} ms`,
       '',
       '| Measure | Marquee | Same-run baseline | Ratio | Target | Result |',
       '|---|---|---|---|---|---|',
