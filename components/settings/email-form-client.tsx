@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useFormErrors } from '@/components/forms/use-form-errors';
 import { useAccount, useUpdateAccount } from '@/components/queries/use-account';
 import { Alert } from '@/components/ui/alert';
+import { SettingsForm } from '@/components/forms/settings-form';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/text-field';
 import { CurrentPasswordField } from '@/components/ui/preset-fields';
@@ -35,19 +36,16 @@ export function EmailForm({ initialAccount }: { initialAccount: UserView }) {
   }
 
   return (
-    <form
+    <SettingsForm
       onSubmit={submit}
-      onChange={(e) => {
-        setSaved(false);
-        errors.onChange(e);
-      }}
-      className="space-y-4"
-      noValidate
+      errors={errors}
+      onEdit={() => setSaved(false)}
+      intro={
+        <p className="text-sm text-zinc-400">
+          Current email: <span className="font-medium text-zinc-200">{account.email ?? 'none'}</span>
+        </p>
+      }
     >
-      <p className="text-sm text-zinc-400">
-        Current email: <span className="font-medium text-zinc-200">{account.email ?? 'none'}</span>
-      </p>
-      {errors.form && <Alert tone="error">{errors.form}</Alert>}
       {saved && <Alert tone="success">Email updated.</Alert>}
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField label="New email" name="new_email" type="email" autoComplete="email" required error={fields.new_email} />
@@ -58,6 +56,6 @@ export function EmailForm({ initialAccount }: { initialAccount: UserView }) {
           Change email
         </Button>
       </div>
-    </form>
+    </SettingsForm>
   );
 }

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useFormErrors } from '@/components/forms/use-form-errors';
 import { useUpdateAccount } from '@/components/queries/use-account';
 import { Alert } from '@/components/ui/alert';
+import { SettingsForm } from '@/components/forms/settings-form';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/text-field';
 import { CurrentPasswordField } from '@/components/ui/preset-fields';
@@ -43,16 +44,7 @@ export function PasswordForm() {
 
   const { fields } = errors;
   return (
-    <form
-      onSubmit={submit}
-      onChange={(e) => {
-        setSaved(false);
-        errors.onChange(e);
-      }}
-      className="space-y-4"
-      noValidate
-    >
-      {errors.form && <Alert tone="error">{errors.form}</Alert>}
+    <SettingsForm onSubmit={submit} errors={errors} onEdit={() => setSaved(false)}>
       {saved && <Alert tone="success">Password changed. Apps using a session token must sign in again; API keys keep working.</Alert>}
       <div className="grid gap-4 sm:grid-cols-3">
         <CurrentPasswordField error={fields.password} />
@@ -64,6 +56,6 @@ export function PasswordForm() {
           Change password
         </Button>
       </div>
-    </form>
+    </SettingsForm>
   );
 }

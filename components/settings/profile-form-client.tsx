@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { useFormErrors } from '@/components/forms/use-form-errors';
 import { useAccount, useSetupProfile } from '@/components/queries/use-account';
 import { Alert } from '@/components/ui/alert';
+import { SettingsForm } from '@/components/forms/settings-form';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/text-field';
 import type { UserView } from '@/lib/users/user-view';
@@ -36,16 +37,7 @@ export function ProfileForm({ initialAccount }: { initialAccount: UserView }) {
   }
 
   return (
-    <form
-      onSubmit={submit}
-      onChange={(e) => {
-        setSaved(false);
-        errors.onChange(e);
-      }}
-      className="space-y-4"
-      noValidate
-    >
-      {errors.form && <Alert tone="error">{errors.form}</Alert>}
+    <SettingsForm onSubmit={submit} errors={errors} onEdit={() => setSaved(false)}>
       {saved && !save.isPending && <Alert tone="success">Profile saved.</Alert>}
       <div className="flex items-start gap-4">
         {account.avatar ? (
@@ -73,6 +65,6 @@ export function ProfileForm({ initialAccount }: { initialAccount: UserView }) {
           Save profile
         </Button>
       </div>
-    </form>
+    </SettingsForm>
   );
 }
