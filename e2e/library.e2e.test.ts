@@ -20,8 +20,16 @@ async function setupAdmin(page: Page) {
   await page.getByRole('heading', { name: /Welcome/ }).waitFor();
 }
 
-async function addLibrary(page: Page, name: string, folder: string, type: 'movies' | 'tv') {
+/** Opens Libraries and waits for its scripts: text typed into a server-rendered field before React
+ * has hydrated it is reset by hydration, and its live check never runs. */
+async function openLibraries(page: Page) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Libraries' }).click();
+  await page.waitForURL(/\/libraries$/);
+  await page.waitForLoadState('networkidle');
+}
+
+async function addLibrary(page: Page, name: string, folder: string, type: 'movies' | 'tv') {
+  await openLibraries(page);
   await page.getByLabel('Name').fill(name);
   await page.getByLabel('Folder').fill(folder);
   await page.getByLabel('Type').selectOption(type);
@@ -50,7 +58,7 @@ describe('libraries in the browser', () => {
     await setupAdmin(page);
 
     // A bad folder is refused as you type.
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Libraries' }).click();
+    await openLibraries(page);
     await page.getByLabel('Folder').fill('relative/folder');
     await page.getByText(/must be absolute/).waitFor();
 

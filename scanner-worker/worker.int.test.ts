@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFailed } from 'vitest';
 import { childProcessEnv, config } from '@/lib/config';
 import { latestHeartbeat } from '@/lib/jobs/heartbeat';
 import { jobQueue } from '@/lib/jobs/job-queue';
@@ -22,7 +22,10 @@ describe('scanner-worker', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    child.stdout?.on('data', (chunk) => (output += chunk));
+    const started = Date.now();
+    // A timeout says nothing by itself: show what the worker said, and when.
+    onTestFailed(() => console.error(`worker output after ${Date.now() - started} ms:\n${output}`));
+    child.stdout?.on('data', (chunk) => (output += `[${Date.now() - started} ms] ${chunk}`));
     child.stderr?.on('data', (chunk) => (output += chunk));
     const exited = once(child, 'exit');
     const explained = <T>(waiting: Promise<T>) =>
@@ -51,5 +54,5 @@ describe('scanner-worker', () => {
     expect({ code, signal, output }).toMatchObject({ code: 0, signal: null });
     // A whole worker process starts here (tsx compiles its imports): on a loaded CI machine, running
     // other test files beside it, that alone has taken over 20 s.
-  }, 90_000);
+  }, 150_000);
 });
