@@ -1,10 +1,9 @@
 // The worker's watch loop: the worker holding the `library-watch` lease watches every library
 // and runs the periodic stat-diff scan that catches what events miss (network mounts). A library
-// added, changed or deleted in the web (`libraries.changed`, or a scan queued for it) is picked up
-// at once; the tick (lease renewal, periodic scans) is the fallback.
+// added, changed or deleted in the web (`libraries.changed`, sent by lib/library/edit-library.ts)
+// is picked up at once; the tick (lease renewal, periodic scans) is the fallback.
 import { db } from '@/lib/db';
 import { subscribe } from '@/lib/events/events';
-import { jobQueued } from '@/lib/jobs/enqueued';
 import { jobQueue } from '@/lib/jobs/job-queue';
 import { acquireLease, releaseLease } from '@/lib/jobs/lease';
 import { createLibraryWatcher, type LibraryWatcherOptions } from './library-watcher';
@@ -61,9 +60,6 @@ export function startLibraryWatching(opts: WatchLoopOptions): { stop(): Promise<
   };
   const timer = setInterval(again, opts.intervalMs);
   const offChanged = subscribe(librariesChanged, again);
-  const offQueued = subscribe(jobQueued, (e) => {
-    if (e.name === scanLibraryJob.name && holding) again();
-  });
 
   return {
     /** The folders watched right now. */
@@ -72,7 +68,6 @@ export function startLibraryWatching(opts: WatchLoopOptions): { stop(): Promise<
       stopped = true;
       clearInterval(timer);
       offChanged();
-      offQueued();
       await running;
       await watcher.close();
       if (holding) await releaseLease(WATCH_LEASE, opts.workerId).catch(() => undefined);

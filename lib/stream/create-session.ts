@@ -88,8 +88,9 @@ export async function createStreamSession(userId: string, body: CreateStreamBody
   }
   if (decision.mode !== 'direct') {
     // The capability probe turned this off for the ffmpeg in use: say so now, with the fix.
-    const feature = await hasFeature(decision.burnSubtitle ? 'burn_subtitles' : decision.mode);
-    if (!feature.ok) throw new ApiError('not_playable', `This file needs ${decision.mode === 'remux' ? 'remuxing' : 'transcoding'} (${decision.reasons.join('; ')}), but ${feature.reason} ${FFMPEG_FIX}`);
+    const needs = decision.burnSubtitle ? [decision.mode, 'burn_subtitles' as const] : [decision.mode];
+    const feature = (await Promise.all(needs.map(hasFeature))).find((f) => !f.ok);
+    if (feature) throw new ApiError('not_playable', `This file needs ${decision.mode === 'remux' ? 'remuxing' : 'transcoding'} (${decision.reasons.join('; ')}), but ${feature.reason} ${FFMPEG_FIX}`);
   }
   const s = config().stream;
   if (decision.mode === 'transcode') {
