@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
+import { CronError, parseCron } from './cron/cron';
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
@@ -45,7 +46,24 @@ const envSchema = z.object({
   TVDB_PROXY_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
   TVDB_PROXY_BURST: z.coerce.number().int().min(1).default(60),
   TVDB_SYNC_MINUTES: z.coerce.number().min(1).default(60),
+  EXPORT_CRON: z
+    .string()
+    .default('0 6 * * 0')
+    .superRefine((v, ctx) => {
+      const problem = v === 'off' ? null : cronProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+  EXPORT_KEEP: z.coerce.number().int().min(1).default(8),
 });
+
+function cronProblem(v: string): string | null {
+  try {
+    parseCron(v);
+    return null;
+  } catch (err) {
+    return err instanceof CronError ? `${err.message} (or "off")` : String(err);
+  }
+}
 
 export type Config = ReturnType<typeof buildConfig>;
 
@@ -90,6 +108,11 @@ function buildConfig(env: z.infer<typeof envSchema>, authSecret: string, authSec
       cache: { staticHours: env.TVDB_CACHE_STATIC_HOURS, dynamicHours: env.TVDB_CACHE_DYNAMIC_HOURS, memoryEntries: env.TVDB_CACHE_MEMORY_ENTRIES },
       proxy: { rateLimit: env.TVDB_PROXY_RATE_LIMIT, burst: env.TVDB_PROXY_BURST },
       syncMs: env.TVDB_SYNC_MINUTES * 60_000,
+    },
+    backup: {
+      dir: join(dataDir, 'exports'),
+      cron: env.EXPORT_CRON === 'off' ? null : env.EXPORT_CRON,
+      keep: env.EXPORT_KEEP,
     },
   };
 }

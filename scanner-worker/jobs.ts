@@ -2,7 +2,9 @@
 // New jobs are added here.
 import type { AnyJobDefinition } from '@/lib/jobs/define-job';
 import { followUp, pipelineStep, type PipelineStep } from '@/lib/jobs/follow-ups';
-import { scheduleJob, type ScheduledJob } from '@/lib/jobs/schedule';
+import { scheduleCronJob, scheduleJob, type ScheduledJob } from '@/lib/jobs/schedule';
+import { parseCron } from '@/lib/cron/cron';
+import { backupExportJob } from '@/lib/backup/backup-job';
 import { systemCleanupJob } from '@/lib/system/system-cleanup-job';
 import { libraryMetadataJob } from '@/lib/metadata/library-metadata-job';
 import { subtitleExtractJob } from '@/lib/stream/subtitle-job';
@@ -24,6 +26,7 @@ export const jobDefinitions: readonly AnyJobDefinition[] = [
   subtitleExtractJob as AnyJobDefinition,
   trickplayJob as AnyJobDefinition,
   tvdbSyncJob as AnyJobDefinition,
+  backupExportJob as AnyJobDefinition,
 ];
 
 /** Queued by the runner after a job succeeds. */
@@ -42,5 +45,10 @@ export const jobPipeline: readonly PipelineStep[] = [
 
 /** The recurring jobs; a function, as intervals come from the config the worker has loaded. */
 export function scheduledJobs(): readonly ScheduledJob[] {
-  return [scheduleJob(systemCleanupJob, {}, HOUR_MS), scheduleJob(tvdbSyncJob, {}, config().tvdb.syncMs)];
+  const { cron } = config().backup;
+  return [
+    scheduleJob(systemCleanupJob, {}, HOUR_MS),
+    scheduleJob(tvdbSyncJob, {}, config().tvdb.syncMs),
+    ...(cron ? [scheduleCronJob(backupExportJob, { reason: 'scheduled' }, parseCron(cron))] : []),
+  ];
 }

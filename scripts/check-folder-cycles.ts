@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
  * The bottom of lib/: these import only each other. `auth` (passwords, tokens, API keys — no domain
  * in it) sits with them because lib/http's auth guards stand on it; `generated` is Prisma's client.
  */
-export const INFRASTRUCTURE = new Set(['config', 'db', 'generated', 'migrate', 'errors', 'events', 'jobs', 'auth', 'http']);
+export const INFRASTRUCTURE = new Set(['config', 'db', 'generated', 'migrate', 'errors', 'events', 'jobs', 'auth', 'http', 'cron']);
 
 /** from → to → one file whose import makes the edge. */
 export type FolderGraph = Map<string, Map<string, string>>;
