@@ -3,7 +3,6 @@
 // Files keep their paths and items their identity keys, so the next scan finds each file where the
 // export says it was and keeps its item (and the watch state on it); files gone since are marked
 // missing, as after any scan.
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { db } from '@/lib/db';
 import { EXPORT_FORMAT, EXPORT_VERSION, newestMigration, type ExportCounts } from './export-db';
@@ -89,10 +88,29 @@ async function assertEmpty(tx: Tx, plans: TablePlan[]): Promise<void> {
   }
 }
 
+/**
+ * Lines, read only as fast as they are used (readline's iterator reads ahead without bound,
+ * holding the whole file in memory while the rows are inserted).
+ */
+async function* readLines(input: Readable): AsyncGenerator<string> {
+  input.setEncoding('utf8');
+  let rest = '';
+  for await (const chunk of input as AsyncIterable<string>) {
+    rest += chunk;
+    let start = 0;
+    for (let nl = rest.indexOf('\n'); nl !== -1; nl = rest.indexOf('\n', start)) {
+      yield rest.slice(start, nl).replace(/\r$/, '');
+      start = nl + 1;
+    }
+    rest = rest.slice(start);
+  }
+  if (rest) yield rest;
+}
+
 /** Imports an export read from `input`; answers the row count per table. */
 export async function importExport(input: Readable): Promise<ExportCounts> {
   const plans = new Map(tablePlan().map((p) => [p.model, p]));
-  const lines = createInterface({ input, crlfDelay: Infinity })[Symbol.asyncIterator]();
+  const lines = readLines(input);
   const next = async () => {
     const r = await lines.next();
     return r.done ? undefined : r.value;
