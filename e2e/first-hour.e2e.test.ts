@@ -1,8 +1,9 @@
 // The first hour on a fresh machine, in Chromium, with the 2018 ffmpeg and ffprobe bundled from npm
 // (what `npm start` uses where no ffmpeg is installed): set up, accept the sample libraries, play
 // the HEVC/AC-3 episode (transcoded) and seek, add a user, sign in as them, browse all shows, open
-// an episode page — with no console error and no failed request. Then screenshots of the main
-// pages at a desktop and a phone size, light and dark, into e2e/screenshots/ (git-ignored).
+// an episode page, back everything up from Admin → Backup — with no console error and no failed
+// request. Then screenshots of the main pages at a desktop and a phone size, light and dark, into
+// e2e/screenshots/ (git-ignored).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -126,6 +127,27 @@ describe('the first hour, with the ffmpeg bundled from npm', () => {
     await grace.getByRole('button', { name: 'Change password' }).click();
     await grace.getByText(/^Password changed\./).waitFor();
     await grace.close();
+    expect(problems).toEqual([]);
+  });
+
+  it('backs everything up from Admin → Backup: Export now, the file listed with its size and downloadable', async () => {
+    await admin.goto(`${app.url}/admin/backup`);
+    await admin.getByText('No exports yet.').waitFor();
+    await admin.getByTestId('backup-schedule').getByText(/Scheduled: 0 6 \* \* 0/).waitFor();
+    await admin.getByRole('button', { name: 'Export now' }).click();
+    // The worker writes it; the page follows the run until it ends.
+    const row = admin.getByTestId('backup-file');
+    await row.waitFor({ timeout: 60_000 });
+    await admin.getByTestId('backup-last').getByText(/rows/).waitFor();
+    const link = row.getByRole('link');
+    const name = (await link.textContent())!;
+    expect(name).toMatch(/^marquee-export-\d{8}-\d{6}\.json$/);
+    const [download] = await Promise.all([admin.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe(name);
+    const doc = await admin.evaluate((n) => fetch(`/api/v1/admin/backups/${n}`).then((r) => r.json()), name);
+    expect(doc.format).toBe('marquee-export');
+    expect(doc.tables.User.map((u: { username: string }) => u.username).sort()).toEqual(['ada', 'grace']);
+    expect(JSON.stringify(doc)).not.toMatch(/hopper-password|analytical engine/);
     expect(problems).toEqual([]);
   });
 
