@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import { ApiError } from '@/lib/errors/api-error';
 import { validationError } from './error-response';
+import { rejectUnstorableText } from './input-text';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -67,11 +68,14 @@ export async function readJsonValue(source: BodySource, opts: ReadBodyOptions = 
     throw new ApiError('unsupported_media_type', 'The request body must be JSON (Content-Type: application/json).');
   }
   if (text.trim().length === 0) return {};
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new ApiError('invalid_json', 'The request body is not valid JSON.');
   }
+  rejectUnstorableText(value, 'body');
+  return value;
 }
 
 export async function readJsonBody<T extends z.ZodType>(req: Request, schema: T): Promise<z.infer<T>> {
