@@ -78,6 +78,8 @@ function operation(c: Contract): Record<string, unknown> {
       .join('\n\n'),
     tags: [...c.tags],
     'x-access': c.access,
+    // Machine-readable form of the scopes line above (the authorization matrix test reads it).
+    ...(c.access !== 'public' ? { 'x-api-key-scopes': [...allowedScopes(c)] } : {}),
     security: c.access === 'public' ? [] : [{ bearerAuth: [] }, { cookieAuth: [] }],
     parameters: parameters(c),
     responses: {
