@@ -36,13 +36,13 @@ const LONG = Array.from({ length: 65_536 }, () => String.fromCharCode(97 + Math.
 /** Bad values for a JSON field (the body is built with JSON.stringify, so lone surrogates travel escaped). */
 const BODY_VALUES: [string, unknown][] = [
   ['NUL', 'a\u0000b'], ['lone surrogate', 'a\ud800b'], ['64 KB string', LONG], ['1e308', 1e308], ['2**63', 2 ** 63], ['-1', -1],
-  ['2**31', 2 ** 31], ['1.5', 1.5], ['number', 7], ['string', 'x'], ['boolean', true], ['null', null], ['object', { a: 1 }], ['array', ['a\u0000']],
+  ['2**31', 2 ** 31], ['2**53-1', Number.MAX_SAFE_INTEGER], ['1.5', 1.5], ['number', 7], ['string', 'x'], ['boolean', true], ['null', null], ['object', { a: 1 }], ['array', ['a\u0000']],
   ['key with NUL', { 'k\u0000': 1 }],
 ];
 /** Bad values for a path segment or query value, already percent-encoded as they go on the wire. */
 const URL_VALUES: [string, string][] = [
   ['NUL', 'a%00b'], ['lone surrogate (CESU-8)', '%ED%A0%80'], ['invalid percent-encoding', '%E0%A4%A'], ['truncated percent', '%'],
-  ['64 KB string', LONG], ['1e308', '1e308'], ['2**63', '9223372036854775808'], ['-1', '-1'], ['1.5', '1.5'],
+  ['64 KB string', LONG], ['1e308', '1e308'], ['2**63', '9223372036854775808'], ['2**31', '2147483648'], ['2**53-1', '9007199254740991'], ['-1', '-1'], ['1.5', '1.5'],
 ];
 
 let app: Awaited<ReturnType<typeof startHttpApp>>;
