@@ -7,6 +7,7 @@ import { loadConfigOrExit } from '../lib/config';
 import { CLIENT_IP_HEADER } from '../lib/http/client-ip';
 import { isDirectPlayPath, serveDirectPlay } from './direct-play';
 import { isTvdbPath, serveTvdb } from './tvdb-proxy';
+import { undecodablePathReply } from './undecodable-path';
 import { flushProxyUsage } from '../lib/tvdb/proxy-state';
 
 const config = loadConfigOrExit();
@@ -20,6 +21,11 @@ const server = createServer((req, res) => {
   // Behind a trusted reverse proxy, the proxy appends the client it saw as the last X-Forwarded-For entry.
   const forwarded = config.trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',').map((s) => s.trim()).filter(Boolean).at(-1) : undefined;
   req.headers[CLIENT_IP_HEADER] = forwarded ?? socketAddress;
+  const undecodable = undecodablePathReply(req.url);
+  if (undecodable) {
+    res.writeHead(undecodable.status, undecodable.headers).end(undecodable.body);
+    return;
+  }
   // Direct play is byte streaming: served here, past Next's web-stream layer (same checks, see server/direct-play.ts).
   if (isDirectPlayPath(req.url, req.method)) {
     void serveDirectPlay(req, res).then((done) => {

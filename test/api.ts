@@ -78,13 +78,19 @@ export interface ApiResult<T = any> {
   body: T;
 }
 
+/** Runs a web Request through the route handler Next would pick for it (404 JSON when none). */
+export async function dispatch(req: Request): Promise<Response> {
+  const match = matchRoute(new URL(req.url).pathname);
+  if (!match) return Response.json({ error: { code: 'not_found', message: 'No such route.' } }, { status: 404 });
+  const mod = (await import(match.file)) as Record<string, (req: Request, ctx: unknown) => Promise<Response>>;
+  const handler = mod[req.method];
+  if (!handler) throw new Error(`${match.file} does not export ${req.method}`);
+  return handler(req, { params: Promise.resolve(match.params) });
+}
+
 export async function api<T = any>(method: string, path: string, opts: CallOptions = {}): Promise<ApiResult<T>> {
   const url = new URL(path, 'http://localhost:3000');
-  const match = matchRoute(url.pathname);
-  if (!match) throw new Error(`no route file for ${url.pathname}`);
-  const mod = (await import(match.file)) as Record<string, (req: Request, ctx: unknown) => Promise<Response>>;
-  const handler = mod[method];
-  if (!handler) throw new Error(`${match.file} does not export ${method}`);
+  if (!matchRoute(url.pathname)) throw new Error(`no route file for ${url.pathname}`);
   const headers: Record<string, string> = { 'x-marquee-client-ip': '127.0.0.1', ...opts.headers };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   if (opts.cookie) headers.cookie = opts.cookie;
@@ -93,8 +99,7 @@ export async function api<T = any>(method: string, path: string, opts: CallOptio
     body = JSON.stringify(opts.body);
     headers['content-type'] ??= 'application/json';
   }
-  const req = new Request(url, { method, headers, body: body as BodyInit | undefined });
-  const res = await handler(req, { params: Promise.resolve(match.params) });
+  const res = await dispatch(new Request(url, { method, headers, body: body as BodyInit | undefined }));
   const text = await res.text();
   let parsed: unknown = text;
   try {

@@ -1,8 +1,20 @@
 import { relative, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, apiRouteFiles, signUp } from './api';
+import { createApiKey } from '@/lib/auth/api-keys';
+import { createApiSession } from '@/lib/auth/api-sessions';
+import { api, apiRouteFiles, signUp, type ApiResult, type CallOptions } from './api';
 
-type Doc = { openapi: string; paths: Record<string, Record<string, { 'x-access': string; security: unknown[] }>> };
+type Doc = { openapi: string; paths: Record<string, Record<string, { 'x-access': string; 'x-api-key-scopes'?: string[]; security: unknown[] }>> };
+
+/** Whether an answer is an authorization refusal, and which: no valid credentials, a key scope, a role, a disabled account. */
+function authRefusal(res: ApiResult): 'unauthenticated' | 'scope' | 'admin' | 'disabled' | null {
+  const error = (res.body as { error?: { code?: string; message?: string } } | null)?.error;
+  if (res.status === 401) return 'unauthenticated';
+  if (res.status === 403 && error?.code === 'account_disabled') return 'disabled';
+  if (res.status === 403 && error?.code === 'forbidden' && /API key's scope/.test(error.message ?? '')) return 'scope';
+  if (res.status === 403 && error?.code === 'forbidden' && /admin account/.test(error.message ?? '')) return 'admin';
+  return null;
+}
 let doc: Doc;
 
 function pathOfRouteFile(file: string): string {
@@ -44,30 +56,84 @@ describe('OpenAPI document', () => {
     }
   });
 
-  it('refuses every non-public operation without credentials, and admin operations for a plain user', async () => {
+  it('applies the authorization matrix to every operation: each credential gets what the operation declares', async () => {
+    const started = Date.now();
     const admin = await signUp('oa-admin');
     await api('PATCH', '/api/v1/admin/settings', { token: admin.token, body: { registration: 'open' } });
     const plain = await signUp('oa-user');
+    // Dead credentials, made once: each must be refused like no credential at all.
+    const revokedSession = await signUp('oa-revoked');
+    expect((await api('DELETE', '/api/v1/auth/session', { token: revokedSession.token })).status).toBe(204);
+    const revokedKey = await createApiKey(plain.id, { name: 'revoked', scope: 'full' });
+    expect((await api('DELETE', `/api/v1/user/api-keys/${revokedKey.id}`, { token: plain.token })).status).toBe(204);
+    const gone = await signUp('oa-deleted');
+    const goneKey = await createApiKey(gone.id, { name: 'of a deleted account', scope: 'full' });
+    expect((await api('DELETE', `/api/v1/admin/users/${gone.id}`, { token: admin.token })).status).toBe(204);
+    const disabled = await signUp('oa-disabled');
+    const disabledKey = await createApiKey(disabled.id, { name: 'of a disabled account', scope: 'full' });
+    expect((await api('PATCH', `/api/v1/admin/users/${disabled.id}`, { token: admin.token, body: { disabled: true } })).status).toBe(200);
+    const dead: [string, CallOptions][] = [
+      ['anonymous', {}],
+      ['a garbage bearer token', { token: 'not-a-real-token' }],
+      ['a garbage API key', { token: 'mq_k_garbagegarbagegarbagegarbage' }],
+      ['a Basic Authorization header', { headers: { authorization: 'Basic YWRtaW46YWRtaW4=' } }],
+      ['a garbage session cookie', { cookie: 'next-auth.session-token=garbage' }],
+      ['a revoked bearer session', { token: revokedSession.token }],
+      ['the session of a deleted account', { token: gone.token }],
+      ['a revoked API key', { token: revokedKey.key }],
+      ['the API key of a deleted account', { token: goneKey.key }],
+      ['the session of a disabled account', { token: disabled.token }],
+      ['the API key of a disabled account', { token: disabledKey.key }],
+    ];
+    const scopes = ['full', 'read', 'scanner'] as const;
+    const problems: string[] = [];
     let checked = 0;
     for (const [path, ops] of Object.entries(doc.paths)) {
       const url = path.replace(/\{\w+\}/g, 'nonexistent-id');
       for (const [method, op] of Object.entries(ops)) {
-        if (op['x-access'] === 'public') {
-          expect(op.security).toEqual([]);
-          continue;
+        const access = op['x-access'];
+        const keyScopes = op['x-api-key-scopes'] ?? [];
+        expect(['public', 'user', 'admin'], `${method} ${path} x-access`).toContain(access);
+        expect(op.security, `${method} ${path} security`).toEqual(access === 'public' ? [] : [{ bearerAuth: [] }, { cookieAuth: [] }]);
+        // Live credentials are made per operation: an operation may end the session it is called with.
+        const live: [string, CallOptions, 'user' | 'admin', (typeof scopes)[number] | null][] = [
+          ['a user session', { token: (await createApiSession(plain.id)).token }, 'user', null],
+          ['an admin session', { token: (await createApiSession(admin.id)).token }, 'admin', null],
+        ];
+        for (const scope of scopes) {
+          live.push([`a user's ${scope} API key`, { token: (await createApiKey(plain.id, { name: `m-${scope}`, scope })).key }, 'user', scope]);
+          live.push([`an admin's ${scope} API key`, { token: (await createApiKey(admin.id, { name: `m-${scope}`, scope })).key }, 'admin', scope]);
         }
-        const body = method === 'get' ? undefined : {};
-        const anon = await api(method.toUpperCase(), url, { body });
-        expect(anon.status, `${method} ${path} without credentials`).toBe(401);
-        expect(anon.body.error.code).toBe('unauthorized');
-        if (op['x-access'] === 'admin') {
-          const asUser = await api(method.toUpperCase(), url, { token: plain.token, body });
-          expect(asUser.status, `${method} ${path} as a plain user`).toBe(403);
-          expect(asUser.body.error.code).toBe('forbidden');
+        const call = (opts: CallOptions) => api(method.toUpperCase(), url, { ...opts, body: method === 'get' ? undefined : {} });
+        for (const [who, opts] of dead) {
+          const res = await call(opts);
+          const refusal = authRefusal(res);
+          checked++;
+          if (access === 'public') {
+            if (refusal) problems.push(`${method} ${path} (public) with ${who}: ${res.status} ${refusal}`);
+          } else if (refusal !== 'unauthenticated' && !(who.includes('disabled') && refusal === 'disabled')) {
+            problems.push(`${method} ${path} (${access}) with ${who}: expected 401, got ${res.status} ${JSON.stringify(res.body).slice(0, 120)}`);
+          }
         }
-        checked++;
+        for (const [who, opts, role, scope] of live) {
+          const res = await call(opts);
+          const refusal = authRefusal(res);
+          checked++;
+          const expected = access === 'public' ? null : scope && !keyScopes.includes(scope) ? 'scope' : access === 'admin' && role === 'user' ? 'admin' : null;
+          if (refusal !== expected) problems.push(`${method} ${path} (${access}, key scopes ${keyScopes.join('/') || '-'}) with ${who}: expected ${expected ?? 'no refusal'}, got ${res.status} ${refusal ?? ''} ${JSON.stringify(res.body).slice(0, 120)}`);
+        }
       }
     }
-    expect(checked).toBeGreaterThan(10);
+    expect(problems).toEqual([]);
+    expect(checked).toBeGreaterThan(500);
+    console.log(`[authorization matrix] ${checked} (operation, credential) pairs in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }, 240_000);
+
+  it('answers /api/health whatever credentials come with it (it is public)', async () => {
+    for (const opts of [{ token: 'stale-or-garbage' }, { token: 'mq_s_revokedrevokedrevoked' }, { headers: { authorization: 'Basic Zm9vOmJhcg==' } }] as CallOptions[]) {
+      const res = await api('GET', '/api/health', opts);
+      expect(res.status).toBe(200);
+      expect(res.body.status).toMatch(/ok|degraded/);
+    }
   });
 });

@@ -34,6 +34,7 @@ export const TABLE_POLICY: Record<string, TablePolicy> = {
   Lease: { keep: false, reason: 'worker leases' },
   WorkerHeartbeat: { keep: false, reason: 'worker liveness' },
   StreamSession: { keep: false, reason: 'live playback sessions' },
+  TranscodeSlot: { keep: false, reason: 'admission slots of live transcodes' },
   WatchState: { keep: true, reason: 'watched flags, play counts and resume points' },
   ShowWatch: { keep: true },
   Follow: { keep: true },

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { ErrorCode } from '@/lib/errors/error-codes';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-/** public: no credentials; user: any signed-in account; admin: role admin. */
+/** public: no credentials (any sent are ignored); user: any signed-in account; admin: role admin. */
 export type Access = 'public' | 'user' | 'admin';
 export type KeyScope = 'full' | 'read' | 'scanner';
 

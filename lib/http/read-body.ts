@@ -3,6 +3,8 @@
 import type { z } from 'zod';
 import { ApiError } from '@/lib/errors/api-error';
 import { validationError } from './error-response';
+import { rejectUnstorableText } from './input-text';
+import { unknownFields } from './unknown-fields';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -67,15 +69,24 @@ export async function readJsonValue(source: BodySource, opts: ReadBodyOptions = 
     throw new ApiError('unsupported_media_type', 'The request body must be JSON (Content-Type: application/json).');
   }
   if (text.trim().length === 0) return {};
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new ApiError('invalid_json', 'The request body is not valid JSON.');
   }
+  rejectUnstorableText(value, 'body');
+  return value;
 }
 
 export async function readJsonBody<T extends z.ZodType>(req: Request, schema: T): Promise<z.infer<T>> {
-  const parsed = schema.safeParse(await readJsonValue(requestBodySource(req)));
+  const value = await readJsonValue(requestBodySource(req));
+  const unknown = unknownFields(value, schema);
+  if (unknown.length > 0) {
+    const fields = unknown.map((path) => ({ path, message: 'is not a field of this request.' }));
+    throw new ApiError('validation_failed', `Invalid request: unknown field${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}.`, { fields });
+  }
+  const parsed = schema.safeParse(value);
   if (!parsed.success) throw validationError(parsed.error, 'body');
   return parsed.data;
 }

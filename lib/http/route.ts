@@ -6,6 +6,7 @@ import type { AuthContext } from './auth-context';
 import { authenticate } from './authenticate';
 import { allowedScopes, type BodyOf, type Contract, type HttpMethod, type ParamsOf, type QueryOf, type ResultOf } from './contract';
 import { errorResponse, toErrorResponse, validationError } from './error-response';
+import { rejectUnstorableText } from './input-text';
 import { readJsonBody } from './read-body';
 
 export interface HandlerContext<C extends Contract> {
@@ -23,6 +24,7 @@ const METHODS: HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 function parsePart<T extends z.ZodType>(schema: T | undefined, value: unknown, where: string): unknown {
   if (!schema) return undefined;
+  rejectUnstorableText(value, where);
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw validationError(parsed.error, where);
   return parsed.data;
@@ -45,7 +47,8 @@ export function handle<const C extends Contract>(
 ): RouteHandler {
   const handler = async (req: Request, next: NextContext): Promise<Response> => {
     try {
-      const auth = await authenticate(req);
+      // Public operations ignore credentials: a stale token must not make /api/health or sign-in fail.
+      const auth = contract.access === 'public' ? null : await authenticate(req);
       authorize(contract, auth);
       const params = parsePart(contract.params, await next.params, 'params');
       const query = parsePart(contract.query, Object.fromEntries(new URL(req.url).searchParams), 'query');

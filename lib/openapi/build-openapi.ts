@@ -11,6 +11,21 @@ function schemaOf(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
   return rest;
 }
 
+/** Request bodies refuse unknown fields (lib/http/unknown-fields.ts): say so on every closed object. */
+function closeObjects(js: JsonSchema): JsonSchema {
+  const out: JsonSchema = { ...js };
+  if (out.properties) {
+    out.properties = Object.fromEntries(Object.entries(out.properties as Record<string, JsonSchema>).map(([k, v]) => [k, closeObjects(v)]));
+    if (out.additionalProperties === undefined && !out.patternProperties) out.additionalProperties = false;
+  }
+  if (out.additionalProperties && typeof out.additionalProperties === 'object') out.additionalProperties = closeObjects(out.additionalProperties as JsonSchema);
+  if (out.items && typeof out.items === 'object') out.items = closeObjects(out.items as JsonSchema);
+  for (const key of ['anyOf', 'oneOf', 'allOf', 'prefixItems'] as const) {
+    if (Array.isArray(out[key])) out[key] = (out[key] as JsonSchema[]).map(closeObjects);
+  }
+  return out;
+}
+
 const errorBodySchema: JsonSchema = {
   type: 'object',
   required: ['error'],
@@ -78,6 +93,8 @@ function operation(c: Contract): Record<string, unknown> {
       .join('\n\n'),
     tags: [...c.tags],
     'x-access': c.access,
+    // Machine-readable form of the scopes line above (the authorization matrix test reads it).
+    ...(c.access !== 'public' ? { 'x-api-key-scopes': [...allowedScopes(c)] } : {}),
     security: c.access === 'public' ? [] : [{ bearerAuth: [] }, { cookieAuth: [] }],
     parameters: parameters(c),
     responses: {
@@ -90,7 +107,7 @@ function operation(c: Contract): Record<string, unknown> {
       ...errorResponses(c),
     },
   };
-  if (c.body) op.requestBody = { required: true, content: { 'application/json': { schema: schemaOf(c.body, 'input') } } };
+  if (c.body) op.requestBody = { required: true, content: { 'application/json': { schema: closeObjects(schemaOf(c.body, 'input')) } } };
   return op;
 }
 
@@ -106,7 +123,7 @@ export function buildOpenApi(contracts: Contract[], serverUrl?: string): Record<
       title: 'Marquee API',
       version: '1',
       description:
-        'Self-hosted media manager and watch tracker. Authenticate with `Authorization: Bearer <token>` (from POST /api/v1/auth/session) or a personal API key, or the browser session cookie. Every error has the shape `{"error":{"code","message"}}`.',
+        'Self-hosted media manager and watch tracker. Authenticate with `Authorization: Bearer <token>` (from POST /api/v1/auth/session) or a personal API key, or the browser session cookie. Every error has the shape `{"error":{"code","message"}}`. A request body field the operation does not have is a 400 `validation_failed` naming it (`fields[].path`), never silently dropped; text must not contain NUL or lone UTF-16 surrogates.',
     },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
     paths,

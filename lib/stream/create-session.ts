@@ -12,7 +12,7 @@ import { type MediaInfo, mediaInfoSchema } from '@/lib/media/media-info';
 import { BASELINE_CAPABILITIES, capabilitiesSchema } from './capabilities';
 import { decideStream, qualitiesFor } from './decide';
 import { SEGMENT_SECONDS, segmentCount } from './hls';
-import { endSession, insertSession, linkSessionJob, liveTranscodeCount, sessionFor } from './session-store';
+import { claimTranscodeSlot, discardSession, endSession, insertSession, linkSessionJob, sessionFor } from './session-store';
 import type { StreamPlan } from './stream-plan';
 import { subtitleTracks } from './subtitle-tracks';
 import { transcodeSessionJob } from './transcode-job';
@@ -69,6 +69,15 @@ async function checkDisk(): Promise<void> {
   }
 }
 
+/** Claims a transcode slot for a just-inserted session, or drops the session and answers 503. */
+async function admitTranscode(sessionId: string): Promise<void> {
+  const { maxTranscodes: max, idleMs } = config().stream;
+  const full = await claimTranscodeSlot(sessionId, { max, idleMs });
+  if (!full) return;
+  await discardSession(sessionId);
+  throw new ApiError('transcode_capacity', `This server runs at most ${max} transcode${max === 1 ? '' : 's'} at once and ${full.held} ${full.held === 1 ? 'is' : 'are'} running. Try again when one ends, or choose a file the browser plays directly.`);
+}
+
 export async function createStreamSession(userId: string, body: CreateStreamBody) {
   const file = await playableFile(body.media_id);
   const caps = body.supported_codecs ?? BASELINE_CAPABILITIES;
@@ -92,13 +101,6 @@ export async function createStreamSession(userId: string, body: CreateStreamBody
     const feature = (await Promise.all(needs.map(hasFeature))).find((f) => !f.ok);
     if (feature) throw new ApiError('not_playable', `This file needs ${decision.mode === 'remux' ? 'remuxing' : 'transcoding'} (${decision.reasons.join('; ')}), but ${feature.reason} ${FFMPEG_FIX}`);
   }
-  const s = config().stream;
-  if (decision.mode === 'transcode') {
-    const live = await liveTranscodeCount({ activeWithinMs: config().stream.idleMs });
-    if (live >= s.maxTranscodes) {
-      throw new ApiError('transcode_capacity', `This server runs at most ${s.maxTranscodes} transcode${s.maxTranscodes === 1 ? '' : 's'} at once and ${live} ${live === 1 ? 'is' : 'are'} running. Try again when one ends, or choose a file the browser plays directly.`);
-    }
-  }
   if (decision.mode !== 'direct') await checkDisk();
 
   const duration = file.info.duration!;
@@ -106,6 +108,7 @@ export async function createStreamSession(userId: string, body: CreateStreamBody
   const startSegment = decision.mode === 'transcode' ? Math.min(Math.floor(body.video_offset / SEGMENT_SECONDS), segmentCount(duration) - 1) : 0;
   const key = randomBytes(24).toString('base64url');
   const session = await insertSession({ key, userId, fileId: file.id, mode: decision.mode, plan, requestedSegment: startSegment });
+  if (decision.mode === 'transcode') await admitTranscode(session.id);
   if (decision.mode !== 'direct') {
     const job = await jobQueue().enqueue(transcodeSessionJob, { sessionId: session.id });
     await linkSessionJob(session.id, job.id);

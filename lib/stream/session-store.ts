@@ -87,11 +87,13 @@ export async function endSession(id: string, { keepFailed = false } = {}): Promi
   const from = keepFailed ? LIVE_STATUSES : [...LIVE_STATUSES, 'failed'];
   await db.streamSession.updateMany({ where: { id, status: { in: from } }, data: { status: 'ended', endedAt: new Date() } });
   touchedAt.delete(id);
+  await releaseTranscodeSlot(id);
   notify(streamChanged, { sessionId: id, state: 'ended' });
 }
 
 export async function failSession(id: string, error: string): Promise<void> {
   await db.streamSession.update({ where: { id }, data: { status: 'failed', error } });
+  await releaseTranscodeSlot(id);
   notify(streamChanged, { sessionId: id, state: 'failed', error: error.slice(0, 500) });
 }
 
@@ -99,4 +101,45 @@ export async function failSession(id: string, error: string): Promise<void> {
 export async function liveTranscodeCount({ activeWithinMs }: { activeWithinMs?: number } = {}): Promise<number> {
   const since = activeWithinMs === undefined ? undefined : { gte: new Date(Date.now() - activeWithinMs) };
   return db.streamSession.count({ where: { mode: 'transcode', status: { in: LIVE_STATUSES }, ...(since ? { lastRequestAt: since } : {}) } });
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'P2002';
+}
+
+/** Frees the slots of sessions that are no longer live (ended, failed, a worker that died) or whose player has been idle for `idleMs`. */
+async function freeStaleSlots(idleMs: number): Promise<void> {
+  const since = new Date(Date.now() - idleMs);
+  await db.transcodeSlot.deleteMany({ where: { session: { OR: [{ status: { notIn: LIVE_STATUSES } }, { lastRequestAt: { lt: since } }] } } });
+}
+
+/**
+ * Admits a transcode: claims the first free of `max` numbered slots for the session with an INSERT
+ * that the slot's primary key makes atomic on SQLite and PostgreSQL (two requests racing for a
+ * slot: one insert wins, the other moves on to the next number). Returns the number of slots held
+ * when all are taken, null when admitted.
+ */
+export async function claimTranscodeSlot(sessionId: string, { max, idleMs }: { max: number; idleMs: number }): Promise<{ held: number } | null> {
+  await freeStaleSlots(idleMs);
+  const held = new Set((await db.transcodeSlot.findMany({ select: { slot: true } })).map((s) => s.slot));
+  for (let slot = 0; slot < max; slot++) {
+    if (held.has(slot)) continue;
+    try {
+      await db.transcodeSlot.create({ data: { slot, sessionId } });
+      return null;
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+    }
+  }
+  return { held: await db.transcodeSlot.count() };
+}
+
+/** Gives a session's transcode slot back (ending, failing or replacing a session all come here). */
+export async function releaseTranscodeSlot(sessionId: string): Promise<void> {
+  await db.transcodeSlot.deleteMany({ where: { sessionId } });
+}
+
+/** Drops a session that was never admitted (no job, no slot): nothing else refers to it yet. */
+export async function discardSession(id: string): Promise<void> {
+  await db.streamSession.deleteMany({ where: { id } });
 }
