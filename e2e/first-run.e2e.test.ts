@@ -68,6 +68,16 @@ describe('first start on a fresh DATA_DIR', () => {
     expect(noAuth.status).toBe(401);
     expect(await noAuth.json()).toEqual({ error: { code: 'unauthorized', message: expect.any(String) } });
 
+    // A path that does not percent-decode to UTF-8 is a 400 in our shape from the web server, not Next's plain 500.
+    for (const path of ['/api/v1/media/%E0%A4%A', '/api/v1/library/%ED%A0%80/scan', '/media/%E0%A4%A']) {
+      const undecodable = await fetch(`${app.url}${path}`);
+      expect(undecodable.status, path).toBe(400);
+      expect(await undecodable.json()).toMatchObject({ error: { code: 'validation_failed', message: expect.stringContaining('percent-encoding') } });
+    }
+    // Health is public: a stale or garbage token does not make it fail.
+    const health = await fetch(`${app.url}/api/health`, { headers: { authorization: 'Bearer mq_s_stale-token' } });
+    expect(health.status).toBe(200);
+
     const doc = await (await fetch(`${app.url}/api/v1/openapi.json`)).json();
     expect(doc.paths['/api/v1/auth/session'].post).toBeDefined();
     const docs = await fetch(`${app.url}/docs`);
