@@ -6,7 +6,7 @@ import type { ErrorCode } from '@/lib/errors/error-codes';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** public: no credentials (any sent are ignored); user: any signed-in account; admin: role admin. */
 export type Access = 'public' | 'user' | 'admin';
-export type KeyScope = 'full' | 'read' | 'scanner';
+export type KeyScope = 'full' | 'read' | 'scanner' | 'scrobble';
 
 export interface Contract {
   method: HttpMethod;
