@@ -29,9 +29,9 @@ beforeAll(async () => {
 });
 
 describe('OpenAPI document', () => {
-  it('is OpenAPI 3.1 and lists every route handler under app/api/v1 and the health route', async () => {
+  it('is OpenAPI 3.1 and lists every route handler under app/api/v1, the health route and the TV Time routes', async () => {
     expect(doc.openapi).toBe('3.1.0');
-    const files = [...apiRouteFiles('app/api/v1'), ...apiRouteFiles('app/api/health')];
+    const files = [...apiRouteFiles('app/api/v1'), ...apiRouteFiles('app/api/health'), ...apiRouteFiles('app/tvtime')];
     expect(files.length).toBeGreaterThan(5);
     const missing: string[] = [];
     for (const file of files) {
@@ -49,7 +49,7 @@ describe('OpenAPI document', () => {
 
   it('documents no operation that has no handler', async () => {
     for (const [path, ops] of Object.entries(doc.paths)) {
-      const file = apiRouteFiles('app/api').find((f) => pathOfRouteFile(f) === path);
+      const file = [...apiRouteFiles('app/api'), ...apiRouteFiles('app/tvtime')].find((f) => pathOfRouteFile(f) === path);
       expect(file, `route file for ${path}`).toBeDefined();
       const mod = (await import(file!)) as Record<string, { contract?: unknown }>;
       for (const method of Object.keys(ops)) expect(mod[method.toUpperCase()]?.contract, `${method} ${path}`).toBeDefined();

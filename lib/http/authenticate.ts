@@ -9,6 +9,13 @@ import { ApiError } from '@/lib/errors/api-error';
 import type { AuthContext, AuthUser } from './auth-context';
 
 export const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
+/**
+ * The cookie POST /tvtime/login sets: a revocable session token (the same ApiSession a Bearer sign-in
+ * gets), for TV Time's clients, which keep a cookie. It is `Path=/tvtime; SameSite=Strict; HttpOnly`:
+ * browsers send it only to /tvtime routes and never on a request another site starts, so it carries
+ * no cross-site request forgery risk and counts as a session token, not as the browser's cookie.
+ */
+export const TVTIME_SESSION_COOKIE = 'marquee_tvtime_session';
 
 function bearer(req: Request): string | null {
   const header = req.headers.get('authorization');
@@ -56,6 +63,13 @@ export async function authenticate(req: Request): Promise<AuthContext | null> {
     const user = session && activeUser(session.user);
     if (!session || !user) throw invalidToken();
     return { user, via: 'session', sessionId: session.id, scope: 'full' };
+  }
+  const tvtime = cookieValue(req, TVTIME_SESSION_COOKIE);
+  if (tvtime) {
+    const session = await findLiveSession(tvtime);
+    const user = session && activeUser(session.user);
+    // A signed-out or expired TV Time cookie is no credential; the browser's own cookie may still be.
+    if (session && user) return { user, via: 'session', sessionId: session.id, scope: 'full' };
   }
   for (const name of SESSION_COOKIES) {
     const raw = cookieValue(req, name);
