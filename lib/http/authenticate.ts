@@ -49,9 +49,17 @@ async function loadUser(id: string): Promise<AuthUser | null> {
 
 const invalidToken = () => new ApiError('unauthorized', 'The token is invalid, expired or revoked.');
 
+/** A personal API key in the query (`?key=`), for routes that take one there (webhooks). */
+function queryKey(req: Request): string | null {
+  const key = new URL(req.url).searchParams.get('key');
+  if (key === null) return null;
+  if (!key.startsWith(TOKEN_PREFIX.key)) throw invalidToken();
+  return key;
+}
+
 /** Returns the caller, null when no credentials were sent; throws 401 for bad credentials. */
-export async function authenticate(req: Request): Promise<AuthContext | null> {
-  const token = bearer(req);
+export async function authenticate(req: Request, opts: { keyInQuery?: boolean } = {}): Promise<AuthContext | null> {
+  const token = bearer(req) ?? (opts.keyInQuery ? queryKey(req) : null);
   if (token) {
     if (token.startsWith(TOKEN_PREFIX.key)) {
       const key = await findApiKey(token);

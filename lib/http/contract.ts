@@ -15,6 +15,8 @@ export interface Contract {
   access: Access;
   /** API-key scopes allowed to call this; default: GET → full+read, others → full. */
   scopes?: readonly KeyScope[];
+  /** Also take a personal API key in the query (`?key=`): for webhooks from apps that cannot set headers (Plex). */
+  keyInQuery?: boolean;
   summary: string;
   description?: string;
   tags: readonly string[];
