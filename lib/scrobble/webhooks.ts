@@ -21,9 +21,13 @@ import { scrobbleResultSchema, type ScrobbleInput } from './scrobble-input';
 
 export type WebhookMapping = { input: ScrobbleInput } | { ignored: string };
 
-const num = z.union([z.number(), z.string().trim().regex(/^-?\d+(\.\d+)?$/).transform(Number)]);
-const flag = z.union([z.boolean(), z.enum(['true', 'false', 'True', 'False']).transform((v) => v.toLowerCase() === 'true')]);
+// A template renders a missing value as "" (and "{{…}}" escapes HTML: "Tom &amp; Jerry"); both are undone here.
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&quot;': '"', '&#x27;': "'", '&#39;': "'", '&lt;': '<', '&gt;': '>', '&#x60;': '`', '&#x3D;': '=' };
+const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
+const num = z.preprocess(blankToUndefined, z.union([z.number(), z.string().trim().regex(/^-?\d+(\.\d+)?$/).transform(Number)]).optional());
+const flag = z.preprocess(blankToUndefined, z.union([z.boolean(), z.enum(['true', 'false', 'True', 'False']).transform((v) => v.toLowerCase() === 'true')]).optional());
 const text = z.string().trim().max(500);
+const templated = z.preprocess(blankToUndefined, text.transform((v) => v.replace(/&(amp|quot|#x27|#39|lt|gt|#x60|#x3D);/g, (e) => ENTITIES[e])).optional());
 
 export const plexPayloadSchema = z.looseObject({
   event: z.string().max(100),
@@ -74,20 +78,26 @@ export function fromPlex(payload: z.infer<typeof plexPayloadSchema>): WebhookMap
 
 export const jellyfinPayloadSchema = z.looseObject({
   NotificationType: z.string().max(100),
-  ItemType: z.string().max(50).optional(),
-  Name: text.optional(),
-  Year: num.optional(),
-  SeriesName: text.optional(),
-  SeasonNumber: num.optional(),
-  EpisodeNumber: num.optional(),
-  PlaybackPositionTicks: num.optional(),
-  RunTimeTicks: num.optional(),
-  IsPaused: flag.optional(),
-  PlayedToCompletion: flag.optional(),
-  Provider_tvdb: text.optional(),
-  Provider_tmdb: text.optional(),
-  Provider_imdb: text.optional(),
+  ItemType: templated,
+  Name: templated,
+  Year: num,
+  SeriesName: templated,
+  SeasonNumber: num,
+  EpisodeNumber: num,
+  PlaybackPositionTicks: num,
+  RunTimeTicks: num,
+  IsPaused: flag,
+  PlayedToCompletion: flag,
+  Provider_tvdb: templated,
+  Provider_tmdb: templated,
+  Provider_imdb: templated,
 });
+
+/** The template to paste in Jellyfin's Webhook plugin (Generic destination), as README shows it. */
+export const JELLYFIN_TEMPLATE =
+  '{"NotificationType":"{{NotificationType}}","ItemType":"{{ItemType}}","Name":"{{Name}}","Year":"{{Year}}","SeriesName":"{{SeriesName}}",' +
+  '"SeasonNumber":"{{SeasonNumber}}","EpisodeNumber":"{{EpisodeNumber}}","PlaybackPositionTicks":"{{PlaybackPositionTicks}}","RunTimeTicks":"{{RunTimeTicks}}",' +
+  '"IsPaused":"{{IsPaused}}","PlayedToCompletion":"{{PlayedToCompletion}}","Provider_tvdb":"{{Provider_tvdb}}","Provider_tmdb":"{{Provider_tmdb}}","Provider_imdb":"{{Provider_imdb}}"}';
 
 const TICKS_PER_SEC = 10_000_000;
 
@@ -100,12 +110,12 @@ export function fromJellyfin(p: z.infer<typeof jellyfinPayloadSchema>): WebhookM
   if (!p.RunTimeTicks || p.RunTimeTicks <= 0) return { ignored: 'Jellyfin sent no RunTimeTicks for this item.' };
   const duration = p.RunTimeTicks / TICKS_PER_SEC;
   const position = p.PlayedToCompletion ? duration : Math.max(0, (p.PlaybackPositionTicks ?? 0) / TICKS_PER_SEC);
-  const blank = (v: string | undefined) => (v ? v : undefined);
+  const blank = (v: string | undefined) => v || undefined;
   if (p.ItemType === 'Movie') {
     const imdb = blank(p.Provider_imdb);
     return {
       input: {
-        event, position_secs: position, duration_secs: duration, title: blank(p.Name), year: p.Year,
+        event, position_secs: position, duration_secs: duration, title: blank(p.Name), year: p.Year && Number.isInteger(p.Year) ? p.Year : undefined,
         ids: { tvdb: blank(p.Provider_tvdb), tmdb: blank(p.Provider_tmdb), imdb: imdb && /^tt\d+$/.test(imdb) ? imdb : undefined },
       },
     };
