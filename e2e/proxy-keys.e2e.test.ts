@@ -70,7 +70,7 @@ describe('TVDB proxy keys in the browser', () => {
 
     // A client logs in with key and PIN (the key alone is not enough) and gets a token. Nothing is
     // cached and TheTVDB is not configured, so a record read answers 503 in TheTVDB's shape.
-    expect((await login(first.key)).status).toBe(400);
+    expect((await login(first.key)).status).toBe(401);
     const ok = await login(first.key, first.pin);
     expect(ok.status).toBe(200);
     const token = ((await ok.json()) as { status: string; data: { token: string } }).data.token;

@@ -45,6 +45,7 @@ const envSchema = z.object({
   TVDB_CACHE_MEMORY_ENTRIES: z.coerce.number().int().min(1).default(5000),
   TVDB_PROXY_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
   TVDB_PROXY_BURST: z.coerce.number().int().min(1).default(60),
+  TVDB_PROXY_GLOBAL_RATE_LIMIT: z.coerce.number().int().min(0).default(0),
   TVDB_SYNC_MINUTES: z.coerce.number().min(1).default(60),
   EXPORT_CRON: z
     .string()
@@ -106,7 +107,7 @@ function buildConfig(env: z.infer<typeof envSchema>, authSecret: string, authSec
       pin: env.TVDB_PIN,
       baseUrl: env.TVDB_BASE_URL.replace(/\/+$/, ''),
       cache: { staticHours: env.TVDB_CACHE_STATIC_HOURS, dynamicHours: env.TVDB_CACHE_DYNAMIC_HOURS, memoryEntries: env.TVDB_CACHE_MEMORY_ENTRIES },
-      proxy: { rateLimit: env.TVDB_PROXY_RATE_LIMIT, burst: env.TVDB_PROXY_BURST },
+      proxy: { rateLimit: env.TVDB_PROXY_RATE_LIMIT, burst: env.TVDB_PROXY_BURST, globalRateLimit: env.TVDB_PROXY_GLOBAL_RATE_LIMIT },
       syncMs: env.TVDB_SYNC_MINUTES * 60_000,
     },
     backup: {

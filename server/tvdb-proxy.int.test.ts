@@ -162,7 +162,10 @@ describe('TVDB proxy', () => {
   it('needs the PIN for a user-supported key', async () => {
     const k = await newKey({ kind: 'user_supported' });
     expect(k.pin).toMatch(/^\d{8}$/);
-    expect((await login(k.key)).status).toBe(400);
+    // Without its PIN: 401, as TheTVDB answers it.
+    const noPin = await login(k.key);
+    expect(noPin.status).toBe(401);
+    expect(failureResponse.parse(await noPin.json()).message).toContain('pin');
     expect((await login(k.key, '00000000' === k.pin ? '11111111' : '00000000')).status).toBe(401);
     expect((await login(k.key, k.pin!)).status).toBe(200);
     const licensed = await newKey();
@@ -170,8 +173,14 @@ describe('TVDB proxy', () => {
   });
 
   it('refuses expired and deactivated keys, and their tokens', async () => {
-    const expired = await newKey({ expires_at: new Date(Date.now() - 60_000).toISOString() });
-    expect((await login(expired.key)).status).toBe(401);
+    // An expiry in the past is refused at creation…
+    const past = await api('POST', '/api/v1/admin/api-keys', { token: admin, body: { name: 'Old', expires_at: new Date(Date.now() - 60_000).toISOString() } });
+    expect(past.status).toBe(400);
+    expect(past.body.error.fields.map((f: { path: string }) => f.path)).toContain('body.expires_at');
+    // …and a key that has since expired no longer logs in.
+    const expiring = await newKey({ expires_at: new Date(Date.now() + 3600_000).toISOString() });
+    await api('PUT', `/api/v1/admin/api-keys/${expiring.id}`, { token: admin, body: { expires_at: new Date(Date.now() - 60_000).toISOString() } });
+    expect((await login(expiring.key)).status).toBe(401);
     const k = await newKey();
     const token = await tokenFor(k.key);
     expect((await get(`/series/${FAKE_TVDB_IDS.lighthouse}`, token)).status).toBe(200);
@@ -271,8 +280,13 @@ describe('TVDB proxy', () => {
     expect(down.headers.get('warning')).toContain('111');
     // Nothing cached and TheTVDB down: TheTVDB-style failure.
     const miss = await get(`/series/${FAKE_TVDB_IDS.noonQuiz}`, token);
-    expect(miss.status).toBe(502);
+    expect(miss.status).toBe(503);
     failureResponse.parse(await miss.json());
+    // Unreachable altogether (connections reset): 503 too.
+    fake.setDown('reset');
+    const reset = await get(`/people/${FAKE_TVDB_IDS.tobias}/extended?meta=translations`, token);
+    expect(reset.status).toBe(503);
+    expect(failureResponse.parse(await reset.json()).message).toContain('unreachable');
   });
 
   it('sends 100 concurrent misses for one record upstream once', async () => {

@@ -1,5 +1,6 @@
 // /tvdb/v4 — a drop-in base URL for TheTVDB v4 clients, served by the web server ahead of Next
-// (plain node:http: this path is about throughput). Login with a Marquee proxy key, then GET the
+// (plain node:http: this path is about throughput). Login with a Marquee proxy key (POST /login, or
+// POST /auth/token; a licensed key also works as the Bearer token itself), then GET the
 // records in lib/tvdb/proxy-routes.ts with the token: answers come from the cache (proxy-cache.ts),
 // with TheTVDB's envelopes, per-key rate limits and X-RateLimit-* headers, and usage counts.
 // The body reader and the error mapping are the route handlers' own (lib/http); errors keep
@@ -7,7 +8,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { errorReply } from '@/lib/http/error-response';
 import { readJsonValue } from '@/lib/http/read-body';
-import { proxyKeyForToken, proxyLogin } from '@/lib/tvdb/proxy-access';
+import { config } from '@/lib/config';
+import { proxyKeyForToken, proxyLogin, proxyTokenRequest } from '@/lib/tvdb/proxy-access';
 import { ProxyFailure } from '@/lib/tvdb/proxy-cache';
 import { resolveProxyRoute } from '@/lib/tvdb/proxy-routes';
 import { countProxyRequest, proxyState } from '@/lib/tvdb/proxy-state';
@@ -34,12 +36,20 @@ function fail(res: ServerResponse, err: unknown, headers: Headers = {}) {
   send(res, reply.status, reply.body, { ...reply.headers, ...headers });
 }
 
-async function login(req: IncomingMessage, res: ServerResponse) {
+async function login(req: IncomingMessage, res: ServerResponse, exchange: (body: unknown) => Promise<string>) {
   const body = await readJsonValue(
     { chunks: req, contentType: req.headers['content-type'] ?? null, contentLength: req.headers['content-length'] ?? null },
     { limit: LOGIN_BODY_BYTES, anyContentType: true },
   );
-  send(res, 200, JSON.stringify({ status: 'success', data: { token: await proxyLogin(body) } }));
+  send(res, 200, JSON.stringify({ status: 'success', data: { token: await exchange(body) } }));
+}
+
+/** The global cap over all keys (TVDB_PROXY_GLOBAL_RATE_LIMIT), after the key's own limit; null when off or allowed. */
+function overGlobalCap(): number | null {
+  const cap = config().tvdb.proxy.globalRateLimit;
+  if (!cap) return null;
+  const d = proxyState().limiter.take('global:all-keys', cap, cap);
+  return d.allowed ? null : d.retryAfterSecs;
 }
 
 async function read(req: IncomingMessage, res: ServerResponse, subPath: string) {
@@ -47,6 +57,8 @@ async function read(req: IncomingMessage, res: ServerResponse, subPath: string) 
   const d = proxyState().limiter.take(key.id, key.rateLimit, key.burst);
   const limits: Headers = { 'x-ratelimit-limit': d.limit, 'x-ratelimit-remaining': d.remaining, 'x-ratelimit-reset': d.resetSecs };
   if (!d.allowed) return fail(res, new ProxyFailure(429, 'Too Many Requests', String(d.retryAfterSecs)), limits);
+  const globalWait = overGlobalCap();
+  if (globalWait !== null) return fail(res, new ProxyFailure(429, 'Too Many Requests: this server is at its limit for all keys', String(globalWait)), limits);
   countProxyRequest(key.id);
 
   const route = resolveProxyRoute(subPath);
@@ -61,12 +73,16 @@ async function read(req: IncomingMessage, res: ServerResponse, subPath: string) 
   send(res, answer.status, req.method === 'HEAD' ? '' : answer.body, headers);
 }
 
+/** The ways to exchange a key (and PIN) for a token: TheTVDB's own, and the one other proxies take. */
+const LOGINS: Record<string, (body: unknown) => Promise<string>> = { '/login': proxyLogin, '/auth/token': proxyTokenRequest };
+
 export async function serveTvdb(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const subPath = (req.url ?? '').slice(TVDB_PREFIX.length) || '/';
   try {
-    if (subPath === '/login' || subPath.startsWith('/login?')) {
+    const exchange = LOGINS[subPath.split('?')[0]];
+    if (exchange) {
       if (req.method !== 'POST') return fail(res, new ProxyFailure(405, 'Use POST to log in.'), { allow: 'POST' });
-      return await login(req, res);
+      return await login(req, res, exchange);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, new ProxyFailure(405, 'The proxy is read-only.'), { allow: 'GET, HEAD' });
     await read(req, res, subPath);

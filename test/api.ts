@@ -39,7 +39,8 @@ export function apiRouteFiles(under = 'app/api'): string[] {
     .map((d) => join(d.parentPath, d.name));
 }
 
-const table = apiRouteFiles().map(toEntry);
+/** Route files: the API, and the drop-in routes outside it (TV Time's). */
+const table = [...apiRouteFiles(), ...apiRouteFiles('app/tvtime')].map(toEntry);
 
 function compare(a: number[], b: number[]): number {
   for (let i = 0; i < Math.max(a.length, b.length); i++) {

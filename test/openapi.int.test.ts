@@ -29,9 +29,9 @@ beforeAll(async () => {
 });
 
 describe('OpenAPI document', () => {
-  it('is OpenAPI 3.1 and lists every route handler under app/api/v1 and the health route', async () => {
+  it('is OpenAPI 3.1 and lists every route handler under app/api/v1, the health route and the TV Time routes', async () => {
     expect(doc.openapi).toBe('3.1.0');
-    const files = [...apiRouteFiles('app/api/v1'), ...apiRouteFiles('app/api/health')];
+    const files = [...apiRouteFiles('app/api/v1'), ...apiRouteFiles('app/api/health'), ...apiRouteFiles('app/tvtime')];
     expect(files.length).toBeGreaterThan(5);
     const missing: string[] = [];
     for (const file of files) {
@@ -49,7 +49,7 @@ describe('OpenAPI document', () => {
 
   it('documents no operation that has no handler', async () => {
     for (const [path, ops] of Object.entries(doc.paths)) {
-      const file = apiRouteFiles('app/api').find((f) => pathOfRouteFile(f) === path);
+      const file = [...apiRouteFiles('app/api'), ...apiRouteFiles('app/tvtime')].find((f) => pathOfRouteFile(f) === path);
       expect(file, `route file for ${path}`).toBeDefined();
       const mod = (await import(file!)) as Record<string, { contract?: unknown }>;
       for (const method of Object.keys(ops)) expect(mod[method.toUpperCase()]?.contract, `${method} ${path}`).toBeDefined();
@@ -72,7 +72,7 @@ describe('OpenAPI document', () => {
     const disabled = await signUp('oa-disabled');
     const disabledKey = await createApiKey(disabled.id, { name: 'of a disabled account', scope: 'full' });
     expect((await api('PATCH', `/api/v1/admin/users/${disabled.id}`, { token: admin.token, body: { disabled: true } })).status).toBe(200);
-    const dead: [string, CallOptions][] = [
+    const dead: [string, CallOptions & { query?: string }][] = [
       ['anonymous', {}],
       ['a garbage bearer token', { token: 'not-a-real-token' }],
       ['a garbage API key', { token: 'mq_k_garbagegarbagegarbagegarbage' }],
@@ -85,7 +85,7 @@ describe('OpenAPI document', () => {
       ['the session of a disabled account', { token: disabled.token }],
       ['the API key of a disabled account', { token: disabledKey.key }],
     ];
-    const scopes = ['full', 'read', 'scanner'] as const;
+    const scopes = ['full', 'read', 'scanner', 'scrobble'] as const;
     const problems: string[] = [];
     let checked = 0;
     for (const [path, ops] of Object.entries(doc.paths)) {
@@ -94,18 +94,25 @@ describe('OpenAPI document', () => {
         const access = op['x-access'];
         const keyScopes = op['x-api-key-scopes'] ?? [];
         expect(['public', 'user', 'admin'], `${method} ${path} x-access`).toContain(access);
-        expect(op.security, `${method} ${path} security`).toEqual(access === 'public' ? [] : [{ bearerAuth: [] }, { cookieAuth: [] }]);
+        // Webhook receivers also take a key in the query (?key=, for senders that cannot set headers).
+        const keyInQuery = JSON.stringify(op.security).includes('apiKeyQuery');
+        expect(op.security, `${method} ${path} security`).toEqual(access === 'public' ? [] : [{ bearerAuth: [] }, { cookieAuth: [] }, ...(keyInQuery ? [{ apiKeyQuery: [] }] : [])]);
         // Live credentials are made per operation: an operation may end the session it is called with.
-        const live: [string, CallOptions, 'user' | 'admin', (typeof scopes)[number] | null][] = [
+        const live: [string, CallOptions & { query?: string }, 'user' | 'admin', (typeof scopes)[number] | null][] = [
           ['a user session', { token: (await createApiSession(plain.id)).token }, 'user', null],
           ['an admin session', { token: (await createApiSession(admin.id)).token }, 'admin', null],
         ];
         for (const scope of scopes) {
           live.push([`a user's ${scope} API key`, { token: (await createApiKey(plain.id, { name: `m-${scope}`, scope })).key }, 'user', scope]);
           live.push([`an admin's ${scope} API key`, { token: (await createApiKey(admin.id, { name: `m-${scope}`, scope })).key }, 'admin', scope]);
+          if (keyInQuery) live.push([`a user's ${scope} API key in the query`, { query: (await createApiKey(plain.id, { name: `q-${scope}`, scope })).key }, 'user', scope]);
         }
-        const call = (opts: CallOptions) => api(method.toUpperCase(), url, { ...opts, body: method === 'get' ? undefined : {} });
-        for (const [who, opts] of dead) {
+        const deadHere: [string, CallOptions & { query?: string }][] = keyInQuery
+          ? [...dead, ['a garbage API key in the query', { query: 'mq_k_garbagegarbagegarbagegarbage' }], ['a revoked API key in the query', { query: revokedKey.key }], ['a session token in the query', { query: (await createApiSession(plain.id)).token }]]
+          : dead;
+        const call = ({ query, ...opts }: CallOptions & { query?: string }) =>
+          api(method.toUpperCase(), query ? `${url}?key=${encodeURIComponent(query)}` : url, { ...opts, body: method === 'get' ? undefined : {} });
+        for (const [who, opts] of deadHere) {
           const res = await call(opts);
           const refusal = authRefusal(res);
           checked++;

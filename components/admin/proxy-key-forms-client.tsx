@@ -20,7 +20,7 @@ const KINDS: { value: ProxyKeyView['kind']; label: string }[] = [
 ];
 
 // Inputs that show their own message; the rest (kind, active) go above the form.
-const PLACEMENT = { fields: ['name', 'description', 'rate_limit', 'burst', 'expires_at'] } as const;
+const PLACEMENT = { fields: ['name', 'description', 'rate_limit', 'burst', 'expires_at', 'pin'] } as const;
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 
@@ -87,6 +87,7 @@ export function ProxyKeyCreateForm({ defaults, onCreated }: { defaults: ProxyKey
         name: text(form, 'name'),
         description: text(form, 'description') || undefined,
         kind: text(form, 'kind') as ProxyKeyView['kind'],
+        pin: text(form, 'kind') === 'user_supported' && text(form, 'pin') ? text(form, 'pin') : undefined,
         rate_limit: optionalNumber('rate_limit'),
         burst: optionalNumber('burst'),
         expires_at: expiryFromDate(text(form, 'expires_at')) ?? undefined,
@@ -108,6 +109,7 @@ export function ProxyKeyCreateForm({ defaults, onCreated }: { defaults: ProxyKey
         <SelectField label="Kind" name="kind" defaultValue="licensed" options={KINDS} />
       </div>
       <TextField label="Description" name="description" placeholder="Optional: who uses it, for what" maxLength={500} error={fields.description} />
+      <TextField label="PIN (user-supported keys)" name="pin" placeholder="Empty: one is generated" maxLength={64} autoComplete="off" error={fields.pin} />
       <LimitFields fields={fields} defaults={defaults} />
       <Button type="submit" pending={create.isPending}>
         Create key

@@ -29,7 +29,7 @@ function StatusBadge({ proxyKey }: { proxyKey: ProxyKeyView }) {
 
 function KeysTable({ items, onOpen }: { items: ProxyKeyView[]; onOpen: (d: Dialog) => void }) {
   return (
-    <DataTable caption="TVDB proxy API keys" minWidth="64rem" columns={['Name', 'Kind', 'Key', 'Limit', 'Status', 'Expires', { label: 'Requests', align: 'right' }, 'Last used', { label: 'Actions', hidden: true }]}>
+    <DataTable caption="TVDB proxy API keys" minWidth="64rem" columns={['Name', 'Kind', 'Key', 'Limit', 'Status', 'Expires', { label: 'Requests', align: 'right' }, 'Last used', 'Created by', { label: 'Actions', hidden: true }]}>
           {items.map((k) => (
             <tr key={k.id} data-testid={`proxy-key-row-${k.id}`} className="align-top hover:bg-white/[0.02]">
               <td className="min-w-40 max-w-64 px-4 py-3">
@@ -46,6 +46,7 @@ function KeysTable({ items, onOpen }: { items: ProxyKeyView[]; onOpen: (d: Dialo
               <td className="px-4 py-3 text-zinc-400">{k.expires_at ? <time dateTime={k.expires_at}>{formatDate(k.expires_at)}</time> : 'Never'}</td>
               <td className="px-4 py-3 text-right tabular-nums text-zinc-300">{k.total_requests.toLocaleString('en-US')}</td>
               <td className="px-4 py-3 text-zinc-400">{k.last_used_at ? <time dateTime={k.last_used_at}>{formatDate(k.last_used_at)}</time> : 'Never'}</td>
+              <td className="px-4 py-3 text-zinc-400">{k.created_by?.username ?? '—'}</td>
               <td className="px-4 py-3">
                 <div className="flex justify-end gap-1.5">
                   <Button variant="secondary" size="sm" aria-label={`Edit ${k.name}`} onClick={() => onOpen({ kind: 'edit', proxyKey: k })}>

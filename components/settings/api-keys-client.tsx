@@ -17,6 +17,7 @@ const SCOPES: { value: ApiKeyScope; label: string }[] = [
   { value: 'full', label: 'Full access' },
   { value: 'read', label: 'Read only' },
   { value: 'scanner', label: 'Scanner' },
+  { value: 'scrobble', label: 'Scrobble (other players report what you play)' },
 ];
 
 const PLACEMENT = { fields: ['name'] } as const;

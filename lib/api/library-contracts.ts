@@ -11,6 +11,7 @@ import { duplicateSchema } from '@/lib/scan/find-duplicates';
 import { remoteFileSchema, remoteItemResultSchema, remoteItemSchema } from '@/lib/library/remote-items';
 import { addedSamplesSchema, sampleOfferSchema } from '@/lib/library/sample-libraries';
 import { scanIssueSchema, scanProgressSchema } from '@/lib/library/scan-progress';
+import { showEpisodesSchema } from '@/lib/library/show-episodes';
 import { episodeSchema, mediaDetailSchema, mediaItemSchema, seasonDetailSchema, seasonSchema } from '@/lib/library/media-views';
 
 const idParams = z.object({ id: z.string().min(1) });
@@ -82,6 +83,11 @@ export const getShowContract = defineContract({
 export const listSeasonsContract = defineContract({
   method: 'GET', path: '/api/v1/tv/{id}/season', access: 'user', tags: mediaTags, summary: "A show's seasons", params: idParams,
   response: { status: 200, description: 'Seasons', schema: z.array(seasonSchema) }, errors: ['not_found'],
+});
+export const showEpisodesContract = defineContract({
+  method: 'GET', path: '/api/v1/tv/{id}/episodes', access: 'user', tags: mediaTags, params: idParams,
+  summary: 'A show with every season and episode, and your watched flag on each, in one answer',
+  response: { status: 200, description: 'The show, its seasons and their episodes', schema: showEpisodesSchema }, errors: ['not_found'],
 });
 export const getSeasonContract = defineContract({
   method: 'GET', path: '/api/v1/season/{id}', access: 'user', tags: mediaTags, summary: 'A season with its episodes', params: idParams,

@@ -10,7 +10,7 @@ export const getAccountContract = defineContract({
   method: 'GET',
   path: '/api/v1/user',
   access: 'user',
-  scopes: ['full', 'read', 'scanner'],
+  scopes: ['full', 'read', 'scanner', 'scrobble'],
   summary: 'The signed-in account',
   tags: ['user'],
   response: { status: 200, description: 'The account', schema: userSchema },

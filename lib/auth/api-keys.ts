@@ -4,7 +4,7 @@ import { db } from '@/lib/db';
 import { ApiError } from '@/lib/errors/api-error';
 import { hashSecret, newSecret, previewSecret } from './secret-token';
 
-export const apiKeyScopeSchema = z.enum(['full', 'read', 'scanner']);
+export const apiKeyScopeSchema = z.enum(['full', 'read', 'scanner', 'scrobble']);
 
 export const apiKeySchema = z.object({
   id: z.string(),

@@ -9,6 +9,13 @@ import { ApiError } from '@/lib/errors/api-error';
 import type { AuthContext, AuthUser } from './auth-context';
 
 export const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
+/**
+ * The cookie POST /tvtime/login sets: a revocable session token (the same ApiSession a Bearer sign-in
+ * gets), for TV Time's clients, which keep a cookie. It is `Path=/tvtime; SameSite=Strict; HttpOnly`:
+ * browsers send it only to /tvtime routes and never on a request another site starts, so it carries
+ * no cross-site request forgery risk and counts as a session token, not as the browser's cookie.
+ */
+export const TVTIME_SESSION_COOKIE = 'marquee_tvtime_session';
 
 function bearer(req: Request): string | null {
   const header = req.headers.get('authorization');
@@ -42,9 +49,17 @@ async function loadUser(id: string): Promise<AuthUser | null> {
 
 const invalidToken = () => new ApiError('unauthorized', 'The token is invalid, expired or revoked.');
 
+/** A personal API key in the query (`?key=`), for routes that take one there (webhooks). */
+function queryKey(req: Request): string | null {
+  const key = new URL(req.url).searchParams.get('key');
+  if (key === null) return null;
+  if (!key.startsWith(TOKEN_PREFIX.key)) throw invalidToken();
+  return key;
+}
+
 /** Returns the caller, null when no credentials were sent; throws 401 for bad credentials. */
-export async function authenticate(req: Request): Promise<AuthContext | null> {
-  const token = bearer(req);
+export async function authenticate(req: Request, opts: { keyInQuery?: boolean } = {}): Promise<AuthContext | null> {
+  const token = bearer(req) ?? (opts.keyInQuery ? queryKey(req) : null);
   if (token) {
     if (token.startsWith(TOKEN_PREFIX.key)) {
       const key = await findApiKey(token);
@@ -56,6 +71,13 @@ export async function authenticate(req: Request): Promise<AuthContext | null> {
     const user = session && activeUser(session.user);
     if (!session || !user) throw invalidToken();
     return { user, via: 'session', sessionId: session.id, scope: 'full' };
+  }
+  const tvtime = cookieValue(req, TVTIME_SESSION_COOKIE);
+  if (tvtime) {
+    const session = await findLiveSession(tvtime);
+    const user = session && activeUser(session.user);
+    // A signed-out or expired TV Time cookie is no credential; the browser's own cookie may still be.
+    if (session && user) return { user, via: 'session', sessionId: session.id, scope: 'full' };
   }
   for (const name of SESSION_COOKIES) {
     const raw = cookieValue(req, name);

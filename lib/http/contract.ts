@@ -6,7 +6,7 @@ import type { ErrorCode } from '@/lib/errors/error-codes';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** public: no credentials (any sent are ignored); user: any signed-in account; admin: role admin. */
 export type Access = 'public' | 'user' | 'admin';
-export type KeyScope = 'full' | 'read' | 'scanner';
+export type KeyScope = 'full' | 'read' | 'scanner' | 'scrobble';
 
 export interface Contract {
   method: HttpMethod;
@@ -15,6 +15,8 @@ export interface Contract {
   access: Access;
   /** API-key scopes allowed to call this; default: GET → full+read, others → full. */
   scopes?: readonly KeyScope[];
+  /** Also take a personal API key in the query (`?key=`): for webhooks from apps that cannot set headers (Plex). */
+  keyInQuery?: boolean;
   summary: string;
   description?: string;
   tags: readonly string[];

@@ -43,9 +43,9 @@ export function requestBodySource(req: Request): BodySource {
   return { chunks: req.body ? webChunks(req.body) : null, contentType: req.headers.get('content-type'), contentLength: req.headers.get('content-length') };
 }
 
-async function readCapped(chunks: AsyncIterable<Uint8Array> | null, declared: string | null, limit: number): Promise<string> {
+async function readCapped(chunks: AsyncIterable<Uint8Array> | null, declared: string | null, limit: number): Promise<Buffer> {
   if (Number(declared ?? NaN) > limit) throw tooLarge(limit);
-  if (!chunks) return '';
+  if (!chunks) return Buffer.alloc(0);
   const parts: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of chunks) {
@@ -54,7 +54,7 @@ async function readCapped(chunks: AsyncIterable<Uint8Array> | null, declared: st
     if (size > limit) throw tooLarge(limit);
     parts.push(chunk);
   }
-  return Buffer.concat(parts).toString('utf8');
+  return Buffer.concat(parts);
 }
 
 function tooLarge(limit: number): ApiError {
@@ -63,7 +63,7 @@ function tooLarge(limit: number): ApiError {
 
 /** The body as JSON (an empty body is `{}`); ApiErrors for too large, not JSON-typed, not JSON. */
 export async function readJsonValue(source: BodySource, opts: ReadBodyOptions = {}): Promise<unknown> {
-  const text = await readCapped(source.chunks, source.contentLength, opts.limit ?? MAX_BODY_BYTES);
+  const text = (await readCapped(source.chunks, source.contentLength, opts.limit ?? MAX_BODY_BYTES)).toString('utf8');
   const type = source.contentType;
   if (!opts.anyContentType && type && !/^application\/(.+\+)?json\b/i.test(type) && text.length > 0) {
     throw new ApiError('unsupported_media_type', 'The request body must be JSON (Content-Type: application/json).');
@@ -89,4 +89,19 @@ export async function readJsonBody<T extends z.ZodType>(req: Request, schema: T)
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw validationError(parsed.error, 'body');
   return parsed.data;
+}
+
+/** A multipart/form-data or urlencoded body (webhooks that post forms: Plex's), with the same size cap. */
+export async function readFormBody(req: Request, limit = MAX_BODY_BYTES): Promise<FormData> {
+  const type = req.headers.get('content-type') ?? '';
+  if (!/^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i.test(type)) {
+    throw new ApiError('unsupported_media_type', 'The request body must be a form (multipart/form-data or application/x-www-form-urlencoded).');
+  }
+  const source = requestBodySource(req);
+  const bytes = await readCapped(source.chunks, source.contentLength, limit);
+  try {
+    return await new Response(new Uint8Array(bytes), { headers: { 'content-type': type } }).formData();
+  } catch {
+    throw new ApiError('validation_failed', 'The form body could not be read.');
+  }
 }

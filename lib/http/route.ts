@@ -48,7 +48,7 @@ export function handle<const C extends Contract>(
   const handler = async (req: Request, next: NextContext): Promise<Response> => {
     try {
       // Public operations ignore credentials: a stale token must not make /api/health or sign-in fail.
-      const auth = contract.access === 'public' ? null : await authenticate(req);
+      const auth = contract.access === 'public' ? null : await authenticate(req, { keyInQuery: contract.keyInQuery });
       authorize(contract, auth);
       const params = parsePart(contract.params, await next.params, 'params');
       const query = parsePart(contract.query, Object.fromEntries(new URL(req.url).searchParams), 'query');

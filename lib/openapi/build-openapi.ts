@@ -95,7 +95,7 @@ function operation(c: Contract): Record<string, unknown> {
     'x-access': c.access,
     // Machine-readable form of the scopes line above (the authorization matrix test reads it).
     ...(c.access !== 'public' ? { 'x-api-key-scopes': [...allowedScopes(c)] } : {}),
-    security: c.access === 'public' ? [] : [{ bearerAuth: [] }, { cookieAuth: [] }],
+    security: c.access === 'public' ? [] : [{ bearerAuth: [] }, { cookieAuth: [] }, ...(c.keyInQuery ? [{ apiKeyQuery: [] }] : [])],
     parameters: parameters(c),
     responses: {
       [String(c.response.status)]: {
@@ -132,6 +132,7 @@ export function buildOpenApi(contracts: Contract[], serverUrl?: string): Record<
       securitySchemes: {
         bearerAuth: { type: 'http', scheme: 'bearer', description: 'A session token (mq_s_…) or a personal API key (mq_k_…).' },
         cookieAuth: { type: 'apiKey', in: 'cookie', name: 'next-auth.session-token' },
+        apiKeyQuery: { type: 'apiKey', in: 'query', name: 'key', description: 'A personal API key (mq_k_…) in the URL, for webhooks that cannot set headers (Plex); only where an operation lists it.' },
       },
     },
   };

@@ -10,7 +10,8 @@ import { inWatchTransaction } from './write-watch-state';
 export const RESUME_MIN = 0.05;
 export const WATCHED_AT = 0.9;
 
-type Target = { itemId: string | null; episodeId: string | null; duration: number };
+export type PositionTarget = { itemId: string | null; episodeId: string | null; duration: number };
+type Target = PositionTarget;
 
 /** What a position is kept on: the item or episode (a file id maps to its own), with its length. */
 async function resolveTarget(mediaId: string): Promise<Target> {
@@ -55,7 +56,15 @@ export async function getStoppedAt(userId: string, mediaId: string) {
 }
 
 export async function saveStoppedAt(userId: string, mediaId: string, secs: number) {
-  const t = await resolveTarget(mediaId);
+  return savePosition(userId, await resolveTarget(mediaId), secs);
+}
+
+/**
+ * The one rule for a reported position, whoever reports it (our player, or another one through
+ * lib/scrobble with the length it knows): under 5 % no resume point, 5–90 % a resume point, 90 % or
+ * more watched (once per viewing).
+ */
+export async function savePosition(userId: string, t: Target, secs: number) {
   const key = where(userId, t);
   const fraction = Math.min(secs / t.duration, 1);
   const before = await db.watchState.findUnique({ where: key });

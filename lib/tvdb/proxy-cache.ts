@@ -81,11 +81,13 @@ export class ProxyCache {
       try {
         res = await upstream.get(route.key);
       } catch (err) {
-        throw new ProxyFailure(502, (err as Error).message);
+        // Unreachable (refused, reset, timed out): the service is unavailable, as TheTVDB itself says when it is down.
+        throw new ProxyFailure(503, `${(err as Error).message}; this record is not cached.`, '60');
       }
       if (!cacheable(res.status)) {
         if (res.status === 429) throw new ProxyFailure(503, 'TheTVDB is rate limiting this server; try again later.', res.retryAfter ?? '60');
-        throw new ProxyFailure(res.status >= 500 ? 502 : res.status, `TheTVDB answered ${res.status}.`);
+        if (res.status >= 500) throw new ProxyFailure(503, `TheTVDB is unavailable (it answered ${res.status}), and this record is not cached.`, res.retryAfter ?? '60');
+        throw new ProxyFailure(res.status, `TheTVDB answered ${res.status}.`);
       }
       const fetchedAt = this.now();
       const ttl = res.status === 404 || route.freshness === 'dynamic' ? this.opts.dynamicTtlMs : this.opts.staticTtlMs;

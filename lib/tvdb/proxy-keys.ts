@@ -23,6 +23,8 @@ export const proxyKeySchema = z.object({
   expires_at: z.string().nullable(),
   total_requests: z.number().int(),
   last_used_at: z.string().nullable(),
+  requires_pin: z.boolean().describe('A user-supported key: logging in needs its PIN as well'),
+  created_by: z.object({ id: z.string(), username: z.string() }).nullable().describe('The admin who made the key (null once that account is gone)'),
   created_at: z.string(),
 });
 export type ProxyKeyView = z.infer<typeof proxyKeySchema>;
@@ -39,17 +41,33 @@ const editable = {
   burst: z.number().int().min(1).max(10_000_000),
   active: z.boolean(),
   expires_at: z.iso.datetime({ offset: true }).nullable(),
+  pin: z
+    .string()
+    .min(4)
+    .max(64)
+    .regex(/^[\x21-\x7e]+$/, 'Use printable ASCII characters without spaces.')
+    .describe('The PIN of a user-supported key, chosen by the admin (otherwise one is generated)'),
 };
 
-export const createProxyKeySchema = z.object({
-  ...editable,
-  description: editable.description.optional(),
-  kind: proxyKeyKindSchema.default('licensed'),
-  rate_limit: editable.rate_limit.optional(),
-  burst: editable.burst.optional(),
-  active: editable.active.default(true),
-  expires_at: editable.expires_at.optional(),
-});
+const futureExpiry = (v: { expires_at?: string | null }) => !v.expires_at || new Date(v.expires_at).getTime() > Date.now();
+const expiryIssue = { message: 'The expiry date must be in the future.', path: ['expires_at'] };
+
+export const createProxyKeySchema = z
+  .object({
+    ...editable,
+    description: editable.description.optional(),
+    kind: proxyKeyKindSchema.optional().describe('Default licensed; user_supported when requires_pin or pin is given'),
+    requires_pin: z.boolean().optional().describe('true makes a user-supported key (the same as kind user_supported)'),
+    pin: editable.pin.optional(),
+    rate_limit: editable.rate_limit.optional(),
+    burst: editable.burst.optional(),
+    active: editable.active.default(true),
+    expires_at: editable.expires_at.optional(),
+  })
+  .refine(futureExpiry, expiryIssue)
+  .refine((v) => !(v.kind === 'licensed' && (v.requires_pin || v.pin)), { message: 'A licensed key has no PIN: leave pin out or make the key user_supported.', path: ['pin'] })
+  .refine((v) => !(v.kind === 'user_supported' && v.requires_pin === false), { message: 'A user-supported key always requires its PIN.', path: ['requires_pin'] })
+  .refine((v) => !(v.requires_pin === false && v.pin), { message: 'A PIN needs requires_pin.', path: ['pin'] });
 
 export const updateProxyKeySchema = z.object(editable).partial();
 
@@ -68,7 +86,8 @@ export const proxyUsageSchema = z.object({
   per_key: z.array(z.object({ id: z.string(), name: z.string(), total_requests: z.number().int(), requests_in_period: z.number().int(), last_used_at: z.string().nullable() })),
 });
 
-type Row = Awaited<ReturnType<typeof db.proxyKey.findFirstOrThrow>>;
+const withCreator = { createdBy: { select: { id: true, username: true } } } as const;
+type Row = Awaited<ReturnType<typeof db.proxyKey.findFirstOrThrow<{ include: typeof withCreator }>>>;
 
 function view(k: Row): ProxyKeyView {
   return {
@@ -83,6 +102,8 @@ function view(k: Row): ProxyKeyView {
     expires_at: k.expiresAt?.toISOString() ?? null,
     total_requests: k.totalRequests,
     last_used_at: k.lastUsedAt?.toISOString() ?? null,
+    requires_pin: k.kind === 'user_supported',
+    created_by: k.createdBy ? { id: k.createdBy.id, username: k.createdBy.username } : null,
     created_at: k.createdAt.toISOString(),
   };
 }
@@ -90,16 +111,17 @@ function view(k: Row): ProxyKeyView {
 const newPin = () => String(randomInt(0, 100_000_000)).padStart(8, '0');
 const notFound = () => new ApiError('not_found', 'No such proxy API key.');
 
-export async function createProxyKey(input: z.infer<typeof createProxyKeySchema>) {
+export async function createProxyKey(input: z.infer<typeof createProxyKeySchema>, createdById: string | null = null) {
   const key = newSecret('tvdbKey');
-  const pin = input.kind === 'user_supported' ? newPin() : null;
+  const kind = input.kind ?? (input.requires_pin || input.pin ? 'user_supported' : 'licensed');
+  const pin = kind === 'user_supported' ? (input.pin ?? newPin()) : null;
   const limits = config().tvdb.proxy;
   const rateLimit = input.rate_limit ?? limits.rateLimit;
   const row = await db.proxyKey.create({
     data: {
       name: input.name,
       description: input.description ?? null,
-      kind: input.kind,
+      kind,
       keyHash: hashSecret(key),
       preview: previewSecret(key),
       pinHash: pin ? hashSecret(pin) : null,
@@ -107,7 +129,9 @@ export async function createProxyKey(input: z.infer<typeof createProxyKeySchema>
       burst: input.burst ?? Math.max(limits.burst, 1),
       active: input.active,
       expiresAt: input.expires_at ? new Date(input.expires_at) : null,
+      createdById,
     },
+    include: withCreator,
   });
   return { ...view(row), key, pin };
 }
@@ -119,19 +143,20 @@ export async function listProxyKeys(q: z.infer<typeof listProxyKeysQuery>) {
   const where = q.search ? { OR: [{ name: containsText(q.search) }, { description: containsText(q.search) }, { preview: containsText(q.search) }] } : {};
   const [total, rows] = await Promise.all([
     db.proxyKey.count({ where }),
-    db.proxyKey.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], skip: (q.page - 1) * q.per_page, take: q.per_page }),
+    db.proxyKey.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], skip: (q.page - 1) * q.per_page, take: q.per_page, include: withCreator }),
   ]);
   return { page: q.page, per_page: q.per_page, total, items: rows.map(view) };
 }
 
 export async function getProxyKey(id: string) {
-  const row = await db.proxyKey.findUnique({ where: { id } });
+  const row = await db.proxyKey.findUnique({ where: { id }, include: withCreator });
   if (!row) throw notFound();
   return view(row);
 }
 
 export async function updateProxyKey(id: string, input: z.infer<typeof updateProxyKeySchema>) {
-  await getProxyKey(id);
+  const current = await getProxyKey(id);
+  if (input.pin !== undefined && current.kind !== 'user_supported') throw new ApiError('validation_failed', 'Only a user-supported key has a PIN.', { fields: [{ path: 'pin', message: 'Only a user-supported key has a PIN.' }] });
   const row = await db.proxyKey.update({
     where: { id },
     data: {
@@ -141,7 +166,9 @@ export async function updateProxyKey(id: string, input: z.infer<typeof updatePro
       burst: input.burst,
       active: input.active,
       expiresAt: input.expires_at === undefined ? undefined : input.expires_at ? new Date(input.expires_at) : null,
+      pinHash: input.pin === undefined ? undefined : hashSecret(input.pin),
     },
+    include: withCreator,
   });
   forgetProxyKey(id);
   return view(row);
@@ -160,7 +187,7 @@ export async function rotateProxyKey(id: string) {
   if (!current) throw notFound();
   const key = newSecret('tvdbKey');
   const pin = current.kind === 'user_supported' ? newPin() : null;
-  const row = await db.proxyKey.update({ where: { id }, data: { keyHash: hashSecret(key), preview: previewSecret(key), pinHash: pin ? hashSecret(pin) : null } });
+  const row = await db.proxyKey.update({ where: { id }, data: { keyHash: hashSecret(key), preview: previewSecret(key), pinHash: pin ? hashSecret(pin) : null }, include: withCreator });
   forgetProxyKey(id);
   return { ...view(row), key, pin };
 }

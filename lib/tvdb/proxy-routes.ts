@@ -11,6 +11,7 @@ type RouteRule = { pattern: RegExp; freshness: Freshness; record: RecordType | n
 const SEASON_TYPES = 'default|official|dvd|absolute|alternate|regional';
 
 const RULES: RouteRule[] = [
+  { pattern: /^\/series$/, freshness: 'dynamic', record: null, query: ['page'] },
   { pattern: /^\/series\/(\d+)$/, freshness: 'static', record: 'series', query: [] },
   { pattern: /^\/series\/(\d+)\/extended$/, freshness: 'static', record: 'series', query: ['meta', 'short'] },
   { pattern: new RegExp(`^/series/(\\d+)/episodes/(?:${SEASON_TYPES})$`), freshness: 'dynamic', record: 'series', query: ['page', 'season', 'episodeNumber', 'airDate'] },
@@ -37,10 +38,39 @@ export type ProxyRoute = {
   recordId: number | null;
 };
 
+/** Search's per-type paths, and the `type` each one means in /search (TheTVDB's own values). */
+const SEARCH_TYPES: Record<string, string | null> = { series: 'series', movies: 'movie', people: 'person', all: null };
+
+/**
+ * The other forms clients of TheTVDB proxies use, as the one upstream request each means (so both
+ * forms share one cache entry and answer the same bytes): `?extended=true` is `/extended`,
+ * `/series/:id/episodes` is the default season type, `/search/{series,movies,people,all}?q=` is
+ * `/search?query=&type=`.
+ */
+function canonical(path: string, params: URLSearchParams): string {
+  const extended = params.get('extended');
+  if (extended === 'true' || extended === '1') {
+    params.delete('extended');
+    if (/^\/(series|movies|episodes|people)\/\d+$/.test(path)) return `${path}/extended`;
+  }
+  if (/^\/series\/\d+\/episodes$/.test(path)) return `${path}/default`;
+  const search = /^\/search\/(\w+)$/.exec(path);
+  if (search && search[1] in SEARCH_TYPES) {
+    const type = SEARCH_TYPES[search[1]];
+    const query = params.get('query') || params.get('q');
+    params.delete('q');
+    if (query) params.set('query', query);
+    if (type) params.set('type', type);
+    else params.delete('type');
+    return '/search';
+  }
+  return path;
+}
+
 /** Resolves a path below /tvdb/v4 (e.g. "/series/1/extended?meta=episodes"), or null when we do not serve it. */
 export function resolveProxyRoute(pathAndQuery: string): ProxyRoute | null {
   const url = new URL(pathAndQuery, 'http://x');
-  const path = url.pathname.replace(/\/+$/, '') || '/';
+  const path = canonical(url.pathname.replace(/\/+$/, '') || '/', url.searchParams);
   for (const rule of RULES) {
     const m = rule.pattern.exec(path);
     if (!m) continue;

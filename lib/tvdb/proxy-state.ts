@@ -2,6 +2,7 @@
 // a short memo of key records and the usage counts waiting to be written. Next's route handlers
 // (the admin API) and the web server's proxy handler load this module separately, so the state
 // lives on globalThis: one per process, shared by both.
+import { createHash } from 'node:crypto';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db';
 import { ProxyCache } from './proxy-cache';
@@ -66,10 +67,10 @@ export function resetProxyState() {
   delete g[SLOT];
 }
 
-export const keyRecordSelect = { id: true, kind: true, rateLimit: true, burst: true, active: true, expiresAt: true, keyHash: true } as const;
+export const keyRecordSelect = { id: true, kind: true, rateLimit: true, burst: true, active: true, expiresAt: true, keyHash: true, pinHash: true } as const;
 
-export function toKeyRecord(row: Omit<KeyRecord, 'version'> & { keyHash: string }): KeyRecord {
-  return { id: row.id, kind: row.kind, rateLimit: row.rateLimit, burst: row.burst, active: row.active, expiresAt: row.expiresAt, version: keyVersion(row.keyHash) };
+export function toKeyRecord(row: Omit<KeyRecord, 'version'> & { keyHash: string; pinHash: string | null }): KeyRecord {
+  return { id: row.id, kind: row.kind, rateLimit: row.rateLimit, burst: row.burst, active: row.active, expiresAt: row.expiresAt, version: keyVersion(row.keyHash, row.pinHash) };
 }
 
 /** A key record, remembered for a few seconds (changes through the admin API apply at once). */
@@ -83,7 +84,8 @@ export async function loadProxyKey(id: string): Promise<KeyRecord | null> {
   return record;
 }
 
-export const keyVersion = (keyHash: string) => keyHash.slice(0, 12);
+/** Which secrets a key has now (its key and PIN): a token issued before either changed no longer matches. */
+export const keyVersion = (keyHash: string, pinHash: string | null) => (pinHash ? createHash('sha256').update(`${keyHash}:${pinHash}`).digest('hex') : keyHash).slice(0, 12);
 
 export function forgetProxyKey(id: string) {
   const s = proxyState();

@@ -474,6 +474,8 @@ function paged<T extends z.ZodType>(data: T) {
 export const loginRequest = z.object({ apikey: z.string(), pin: z.string().optional() });
 /** POST /login: the token is the whole point of the response, so it is required here. */
 export const loginResponse = success(z.looseObject({ token: z.string() }));
+/** GET /series?page= (getAllSeries) */
+export const seriesAllResponse = paged(z.array(seriesBaseRecord));
 /** GET /series/{id} (getSeriesBase) */
 export const seriesBaseResponse = success(seriesBaseRecord);
 /** GET /series/{id}/extended (getSeriesExtended) */
@@ -508,6 +510,7 @@ export const failureResponse = z.looseObject({
 /** Response schema by the document's operationId. */
 export const v4ResponseSchemas = {
   login: loginResponse,
+  getAllSeries: seriesAllResponse,
   getSeriesBase: seriesBaseResponse,
   getSeriesExtended: seriesExtendedResponse,
   getSeriesEpisodes: seriesEpisodesResponse,

@@ -291,6 +291,13 @@ export async function startFakeTvdb(opts: FakeTvdbOptions = {}): Promise<FakeTvd
     false,
   );
 
+  // GET /series: every series, base records, a page at a time (the document's getAllSeries).
+  route('GET', '/series', ({ query, path }) => {
+    const page = pageParam(query);
+    if (page === null) return failure(400, 'InvalidValueType: invalid page');
+    const all = [...data.series.values()].sort((a, b) => a.id - b.id);
+    return ok(all.slice(page * pageSize, (page + 1) * pageSize).map((s) => project(seriesBaseRecord, s)), pageLinks(path, query, page, pageSize, all.length));
+  });
   route('GET', '/series/:id', ({ params }) => {
     const series = data.series.get(Number(params.id));
     return series ? ok(project(seriesBaseRecord, series)) : notFound('series');

@@ -4,7 +4,9 @@ declare module 'tvdbapi' {
   export default class TVDB {
     constructor(settings: { apikey: string; endpoint?: string });
     login(opts?: { pin?: string }): Promise<{ token: string }>;
-    series: { get: Call; extended: Call; episodes: Record<string, Call> };
+    series: { all: Call; get: Call; extended: Call; episodes: Record<string, Call> };
+    movies: { all: Call; get: Call; extended: Call };
+    people: { get: Call; extended: Call };
     search: Call;
     [group: string]: unknown;
   }

@@ -4,6 +4,6 @@ import { handle, routes } from '@/lib/http/route';
 import { createProxyKey, listProxyKeys } from '@/lib/tvdb/proxy-keys';
 
 export const { GET, POST, PUT, PATCH, DELETE } = routes(
-  handle(createProxyKeyContract, ({ body }) => createProxyKey(body)),
+  handle(createProxyKeyContract, ({ body, auth }) => createProxyKey(body, auth.user.id)),
   handle(listProxyKeysContract, ({ query }) => listProxyKeys(query)),
 );
