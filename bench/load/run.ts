@@ -21,11 +21,14 @@ const FILES = Number(process.env.FILES ?? 1500);
 const CONNECTIONS = 50;
 const log = (m: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${m}`);
 
-type Figures = { p50: number; p99: number; timeouts: number; errors: number; non2xx: number; rps: number };
+type Figures = { p50: number; p99: number; timeouts: number; errors: number; non2xx: number; rps: number; unanswered: number };
 
 async function load(url: string, headers: Record<string, string>, connections: number): Promise<Figures> {
   const r = await autocannon({ url, headers, connections, duration: SECONDS, timeout: 10 });
-  return { p50: r.latency.p50, p99: r.latency.p99, timeouts: r.timeouts, errors: r.errors, non2xx: r.non2xx, rps: r.requests.average };
+  if (process.env.BENCH_DEBUG) console.log(url, JSON.stringify({ total: r.requests.total, codes: r.statusCodeStats, errors: r.errors, latency: r.latency }));
+  // Requests still waiting when the phase ended are not timeouts to autocannon: counted apart.
+  const unanswered = Math.max(0, (r.requests as unknown as { sent: number }).sent - r.requests.total);
+  return { p50: r.latency.p50, p99: r.latency.p99, timeouts: r.timeouts, errors: r.errors, non2xx: r.non2xx, rps: r.requests.average, unanswered };
 }
 
 type Frame = { callFrame: { functionName: string; url: string; lineNumber: number }; id: number };
@@ -112,7 +115,7 @@ async function main() {
     app = undefined;
 
     const row = (name: string, f: Figures, target: boolean) =>
-      `| ${name} | ${f.p50} ms | ${f.p99} ms | ${f.timeouts} | ${f.errors + f.non2xx} | ${f.rps.toFixed(0)} | ${target ? verdict(f.timeouts === 0 && f.p99 <= 500) : '–'} |`;
+      `| ${name} | ${f.p50} ms | ${f.p99} ms | ${f.timeouts} | ${f.unanswered} | ${f.errors + f.non2xx} | ${f.rps.toFixed(0)} | ${target ? verdict(f.timeouts === 0 && f.unanswered === 0 && f.p99 <= 500 && f.rps > 0) : '–'} |`;
     console.log(
       [
         '',
@@ -121,8 +124,8 @@ async function main() {
         ...factLines('; SQLite'),
         `- ${CONNECTIONS} connections (25 per endpoint) for ${SECONDS} s per phase; autocannon timeout 10 s; scan of ${FILES} copies of a 2 s clip: ${scanned} files recorded during the loaded phase, scan status at its end: ${status}`,
         '',
-        '| Endpoint, phase | p50 | p99 | Timeouts | Errors | req/s | Target (0 timeouts, p99 ≤ 500 ms) |',
-        '|---|---|---|---|---|---|---|',
+        '| Endpoint, phase | p50 | p99 | Timeouts | Unanswered at the end | Errors | req/s | Target (0 timeouts, p99 ≤ 500 ms) |',
+        '|---|---|---|---|---|---|---|---|',
         row('GET /api/health, worker idle (baseline)', idleHealth, false),
         row('GET /api/v1/tracking/shows, worker idle (baseline)', idleShows, false),
         row('GET /api/health, scan running', busyHealth, true),
