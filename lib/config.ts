@@ -55,6 +55,11 @@ const envSchema = z.object({
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     }),
   EXPORT_KEEP: z.coerce.number().int().min(1).default(8),
+  TRAKT_CLIENT_ID: z.string().min(1).optional(),
+  TRAKT_CLIENT_SECRET: z.string().min(1).optional(),
+  TRAKT_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.trakt.tv'),
+  TRAKT_AUTH_URL: z.url({ protocol: /^https?$/ }).optional(),
+  TRAKT_SYNC_MINUTES: z.coerce.number().min(0.01).default(60),
 });
 
 function cronProblem(v: string): string | null {
@@ -115,7 +120,21 @@ function buildConfig(env: z.infer<typeof envSchema>, authSecret: string, authSec
       cron: env.EXPORT_CRON === 'off' ? null : env.EXPORT_CRON,
       keep: env.EXPORT_KEEP,
     },
+    trakt: {
+      clientId: env.TRAKT_CLIENT_ID,
+      clientSecret: env.TRAKT_CLIENT_SECRET,
+      baseUrl: env.TRAKT_BASE_URL.replace(/\/+$/, ''),
+      authUrl: (env.TRAKT_AUTH_URL ?? traktAuthUrl(env.TRAKT_BASE_URL)).replace(/\/+$/, ''),
+      syncMs: env.TRAKT_SYNC_MINUTES * 60_000,
+    },
   };
+}
+
+/** Trakt's authorize page is on trakt.tv, its API on api.trakt.tv; any other base serves both. */
+function traktAuthUrl(baseUrl: string): string {
+  const url = new URL(baseUrl);
+  if (url.hostname.startsWith('api.')) url.hostname = url.hostname.slice('api.'.length);
+  return url.toString();
 }
 
 function sqliteFile(url: string, dataDir: string): string {
