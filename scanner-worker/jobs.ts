@@ -13,6 +13,7 @@ import { trickplayJob } from '@/lib/stream/trickplay';
 import { localMetadataJob } from '@/lib/metadata/local-metadata-job';
 import { scanLibraryJob } from '@/lib/scan/scan-library-job';
 import { tvdbSyncJob } from '@/lib/tvdb/tvdb-sync-job';
+import { traktDeviceJob, traktSweepJob, traktSyncJob } from '@/lib/trakt/trakt-jobs';
 import { config } from '@/lib/config';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -27,6 +28,9 @@ export const jobDefinitions: readonly AnyJobDefinition[] = [
   trickplayJob as AnyJobDefinition,
   tvdbSyncJob as AnyJobDefinition,
   backupExportJob as AnyJobDefinition,
+  traktSyncJob as AnyJobDefinition,
+  traktDeviceJob as AnyJobDefinition,
+  traktSweepJob as AnyJobDefinition,
 ];
 
 /** Queued by the runner after a job succeeds. */
@@ -49,6 +53,7 @@ export function scheduledJobs(): readonly ScheduledJob[] {
   return [
     scheduleJob(systemCleanupJob, {}, HOUR_MS),
     scheduleJob(tvdbSyncJob, {}, config().tvdb.syncMs),
+    scheduleJob(traktSweepJob, {}, 60_000),
     ...(cron ? [scheduleCronJob(backupExportJob, { reason: 'scheduled' }, parseCron(cron))] : []),
   ];
 }

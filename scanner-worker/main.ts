@@ -9,6 +9,7 @@ import { ensureSampleLibrary } from '@/lib/media/sample-library';
 import { migrate } from '@/lib/migrate';
 import { startLibraryWatching } from '@/lib/scan/watch-libraries';
 import { cleanupStreamLeftovers } from '@/lib/stream/transcode-job';
+import { startTraktWorker } from '@/lib/trakt/trakt-worker';
 
 const c = loadConfigOrExit();
 
@@ -39,6 +40,8 @@ ffmpegCapabilities()
     if (caps.fix) console.warn(`[worker] ${caps.fix}`);
   })
   .catch((err) => console.error(`[worker] ffmpeg capability probe failed: ${err instanceof Error ? err.message : err}`));
+
+const trakt = startTraktWorker(console);
 
 const watching = startLibraryWatching({
   workerId: worker.workerId,
@@ -71,6 +74,7 @@ async function shutdown(signal: NodeJS.Signals) {
   stopping = true;
   console.log(`[worker] ${signal}: stopping`);
   sampleAbort.abort();
+  await trakt.stop().catch((err) => console.error('[worker] Trakt pusher did not stop cleanly', err));
   await watching.stop().catch((err) => console.error('[worker] watchers did not stop cleanly', err));
   try {
     await worker.stop();

@@ -57,13 +57,13 @@ export function Player({ target }: { target: Target }) {
   const trickplay = useTrickplay(session?.trickplay_url ?? null);
   const burnId = session?.subtitle_tracks.some((t) => !t.text && t.id === subtitle) ? subtitle : undefined;
 
-  const savePosition = useCallback((beacon = false) => {
+  const savePosition = useCallback((beacon = false, state: 'playing' | 'paused' | 'stopped' = 'playing') => {
     const v = videoRef.current;
     if (!v || !sessionRef.current || !Number.isFinite(v.currentTime) || v.currentTime <= 0) return;
-    const body = JSON.stringify({ secs_offset: v.currentTime });
+    const body = JSON.stringify({ secs_offset: v.currentTime, state });
     const url = `/api/v1/user/stopped-at/${encodeURIComponent(target.id)}`;
     if (beacon) fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json' }, keepalive: true, credentials: 'same-origin' }).catch(() => undefined);
-    else apiFetch(url, { method: 'POST', body: { secs_offset: v.currentTime } }).catch(() => undefined);
+    else apiFetch(url, { method: 'POST', body: { secs_offset: v.currentTime, state } }).catch(() => undefined);
   }, [target.id]);
 
   const endSession = useCallback((keepalive = false) => {
@@ -152,9 +152,9 @@ export function Player({ target }: { target: Target }) {
     const timer = setInterval(() => {
       if (v && !v.paused) savePosition();
     }, SAVE_EVERY_MS);
-    const onPause = () => savePosition();
+    const onPause = () => savePosition(false, 'paused');
     const onHide = () => {
-      savePosition(true);
+      savePosition(true, 'stopped');
       endSession(true);
     };
     v?.addEventListener('pause', onPause);
@@ -163,7 +163,7 @@ export function Player({ target }: { target: Target }) {
       clearInterval(timer);
       v?.removeEventListener('pause', onPause);
       window.removeEventListener('pagehide', onHide);
-      savePosition(true);
+      savePosition(true, 'stopped');
       endSession(true);
     };
   }, [endSession, savePosition]);

@@ -64,7 +64,10 @@ export const getStreamSubtitleContract = defineContract({
   errors: ['invalid_stream_path', 'not_found', 'stream_failed', 'segment_timeout'],
 });
 
-const stoppedAtSchema = z.object({ secs_offset: z.number().min(0) });
+const stoppedAtSchema = z.object({
+  secs_offset: z.number().min(0),
+  state: z.enum(['playing', 'paused', 'stopped']).default('playing').describe('What the player is doing: Trakt scrobble start (playing) or pause (paused, stopped)'),
+});
 const stoppedAtResult = z.object({ secs_offset: z.number(), watched: z.boolean(), play_count: z.number().int() });
 
 export const getStoppedAtContract = defineContract({

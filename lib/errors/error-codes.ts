@@ -34,6 +34,14 @@ export const errorCodes = {
   transcode_capacity: { status: 503, description: 'As many transcodes as the server allows are running; retry later or pick direct play.' },
   segment_timeout: { status: 503, description: 'The segment was not ready in time; retry.' },
   insufficient_storage: { status: 507, description: 'The transcode folder is short of free space.' },
+  trakt_no_client_credentials: { status: 400, description: 'No Trakt client id/secret: an admin sets TRAKT_CLIENT_ID/TRAKT_CLIENT_SECRET, or you store your own (POST /api/v1/user/service-keys).' },
+  trakt_invalid_code: { status: 400, description: 'Trakt refused the authorization code (invalid, expired or already used): start linking again.' },
+  trakt_invalid_state: { status: 400, description: 'The OAuth state is unknown, expired, already used or not yours: start linking again from Settings.' },
+  trakt_not_linked: { status: 401, description: 'No Trakt token: link Trakt first (GET /api/v1/trakt/authenticate).' },
+  trakt_token_expired: { status: 401, description: 'The Trakt token expired and could not be refreshed: link Trakt again.' },
+  trakt_refused: { status: 403, description: 'Trakt refused: the account is locked (423) or over its limits (420).' },
+  trakt_rate_limited: { status: 429, description: 'Trakt is rate limiting this account; retry after the Retry-After header.' },
+  trakt_unavailable: { status: 502, description: 'Trakt could not be reached or failed; retry later.' },
   internal_error: { status: 500, description: 'Something went wrong on the server; quote the request id.' },
 } as const satisfies Record<string, { status: number; description: string }>;
 

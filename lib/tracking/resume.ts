@@ -4,6 +4,8 @@
 import { db } from '@/lib/db';
 import { ApiError } from '@/lib/errors/api-error';
 import { mediaInfoSchema } from '@/lib/media/media-info';
+import { notify } from '@/lib/events/events';
+import { playbackProgressed } from './tracking-events';
 import { recordViewing } from './watched';
 import { inWatchTransaction } from './write-watch-state';
 
@@ -55,26 +57,31 @@ export async function getStoppedAt(userId: string, mediaId: string) {
   return view(await db.watchState.findUnique({ where: where(userId, t) }));
 }
 
-export async function saveStoppedAt(userId: string, mediaId: string, secs: number) {
-  return savePosition(userId, await resolveTarget(mediaId), secs);
+export type PlayerState = 'playing' | 'paused' | 'stopped';
+
+export async function saveStoppedAt(userId: string, mediaId: string, secs: number, state: PlayerState = 'playing') {
+  return savePosition(userId, await resolveTarget(mediaId), secs, state);
 }
 
 /**
  * The one rule for a reported position, whoever reports it (our player, or another one through
  * lib/scrobble with the length it knows): under 5 % no resume point, 5–90 % a resume point, 90 % or
- * more watched (once per viewing).
+ * more watched (once per viewing). `state` becomes Trakt's scrobble start or pause.
  */
-export async function savePosition(userId: string, t: Target, secs: number) {
+export async function savePosition(userId: string, t: Target, secs: number, state: PlayerState = 'playing') {
   const key = where(userId, t);
   const fraction = Math.min(secs / t.duration, 1);
   const before = await db.watchState.findUnique({ where: key });
   const now = new Date();
   if (fraction >= WATCHED_AT) {
     // One viewing counts once: a second save past 90 % without a resume point in between does not.
+    // The viewing reaches Trakt through the outbox as a scrobble stop (its play on Trakt's side).
     const newViewing = !before || !before.watched || before.positionSecs !== null;
-    if (newViewing) return view(await recordViewing(userId, t, now));
+    if (newViewing) return view(await recordViewing(userId, t, now, fraction * 100));
     return view(before);
   }
+  // Trakt's scrobble start / pause (a hint: the worker sends it when the user is linked).
+  notify(playbackProgressed, { userId, itemId: t.itemId, episodeId: t.episodeId, progress: fraction * 100, state });
   const positionSecs = fraction >= RESUME_MIN ? secs : null;
   // A resume point changes no watched flag: one statement, no ShowWatch rows to rewrite.
   const saved = await inWatchTransaction({ showIds: [] }, (tx) =>

@@ -4,6 +4,7 @@
 // ShowWatch rows of the shows touched in the same transaction (lib/tracking/write-watch-state.ts).
 import { db } from '@/lib/db';
 import { ApiError } from '@/lib/errors/api-error';
+import { announceOutbox, queueForTrakt } from './watch-outbox';
 import { inWatchTransaction, showsOfEpisodes, type Tx } from './write-watch-state';
 
 export type Target = { itemId: string | null; episodeId: string | null };
@@ -13,22 +14,24 @@ function stateKey(userId: string, t: Target) {
 }
 
 /** The writes of one viewing: watched, play count + 1, resume point cleared, a history row. */
-async function viewing(tx: Tx, userId: string, t: Target, at: Date) {
+async function viewing(tx: Tx, userId: string, t: Target, at: Date, scrobbleProgress?: number) {
   const state = await tx.watchState.upsert({
     where: stateKey(userId, t),
     create: { userId, itemId: t.itemId, episodeId: t.episodeId, watched: true, playCount: 1, lastWatchedAt: at, positionSecs: null },
     update: { watched: true, playCount: { increment: 1 }, lastWatchedAt: at, positionSecs: null },
   });
   await tx.watchEvent.create({ data: { userId, itemId: t.itemId, episodeId: t.episodeId, watchedAt: at } });
-  return state;
+  return { state, queued: await queueForTrakt(tx, userId, [{ action: 'add', itemId: t.itemId, episodeId: t.episodeId, watchedAt: at, scrobbleProgress }]) };
 }
 
 const episodeIdsOf = (targets: Target[]) => targets.flatMap((t) => (t.episodeId ? [t.episodeId] : []));
 
-/** Records one viewing (playback past 90 %, or marked watched). */
-export async function recordViewing(userId: string, t: Target, at = new Date()) {
+/** Records one viewing (playback past 90 %: `scrobbleProgress` is the percent reached; or marked watched). */
+export async function recordViewing(userId: string, t: Target, at = new Date(), scrobbleProgress?: number) {
   const showIds = await showsOfEpisodes(episodeIdsOf([t]));
-  return inWatchTransaction({ userId, showIds }, (tx) => viewing(tx, userId, t, at));
+  const { state, queued } = await inWatchTransaction({ userId, showIds }, (tx) => viewing(tx, userId, t, at, scrobbleProgress));
+  announceOutbox(userId, queued);
+  return state;
 }
 
 /** Marks watched only what is not watched yet (marking a season twice does not count twice). */
@@ -44,9 +47,12 @@ async function markMany(userId: string, targets: Target[]) {
   const todo = targets.filter((t) => !done.has(t.episodeId ?? t.itemId));
   if (todo.length === 0) return;
   const showIds = await showsOfEpisodes(episodeIdsOf(todo));
-  await inWatchTransaction({ userId, showIds }, async (tx) => {
-    for (const t of todo) await viewing(tx, userId, t, at);
+  const queued = await inWatchTransaction({ userId, showIds }, async (tx) => {
+    let any = false;
+    for (const t of todo) any = (await viewing(tx, userId, t, at)).queued || any;
+    return any;
   });
+  announceOutbox(userId, queued);
 }
 
 async function unmarkMany(userId: string, targets: Target[]) {
@@ -54,10 +60,24 @@ async function unmarkMany(userId: string, targets: Target[]) {
   const itemIds = targets.flatMap((t) => (t.itemId ? [t.itemId] : []));
   const where = { userId, OR: [{ episodeId: { in: episodeIds } }, { itemId: { in: itemIds } }] };
   const showIds = await showsOfEpisodes(episodeIds);
-  await inWatchTransaction({ userId, showIds }, async (tx) => {
+  const queued = await inWatchTransaction({ userId, showIds }, async (tx) => {
+    // Trakt loses only the plays it has from us or we pulled from it (unwatched removes this side's
+    // plays); plays not pushed yet simply leave the outbox.
+    const synced = await tx.watchEvent.findMany({ where: { ...where, traktSyncedAt: { not: null } }, select: { itemId: true, episodeId: true, traktPlayId: true } });
+    await tx.watchOutbox.deleteMany({ where: { ...where, action: 'add' } });
     await tx.watchState.updateMany({ where, data: { watched: false, playCount: 0, positionSecs: null, lastWatchedAt: null } });
     await tx.watchEvent.deleteMany({ where });
+    const byTarget = new Map<string, { itemId: string | null; episodeId: string | null; ids: number[]; unknown: boolean }>();
+    for (const e of synced) {
+      const key = e.episodeId ?? e.itemId ?? '';
+      const entry = byTarget.get(key) ?? { itemId: e.itemId, episodeId: e.episodeId, ids: [], unknown: false };
+      if (e.traktPlayId !== null) entry.ids.push(e.traktPlayId);
+      else entry.unknown = true;
+      byTarget.set(key, entry);
+    }
+    return queueForTrakt(tx, userId, [...byTarget.values()].map((e) => ({ action: 'remove' as const, itemId: e.itemId, episodeId: e.episodeId, traktPlayIds: e.unknown ? undefined : e.ids })));
   });
+  announceOutbox(userId, queued);
 }
 
 /** A movie or video → itself; a show → all its episodes; a season → its episodes. */

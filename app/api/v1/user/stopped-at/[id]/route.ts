@@ -5,5 +5,5 @@ import { getStoppedAt, saveStoppedAt } from '@/lib/tracking/resume';
 
 export const { GET, POST, PUT, PATCH, DELETE } = routes(
   handle(getStoppedAtContract, ({ auth, params }) => getStoppedAt(auth.user.id, params.id)),
-  handle(postStoppedAtContract, ({ auth, params, body }) => saveStoppedAt(auth.user.id, params.id, body.secs_offset)),
+  handle(postStoppedAtContract, ({ auth, params, body }) => saveStoppedAt(auth.user.id, params.id, body.secs_offset, body.state)),
 );

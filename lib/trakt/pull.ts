@@ -1,0 +1,158 @@
+// Pulls a user's Trakt account into Marquee, incrementally: /sync/last_activities first (an
+// unchanged account costs that one request), then only what changed — watched movies and shows and
+// the whole history (paged 1,000 at a time) when anything was watched or unwatched, playback
+// progress when something was paused, ratings, watchlist. Movies and shows are matched to library
+// items by TMDB / IMDb / TheTVDB id, then by title + year; every one is kept in TraktItem (the
+// unmatched ones catalog-only), and the plays of matched ones merge into the user's history
+// (lib/tracking/import-plays.ts has the rules).
+import { z } from 'zod';
+import { db } from '@/lib/db';
+import { mergePulledPlays, pendingTargets, type PulledPlay } from '@/lib/tracking/import-plays';
+import type { TraktClient } from './client';
+
+const ids = z.object({ trakt: z.number(), slug: z.string().nullish(), imdb: z.string().nullish(), tmdb: z.number().nullish(), tvdb: z.number().nullish() }).loose();
+const media = z.object({ title: z.string().nullish(), year: z.number().nullish(), ids });
+const episode = z.object({ season: z.number(), number: z.number(), title: z.string().nullish(), ids: ids.partial().loose() });
+const watchedMovie = z.object({ plays: z.number(), last_watched_at: z.string().nullish(), movie: media });
+const watchedShow = z.object({
+  plays: z.number(), last_watched_at: z.string().nullish(), show: media,
+  seasons: z.array(z.object({ number: z.number(), episodes: z.array(z.object({ number: z.number(), plays: z.number(), last_watched_at: z.string().nullish() })) })).default([]),
+});
+const historyEntry = z.object({ id: z.number(), watched_at: z.string(), type: z.enum(['movie', 'episode']), movie: media.optional(), show: media.optional(), episode: episode.optional() });
+const playbackEntry = z.object({ progress: z.number(), type: z.enum(['movie', 'episode']), movie: media.optional(), show: media.optional(), episode: episode.optional() });
+const ratingEntry = z.object({ rating: z.number(), type: z.string(), movie: media.optional(), show: media.optional() });
+const watchlistEntry = z.object({ listed_at: z.string(), type: z.string(), movie: media.optional(), show: media.optional() });
+const activities = z.object({
+  all: z.string().optional(),
+  movies: z.record(z.string(), z.string().nullable()).default({}),
+  episodes: z.record(z.string(), z.string().nullable()).default({}),
+  shows: z.record(z.string(), z.string().nullable()).default({}),
+}).loose();
+type Activities = z.infer<typeof activities>;
+type Media = z.infer<typeof media>;
+
+const normTitle = (t: string) => t.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+
+/** Library items of one kind, indexed by every id and by title + year. */
+async function libraryIndex(kind: 'movie' | 'show') {
+  const kinds = kind === 'movie' ? (['movie', 'video'] as const) : (['show'] as const);
+  const items = await db.mediaItem.findMany({ where: { kind: { in: [...kinds] } }, select: { id: true, title: true, year: true, tmdbId: true, imdbId: true, tvdbId: true } });
+  const byId = new Map<string, string>();
+  for (const i of items) {
+    if (i.tmdbId) byId.set(`tmdb:${i.tmdbId}`, i.id);
+    if (i.imdbId) byId.set(`imdb:${i.imdbId}`, i.id);
+    if (i.tvdbId) byId.set(`tvdb:${i.tvdbId}`, i.id);
+    byId.set(`title:${normTitle(i.title)}:${i.year ?? ''}`, i.id);
+  }
+  return (m: Media): string | null =>
+    (m.ids.tmdb ? byId.get(`tmdb:${m.ids.tmdb}`) : undefined) ??
+    (m.ids.imdb ? byId.get(`imdb:${m.ids.imdb}`) : undefined) ??
+    (m.ids.tvdb ? byId.get(`tvdb:${m.ids.tvdb}`) : undefined) ??
+    (m.title ? byId.get(`title:${normTitle(m.title)}:${m.year ?? ''}`) : undefined) ??
+    null;
+}
+
+/** Episodes of the matched shows, by show id + season + number. */
+async function episodeIndex(showIds: string[]) {
+  const eps = showIds.length ? await db.episode.findMany({ where: { showId: { in: showIds } }, select: { id: true, showId: true, seasonNumber: true, number: true } }) : [];
+  const map = new Map(eps.map((e) => [`${e.showId}:${e.seasonNumber}:${e.number}`, e.id]));
+  return (showId: string, season: number, number: number) => map.get(`${showId}:${season}:${number}`) ?? null;
+}
+
+const changed = (before: Activities | null, now: Activities, group: 'movies' | 'episodes' | 'shows', key: string) => !before || before[group]?.[key] !== now[group]?.[key];
+
+export type PullResult = { unchanged: boolean; pulled: number; added: number; removed: number; catalogOnly: number };
+
+/** One pull; `progress` is told how far it is (0..1). */
+export async function pullAccount(userId: string, client: TraktClient, progress: (f: number, m: string) => Promise<void> = async () => {}): Promise<PullResult> {
+  const link = await db.traktLink.findUniqueOrThrow({ where: { userId } });
+  const before = link.lastActivities ? activities.parse(JSON.parse(link.lastActivities)) : null;
+  const now = activities.parse(await client.get('/sync/last_activities'));
+  const result: PullResult = { unchanged: false, pulled: 0, added: 0, removed: 0, catalogOnly: 0 };
+  if (before && before.all !== undefined && before.all === now.all) {
+    result.unchanged = true;
+    return result;
+  }
+  const watchedChanged = changed(before, now, 'movies', 'watched_at') || changed(before, now, 'episodes', 'watched_at');
+  const movieOf = await libraryIndex('movie');
+  const showOf = await libraryIndex('show');
+  type Client = Pick<typeof db, 'traktItem'>;
+  const upsert = async (kind: 'movie' | 'show', m: Media, data: Record<string, unknown>, tx: Client = db) => {
+    const itemId = kind === 'movie' ? movieOf(m) : showOf(m);
+    const base = { title: m.title ?? `Trakt ${m.ids.trakt}`, year: m.year ?? null, ids: JSON.stringify(m.ids), itemId };
+    await tx.traktItem.upsert({ where: { userId_kind_traktId: { userId, kind, traktId: m.ids.trakt } }, create: { userId, kind, traktId: m.ids.trakt, ...base, ...data }, update: { ...base, ...data } });
+    return itemId;
+  };
+
+  if (watchedChanged) {
+    await progress(0.1, 'Watched movies and shows');
+    const movies = z.array(watchedMovie).parse(await client.get('/sync/watched/movies'));
+    const shows = z.array(watchedShow).parse(await client.get('/sync/watched/shows'));
+    const seen = { movie: new Set<number>(), show: new Set<number>() };
+    await db.$transaction(async (tx) => {
+      for (const w of movies) {
+        seen.movie.add(w.movie.ids.trakt);
+        if (!(await upsert('movie', w.movie, { plays: w.plays, lastWatchedAt: w.last_watched_at ? new Date(w.last_watched_at) : null }, tx))) result.catalogOnly++;
+      }
+      for (const w of shows) {
+        seen.show.add(w.show.ids.trakt);
+        const data = { plays: w.plays, lastWatchedAt: w.last_watched_at ? new Date(w.last_watched_at) : null, seasons: JSON.stringify(w.seasons) };
+        if (!(await upsert('show', w.show, data, tx))) result.catalogOnly++;
+      }
+    }, { maxWait: 30_000, timeout: 120_000 });
+    // Items no longer watched on Trakt lose their plays here (watchlist/rating rows stay).
+    await db.traktItem.updateMany({ where: { userId, kind: 'movie', traktId: { notIn: [...seen.movie] }, plays: { gt: 0 } }, data: { plays: 0, lastWatchedAt: null } });
+    await db.traktItem.updateMany({ where: { userId, kind: 'show', traktId: { notIn: [...seen.show] }, plays: { gt: 0 } }, data: { plays: 0, lastWatchedAt: null, seasons: null } });
+    result.pulled += movies.length + shows.length;
+
+    await progress(0.3, 'History');
+    const history = z.array(historyEntry).parse(await client.getAllPages('/sync/history', 1000));
+    result.pulled += history.length;
+    await progress(0.6, 'Matching plays to the library');
+    const matchedShows = new Map<number, string>();
+    for (const h of history) if (h.show && !matchedShows.has(h.show.ids.trakt)) matchedShows.set(h.show.ids.trakt, showOf(h.show) ?? '');
+    const episodeOf = await episodeIndex([...matchedShows.values()].filter(Boolean));
+    const plays: PulledPlay[] = [];
+    for (const h of history) {
+      const watchedAt = new Date(h.watched_at);
+      if (h.type === 'movie' && h.movie) {
+        const itemId = movieOf(h.movie);
+        if (itemId) plays.push({ itemId, episodeId: null, watchedAt, traktPlayId: h.id });
+      } else if (h.show && h.episode) {
+        const showId = matchedShows.get(h.show.ids.trakt);
+        const episodeId = showId ? episodeOf(showId, h.episode.season, h.episode.number) : null;
+        if (episodeId) plays.push({ itemId: null, episodeId, watchedAt, traktPlayId: h.id });
+      }
+    }
+    const merged = await mergePulledPlays(userId, plays, { complete: true, pending: await pendingTargets(userId) });
+    result.added = merged.added;
+    result.removed = merged.removed;
+  }
+
+  if (changed(before, now, 'movies', 'paused_at') || changed(before, now, 'episodes', 'paused_at')) {
+    await progress(0.8, 'Playback progress');
+    const paused = z.array(playbackEntry).parse(await client.get('/sync/playback'));
+    result.pulled += paused.length;
+    await db.traktItem.updateMany({ where: { userId, progress: { not: null } }, data: { progress: null } });
+    for (const p of paused) if (p.type === 'movie' && p.movie) await upsert('movie', p.movie, { progress: p.progress });
+  }
+  if (changed(before, now, 'movies', 'rated_at') || changed(before, now, 'shows', 'rated_at')) {
+    const ratings = z.array(ratingEntry).parse(await client.get('/sync/ratings'));
+    result.pulled += ratings.length;
+    for (const r of ratings) {
+      if (r.movie) await upsert('movie', r.movie, { rating: r.rating });
+      else if (r.show) await upsert('show', r.show, { rating: r.rating });
+    }
+  }
+  if (changed(before, now, 'movies', 'watchlisted_at') || changed(before, now, 'shows', 'watchlisted_at')) {
+    const list = z.array(watchlistEntry).parse(await client.get('/sync/watchlist'));
+    result.pulled += list.length;
+    await db.traktItem.updateMany({ where: { userId, watchlistedAt: { not: null } }, data: { watchlistedAt: null } });
+    for (const w of list) {
+      if (w.movie) await upsert('movie', w.movie, { watchlistedAt: new Date(w.listed_at) });
+      else if (w.show) await upsert('show', w.show, { watchlistedAt: new Date(w.listed_at) });
+    }
+  }
+  await db.traktLink.update({ where: { userId }, data: { lastActivities: JSON.stringify(now) } });
+  return result;
+}
