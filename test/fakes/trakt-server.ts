@@ -57,6 +57,8 @@ export class FakeTrakt {
   readonly movies = new Map<number, Movie>();
   readonly shows = new Map<number, Show>();
   readonly episodes = new Map<number, Episode>();
+  /** Every access and refresh token the fake ever issued (tests look for them where they must not be). */
+  readonly issued: string[] = [];
   readonly apps = new Map<string, string>([[FAKE_TRAKT_CLIENT_ID, FAKE_TRAKT_CLIENT_SECRET]]);
   /** Who the authorize page and device activation sign in as. */
   authorizeAs = 'alice';
@@ -273,6 +275,7 @@ export class FakeTrakt {
     const accessToken = token();
     const refreshToken = token();
     const grant = { user, clientId, expiresAt: Date.now() + this.tokenTtlSeconds * 1000 };
+    this.issued.push(accessToken, refreshToken);
     this.access.set(accessToken, grant);
     this.refresh.set(refreshToken, { ...grant });
     this.user(user);
