@@ -6,6 +6,7 @@ import { DeleteAccount } from '@/components/settings/delete-account-client';
 import { EmailForm } from '@/components/settings/email-form-client';
 import { PasswordForm } from '@/components/settings/password-form-client';
 import { ProfileForm } from '@/components/settings/profile-form-client';
+import { TraktSettings } from '@/components/settings/trakt-client';
 import { Panel } from '@/components/ui/panel';
 import { listApiKeys } from '@/lib/auth/api-keys';
 import { requirePageUser } from '@/lib/http/page-user';
@@ -14,8 +15,12 @@ import { isOnlyAdmin } from '@/lib/users/last-admin';
 
 export const metadata: Metadata = { title: 'Settings' };
 
-export default async function SettingsPage() {
+type Props = { searchParams: Promise<{ trakt?: string | string[]; trakt_error?: string | string[] }> };
+
+export default async function SettingsPage({ searchParams }: Props) {
   const user = await requirePageUser('/settings');
+  const { trakt, trakt_error: traktError } = await searchParams;
+  const notice = { linked: trakt === 'linked', error: typeof traktError === 'string' ? traktError.slice(0, 60) : null };
   const [account, keys, onlyAdmin] = await Promise.all([getAccount(user.id), listApiKeys(user.id), isOnlyAdmin(user.id)]);
   return (
     <AppShell user={user} current="settings" title="Settings" narrow description={`Signed in as ${account.username}.`}>
@@ -29,6 +34,11 @@ export default async function SettingsPage() {
         <Panel title="Email">
           <EmailForm initialAccount={account} />
         </Panel>
+        <section id="trakt">
+          <Panel title="Trakt" description="Two-way sync of your watch history with Trakt, and scrobbling from the player.">
+            <TraktSettings notice={notice} />
+          </Panel>
+        </section>
         <Panel title="API keys" description="Personal keys for apps and scripts: send them as Authorization: Bearer <key>.">
           <ApiKeys initialKeys={keys} />
         </Panel>
