@@ -5,6 +5,8 @@ const messages: Record<string, string> = {
   too_many_requests: 'Too many failed attempts. Try again in a few minutes.',
   account_disabled: 'This account has been disabled. Ask the server admin to enable it.',
   SessionRequired: 'Sign in to continue.',
+  registration_closed: 'No Marquee account is linked with this Trakt account, and sign-up is closed: sign in and link Trakt in Settings, or ask the admin.',
+  OAuthCallback: 'Trakt sign-in failed. Try again.',
 };
 
 export function signInErrorMessage(code: string | null | undefined): string | null {

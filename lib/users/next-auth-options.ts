@@ -1,10 +1,11 @@
-// NextAuth for the browser: credentials now; OAuth providers (Trakt next) are added to `providers`.
+// NextAuth for the browser: username and password, and "Sign in with Trakt" when a Trakt app is configured.
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { config } from '@/lib/config';
 import { ApiError } from '@/lib/errors/api-error';
 import { CLIENT_IP_HEADER } from '@/lib/http/client-ip';
 import { verifyCredentials } from '@/lib/users/verify-credentials';
+import { accountForTraktSignIn, traktProvider, type TraktProfile } from '@/lib/users/trakt-sign-in';
 
 
 const credentials = CredentialsProvider({
@@ -25,12 +26,25 @@ const credentials = CredentialsProvider({
 });
 
 export function authOptions(): NextAuthOptions {
+  const trakt = traktProvider();
   return {
     secret: config().auth.secret,
     session: { strategy: 'jwt', maxAge: 30 * 24 * 3600 },
     pages: { signIn: '/login', error: '/login' },
-    providers: [credentials],
+    providers: trakt ? [credentials, trakt] : [credentials],
     callbacks: {
+      async signIn({ user, account, profile }) {
+        if (account?.provider !== 'trakt') return true;
+        try {
+          const marquee = await accountForTraktSignIn(profile as unknown as TraktProfile, account);
+          // The session is the Marquee account's, not the Trakt profile's (jwt() below takes user.id).
+          Object.assign(user, marquee);
+          return true;
+        } catch (err) {
+          if (err instanceof ApiError) return `/login?error=${encodeURIComponent(err.code)}`;
+          throw err;
+        }
+      },
       jwt({ token, user }) {
         if (user) token.sub = user.id;
         return token;

@@ -3,9 +3,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { LoginForm } from '@/components/auth/login-form-client';
+import { TraktSignIn } from '@/components/auth/trakt-sign-in-client';
 import { safeReturnPath } from '@/components/auth/safe-return-path';
 import { AuthCard } from '@/components/layout/auth-card';
 import { getPageUser } from '@/lib/http/page-user';
+import { traktSignInOffered } from '@/lib/users/trakt-sign-in';
 import { getServerSettings } from '@/lib/settings/settings';
 import { hasAnyUser } from '@/lib/users/register-user';
 import { offersSignUp } from '@/lib/users/sign-up-access';
@@ -38,6 +40,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
       }
     >
       <LoginForm returnTo={returnTo} initialError={error} />
+      {traktSignInOffered() && (
+        <div className="mt-4 border-t border-white/10 pt-4">
+          <TraktSignIn returnTo={returnTo} />
+        </div>
+      )}
     </AuthCard>
   );
 }
