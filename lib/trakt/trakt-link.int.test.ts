@@ -9,6 +9,7 @@ import { FAKE_TRAKT_CLIENT_ID, FAKE_TRAKT_CLIENT_SECRET, type FakeTrakt, startFa
 import { linkViaApi } from '@/test/trakt-fixture';
 import { waitFor } from '@/test/wait-for';
 import { pollDevice } from './oauth';
+import { refreshExpiring } from './trakt-jobs';
 
 let fake: FakeTrakt;
 let alice: { id: string; token: string };
@@ -115,6 +116,20 @@ describe('linking with Trakt', () => {
       expect(after.accessTokenEnc).not.toContain(t);
       expect(after.refreshTokenEnc).not.toContain(t);
     }
+  });
+
+  it('the worker refreshes a token before it expires, and only then', async () => {
+    const soon = new Date(Date.now() + 30 * 60_000);
+    await db.traktLink.update({ where: { userId: alice.id }, data: { expiresAt: soon } });
+    const calls = fake.countRequests('/oauth/token');
+    expect(await refreshExpiring()).toBeGreaterThanOrEqual(1);
+    expect(fake.countRequests('/oauth/token')).toBeGreaterThan(calls);
+    const link = await db.traktLink.findUniqueOrThrow({ where: { userId: alice.id } });
+    expect(link.expiresAt.getTime()).toBeGreaterThan(Date.now() + 23 * 3600_000);
+    const again = fake.countRequests('/oauth/token');
+    await refreshExpiring();
+    expect((await db.traktLink.findUniqueOrThrow({ where: { userId: alice.id } })).expiresAt).toEqual(link.expiresAt);
+    expect(fake.countRequests('/oauth/token')).toBe(again);
   });
 
   it('a refused refresh marks the link needs_reauth (token_expired), without signing out of Marquee', async () => {
