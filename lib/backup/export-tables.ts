@@ -42,6 +42,12 @@ export const TABLE_POLICY: Record<string, TablePolicy> = {
   ProxyKey: { keep: true, reason: 'TVDB proxy keys and PINs as hashes' },
   ProxyKeyUsage: { keep: true },
   TvdbCacheEntry: { keep: false, reason: 'a cache of TheTVDB answers' },
+  TraktLink: { keep: false, reason: 'Trakt tokens: a restored server asks each user to link Trakt again' },
+  TraktAuthState: { keep: false, reason: 'single-use OAuth states and device codes' },
+  ServiceKey: { keep: false, reason: "users' own Trakt app secrets (sealed with AUTH_SECRET): entered again after a move" },
+  WatchOutbox: { keep: true, reason: 'watch changes not on Trakt yet: pushed once the user links again' },
+  TraktItem: { keep: false, reason: 'a copy of Trakt: pulled again by the next sync' },
+  TraktSyncRun: { keep: false, reason: 'the sync log' },
 };
 
 export type FieldKind = 'plain' | 'date' | 'bigint' | 'json' | 'bytes';

@@ -1,7 +1,9 @@
 // Linking with Trakt through our API against the fake Trakt: the OAuth state (single use, bound to
 // the user), the device code, status, refresh, unlink, per-user client credentials, isolation, and
 // tokens never in an answer, the database in clear, or a log line.
+import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { writeExport } from '@/lib/backup/export-db';
 import { db } from '@/lib/db';
 import { api, signUp } from '@/test/api';
 import { useFakeTrakt, withoutTrakt } from '@/test/fakes/trakt-env';
@@ -197,6 +199,21 @@ describe('linking with Trakt', () => {
     expect((await call('GET', '/api/v1/trakt/auth-status', bob.token)).body.authenticated).toBe(false);
     expect((await call('GET', '/api/v1/trakt/auth-status', alice.token)).body.authenticated).toBe(true);
     expect(await db.traktLink.count({ where: { userId: bob.id } })).toBe(0);
+  });
+
+  it('an export carries no token, sealed token or stored client secret', async () => {
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    const counts = await writeExport(out);
+    const text = Buffer.concat(chunks).toString('utf8');
+    expect(counts.User).toBeGreaterThan(0);
+    for (const t of fake.issued) expect(text).not.toContain(t);
+    const sealed = (await db.traktLink.findMany()).flatMap((l) => [l.accessTokenEnc, l.refreshTokenEnc]);
+    expect(sealed.length).toBeGreaterThan(0);
+    for (const s of sealed) expect(text).not.toContain(s);
+    expect(text).not.toContain('erins-own-secret-value');
+    for (const k of await db.serviceKey.findMany()) expect(text).not.toContain(k.valueEnc);
   });
 
   it('no token ever appeared in an answer or a log line', () => {
