@@ -29,19 +29,21 @@ export function startTraktWorker(log: Log = console): { stop(): Promise<void> } 
     running.set(userId, p);
   };
 
-  const scrobbling = new Map<string, string>(); // user+target → last action sent
+  // user+target → the last action sent and when; a start older than 15 min is sent again (a new viewing).
+  const scrobbling = new Map<string, { action: string; at: number }>();
   const scrobble = async (e: { userId: string; itemId: string | null; episodeId: string | null; progress: number; state: 'playing' | 'paused' | 'stopped' }) => {
     const link = await db.traktLink.findUnique({ where: { userId: e.userId }, select: { status: true } });
     if (!link || link.status === 'needs_reauth') return;
     const key = `${e.userId}:${e.episodeId ?? e.itemId}`;
     const action = e.state === 'playing' ? 'start' : e.state === 'paused' ? 'pause' : 'stop';
     // start is sent once per play, not every progress report; pause and stop every time.
-    if (action === 'start' && scrobbling.get(key) === 'start') return;
+    const last = scrobbling.get(key);
+    if (action === 'start' && last?.action === 'start' && Date.now() - last.at < 15 * 60_000) return;
     const ref = await traktRefOf(e);
     if (!ref) return;
     await withLinkedClient(e.userId, (c) => c.post(`/scrobble/${action}`, { ...scrobbleItem(ref), progress: Math.round(e.progress * 100) / 100 }));
     if (action === 'stop') scrobbling.delete(key);
-    else scrobbling.set(key, action);
+    else scrobbling.set(key, { action, at: Date.now() });
   };
 
   const unsubs = [
