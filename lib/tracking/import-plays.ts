@@ -78,7 +78,7 @@ export async function mergePulledPlays(userId: string, plays: PulledPlay[], opts
         await tx.watchEvent.createMany({ data: creates.map((p) => ({ userId, itemId: p.itemId, episodeId: p.episodeId, watchedAt: p.watchedAt, traktSyncedAt: now, traktPlayId: p.traktPlayId })) });
       }
       const removes = toRemove.filter((e) => keys.has(targetKey(e))).map((e) => e.id);
-      if (removes.length) await tx.watchEvent.deleteMany({ where: { id: { in: removes } } });
+      for (let r = 0; r < removes.length; r += BATCH) await tx.watchEvent.deleteMany({ where: { id: { in: removes.slice(r, r + BATCH) } } });
       await restate(tx, userId, slice);
     });
   }

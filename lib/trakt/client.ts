@@ -95,6 +95,7 @@ export class TraktClient {
   private async send(method: string, path: string, body: unknown, auth: boolean): Promise<Response> {
     const maxRetries = this.opts.maxRateRetries ?? 8;
     const maxWait = this.opts.maxWaitMs ?? 60_000;
+    let networkFailures = 0;
     for (let attempt = 0; ; attempt++) {
       await this.waitForWindow();
       let res: Response;
@@ -105,6 +106,12 @@ export class TraktClient {
         });
       } catch (err) {
         if (this.opts.signal?.aborted) throw err;
+        // A kept-alive connection the server had just closed fails at once: try again, twice
+        // (every call we make is safe to repeat: a play is item + watched_at, a scrobble is deduped).
+        if (++networkFailures <= 2) {
+          await sleep(250 * networkFailures, this.opts.signal);
+          continue;
+        }
         throw new TraktError('unavailable', `Trakt cannot be reached (${(err as Error).message}).`);
       }
       this.noteRateLimit(res.headers);

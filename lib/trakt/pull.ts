@@ -54,7 +54,11 @@ async function libraryIndex(kind: 'movie' | 'show') {
 
 /** Episodes of the matched shows, by show id + season + number. */
 async function episodeIndex(showIds: string[]) {
-  const eps = showIds.length ? await db.episode.findMany({ where: { showId: { in: showIds } }, select: { id: true, showId: true, seasonNumber: true, number: true } }) : [];
+  const eps: { id: string; showId: string; seasonNumber: number; number: number }[] = [];
+  // In chunks: SQLite (through Prisma's adapter) takes a limited number of parameters per query.
+  for (let i = 0; i < showIds.length; i += 500) {
+    eps.push(...(await db.episode.findMany({ where: { showId: { in: showIds.slice(i, i + 500) } }, select: { id: true, showId: true, seasonNumber: true, number: true } })));
+  }
   const map = new Map(eps.map((e) => [`${e.showId}:${e.seasonNumber}:${e.number}`, e.id]));
   return (showId: string, season: number, number: number) => map.get(`${showId}:${season}:${number}`) ?? null;
 }
@@ -88,21 +92,20 @@ export async function pullAccount(userId: string, client: TraktClient, progress:
     await progress(0.1, 'Watched movies and shows');
     const movies = z.array(watchedMovie).parse(await client.get('/sync/watched/movies'));
     const shows = z.array(watchedShow).parse(await client.get('/sync/watched/shows'));
-    const seen = { movie: new Set<number>(), show: new Set<number>() };
+    // Rows this pull does not touch keep an older updatedAt: those are no longer watched on Trakt.
+    const touchedSince = new Date(Date.now() - 1);
     await db.$transaction(async (tx) => {
       for (const w of movies) {
-        seen.movie.add(w.movie.ids.trakt);
         if (!(await upsert('movie', w.movie, { plays: w.plays, lastWatchedAt: w.last_watched_at ? new Date(w.last_watched_at) : null }, tx))) result.catalogOnly++;
       }
       for (const w of shows) {
-        seen.show.add(w.show.ids.trakt);
         const data = { plays: w.plays, lastWatchedAt: w.last_watched_at ? new Date(w.last_watched_at) : null, seasons: JSON.stringify(w.seasons) };
         if (!(await upsert('show', w.show, data, tx))) result.catalogOnly++;
       }
     }, { maxWait: 30_000, timeout: 120_000 });
     // Items no longer watched on Trakt lose their plays here (watchlist/rating rows stay).
-    await db.traktItem.updateMany({ where: { userId, kind: 'movie', traktId: { notIn: [...seen.movie] }, plays: { gt: 0 } }, data: { plays: 0, lastWatchedAt: null } });
-    await db.traktItem.updateMany({ where: { userId, kind: 'show', traktId: { notIn: [...seen.show] }, plays: { gt: 0 } }, data: { plays: 0, lastWatchedAt: null, seasons: null } });
+    await db.traktItem.updateMany({ where: { userId, kind: 'movie', updatedAt: { lt: touchedSince }, plays: { gt: 0 } }, data: { plays: 0, lastWatchedAt: null } });
+    await db.traktItem.updateMany({ where: { userId, kind: 'show', updatedAt: { lt: touchedSince }, plays: { gt: 0 } }, data: { plays: 0, lastWatchedAt: null, seasons: null } });
     result.pulled += movies.length + shows.length;
 
     await progress(0.3, 'History');
