@@ -14,15 +14,26 @@ export type PulledPlay = { itemId: string | null; episodeId: string | null; watc
 const NEAR_MS = 15 * 60_000;
 const targetKey = (p: { itemId: string | null; episodeId: string | null }) => (p.episodeId ? `e:${p.episodeId}` : `i:${p.itemId}`);
 
-/** Rewrites the WatchState of the touched targets from their history rows. */
+/** Rewrites the WatchState of the touched targets (at most a batch) from their history rows. */
 async function restate(tx: Tx, userId: string, targets: { itemId: string | null; episodeId: string | null }[]) {
+  const itemIds = targets.flatMap((t) => (!t.episodeId && t.itemId ? [t.itemId] : []));
+  const episodeIds = targets.flatMap((t) => (t.episodeId ? [t.episodeId] : []));
+  const agg = new Map<string, { plays: number; last: Date | null }>();
+  if (itemIds.length) {
+    for (const g of await tx.watchEvent.groupBy({ by: ['itemId'], where: { userId, episodeId: null, itemId: { in: itemIds } }, _count: { _all: true }, _max: { watchedAt: true } })) {
+      agg.set(`i:${g.itemId}`, { plays: g._count._all, last: g._max.watchedAt });
+    }
+  }
+  if (episodeIds.length) {
+    for (const g of await tx.watchEvent.groupBy({ by: ['episodeId'], where: { userId, episodeId: { in: episodeIds } }, _count: { _all: true }, _max: { watchedAt: true } })) {
+      agg.set(`e:${g.episodeId}`, { plays: g._count._all, last: g._max.watchedAt });
+    }
+  }
   for (const t of targets) {
-    const where = t.episodeId ? { userId, episodeId: t.episodeId } : { userId, itemId: t.itemId };
-    const agg = await tx.watchEvent.aggregate({ where, _count: { _all: true }, _max: { watchedAt: true } });
-    const plays = agg._count._all;
-    const data = { watched: plays > 0, playCount: plays, lastWatchedAt: agg._max.watchedAt ?? null };
+    const a = agg.get(targetKey(t)) ?? { plays: 0, last: null };
+    const data = { watched: a.plays > 0, playCount: a.plays, lastWatchedAt: a.last };
     const key = t.episodeId ? { userId_episodeId: { userId, episodeId: t.episodeId } } : { userId_itemId: { userId, itemId: t.itemId! } };
-    await tx.watchState.upsert({ where: key, create: { userId, itemId: t.itemId, episodeId: t.episodeId, ...data }, update: plays > 0 ? { ...data, positionSecs: null } : data });
+    await tx.watchState.upsert({ where: key, create: { userId, itemId: t.itemId, episodeId: t.episodeId, ...data }, update: a.plays > 0 ? { ...data, positionSecs: null } : data });
   }
 }
 

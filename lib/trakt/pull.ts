@@ -65,6 +65,35 @@ async function episodeIndex(showIds: string[]) {
 
 const changed = (before: Activities | null, now: Activities, group: 'movies' | 'episodes' | 'shows', key: string) => !before || before[group]?.[key] !== now[group]?.[key];
 
+type WatchedRow = { m: Media; data: { plays: number; lastWatchedAt: Date | null; seasons: string | null } };
+
+/**
+ * Stores what Trakt says is watched, in bulk: new rows in one insert per 500, changed rows updated,
+ * unchanged rows left alone, and rows Trakt no longer lists as watched set to 0 plays.
+ * Answers how many have no library item (catalog-only).
+ */
+async function saveWatched(userId: string, kind: 'movie' | 'show', rows: WatchedRow[], match: (m: Media) => string | null): Promise<number> {
+  const existing = new Map((await db.traktItem.findMany({ where: { userId, kind }, select: { id: true, traktId: true, plays: true, lastWatchedAt: true, seasons: true, itemId: true, title: true } })).map((r) => [r.traktId, r]));
+  const seen = new Set<number>();
+  const creates: { userId: string; kind: string; traktId: number; title: string; year: number | null; ids: string; itemId: string | null; plays: number; lastWatchedAt: Date | null; seasons: string | null }[] = [];
+  const updates: { id: string; data: Record<string, unknown> }[] = [];
+  let catalogOnly = 0;
+  for (const { m, data } of rows) {
+    seen.add(m.ids.trakt);
+    const itemId = match(m);
+    if (!itemId) catalogOnly++;
+    const full = { ...data, title: m.title ?? `Trakt ${m.ids.trakt}`, year: m.year ?? null, ids: JSON.stringify(m.ids), itemId };
+    const old = existing.get(m.ids.trakt);
+    if (!old) creates.push({ userId, kind, traktId: m.ids.trakt, ...full });
+    else if (old.plays !== data.plays || old.lastWatchedAt?.getTime() !== data.lastWatchedAt?.getTime() || old.seasons !== data.seasons || old.itemId !== itemId || old.title !== full.title) updates.push({ id: old.id, data: full });
+  }
+  for (let i = 0; i < creates.length; i += 500) await db.traktItem.createMany({ data: creates.slice(i, i + 500) });
+  for (let i = 0; i < updates.length; i += 200) await db.$transaction(updates.slice(i, i + 200).map((u) => db.traktItem.update({ where: { id: u.id }, data: u.data })));
+  const gone = [...existing.values()].filter((r) => r.plays > 0 && !seen.has(r.traktId)).map((r) => r.id);
+  for (let i = 0; i < gone.length; i += 500) await db.traktItem.updateMany({ where: { id: { in: gone.slice(i, i + 500) } }, data: { plays: 0, lastWatchedAt: null, seasons: null } });
+  return catalogOnly;
+}
+
 export type PullResult = { unchanged: boolean; pulled: number; added: number; removed: number; catalogOnly: number };
 
 /** One pull; `progress` is told how far it is (0..1). */
@@ -92,20 +121,10 @@ export async function pullAccount(userId: string, client: TraktClient, progress:
     await progress(0.1, 'Watched movies and shows');
     const movies = z.array(watchedMovie).parse(await client.get('/sync/watched/movies'));
     const shows = z.array(watchedShow).parse(await client.get('/sync/watched/shows'));
-    // Rows this pull does not touch keep an older updatedAt: those are no longer watched on Trakt.
-    const touchedSince = new Date(Date.now() - 1);
-    await db.$transaction(async (tx) => {
-      for (const w of movies) {
-        if (!(await upsert('movie', w.movie, { plays: w.plays, lastWatchedAt: w.last_watched_at ? new Date(w.last_watched_at) : null }, tx))) result.catalogOnly++;
-      }
-      for (const w of shows) {
-        const data = { plays: w.plays, lastWatchedAt: w.last_watched_at ? new Date(w.last_watched_at) : null, seasons: JSON.stringify(w.seasons) };
-        if (!(await upsert('show', w.show, data, tx))) result.catalogOnly++;
-      }
-    }, { maxWait: 30_000, timeout: 120_000 });
-    // Items no longer watched on Trakt lose their plays here (watchlist/rating rows stay).
-    await db.traktItem.updateMany({ where: { userId, kind: 'movie', updatedAt: { lt: touchedSince }, plays: { gt: 0 } }, data: { plays: 0, lastWatchedAt: null } });
-    await db.traktItem.updateMany({ where: { userId, kind: 'show', updatedAt: { lt: touchedSince }, plays: { gt: 0 } }, data: { plays: 0, lastWatchedAt: null, seasons: null } });
+    const movieRows = movies.map((w) => ({ m: w.movie, data: { plays: w.plays, lastWatchedAt: w.last_watched_at ? new Date(w.last_watched_at) : null, seasons: null as string | null } }));
+    const showRows = shows.map((w) => ({ m: w.show, data: { plays: w.plays, lastWatchedAt: w.last_watched_at ? new Date(w.last_watched_at) : null, seasons: JSON.stringify(w.seasons) } }));
+    result.catalogOnly += await saveWatched(userId, 'movie', movieRows, movieOf);
+    result.catalogOnly += await saveWatched(userId, 'show', showRows, showOf);
     result.pulled += movies.length + shows.length;
 
     await progress(0.3, 'History');
