@@ -139,7 +139,7 @@ describe('linking with Trakt', () => {
     await linkViaApi(fake, carol.token, 'carol-t');
     fake.revokeRefreshTokens();
     const res = await call('GET', '/api/v1/trakt/refresh-token', carol.token);
-    expect(res.status).toBe(401);
+    expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('trakt_token_expired');
     const status = await call('GET', '/api/v1/trakt/auth-status', carol.token);
     expect(status.body).toMatchObject({ authenticated: true, token_expired: true, status: 'needs_reauth' });
