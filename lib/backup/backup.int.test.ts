@@ -146,7 +146,7 @@ describe('npm run export → npm run import into a fresh database → export aga
     );
     expect(again?.code).toBe(1);
     expect(again?.stderr).toMatch(/not empty/);
-  });
+  }, 180_000); // four child processes, each loading the app's code
 
   it('imports nothing from a file cut short or with an unknown field', async () => {
     const full = readFileSync(join(work, 'first.json'), 'utf8');
@@ -163,7 +163,7 @@ describe('npm run export → npm run import into a fresh database → export aga
     expect(refused?.stderr).toMatch(/User: unknown field "shoe_size"/);
     const ok = await cli('import', [join(work, 'first.json')], target);
     expect(ok.stdout).toMatch(/User: 1/);
-  });
+  }, 180_000);
 });
 
 describe('scheduled exports in DATA_DIR/exports', () => {
