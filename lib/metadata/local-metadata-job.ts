@@ -10,6 +10,7 @@ import { jobQueue } from '@/lib/jobs/job-queue';
 import { ffmpegInfo } from '@/lib/media/ffmpeg-path';
 import { grabFrame } from '@/lib/media/frame-grab';
 import { imagesDir, makeWebpVariants, storeImageVariants, variantPath } from '@/lib/media/image-variants';
+import { servedFile, servedRoots } from '@/lib/scan/served-path';
 import { applyLocalMetadata, type LocalMetadataDeps } from './local-metadata';
 import { onlineProvider } from './online/online-provider';
 
@@ -22,19 +23,29 @@ const MAX_NFO_BYTES = 4 * 1024 * 1024;
 export async function realLocalMetadataDeps(signal?: AbortSignal): Promise<LocalMetadataDeps> {
   const { ffmpeg } = await ffmpegInfo();
   const dir = imagesDir();
+  // NFOs, artwork beside the files and images an NFO names are read only when they resolve inside a
+  // library (or Marquee's folders): a `poster.jpg` linking to /etc/shadow is as good as absent.
+  const roots = await servedRoots();
+  const served = (path: string) => servedFile(path, roots);
   return {
     online: onlineProvider(),
     listDir: (folder) => readdir(folder).catch(() => []),
     async readText(path) {
-      const info = await stat(path).catch(() => null);
-      if (!info?.isFile() || info.size > MAX_NFO_BYTES) return null;
-      return readFile(path, 'utf8').catch(() => null);
+      const real = await served(path);
+      const info = real ? await stat(real).catch(() => null) : null;
+      if (!real || !info?.isFile() || info.size > MAX_NFO_BYTES) return null;
+      return readFile(real, 'utf8').catch(() => null);
     },
     async stat(path) {
-      const info = await stat(path).catch(() => null);
+      const real = await served(path);
+      const info = real ? await stat(real).catch(() => null) : null;
       return info?.isFile() ? { size: info.size, mtimeMs: info.mtimeMs } : null;
     },
-    readFile: (path) => readFile(path),
+    async readFile(path) {
+      const real = await served(path);
+      if (!real) throw Object.assign(new Error(`${path} resolves outside every library folder: not read`), { code: 'ENOENT' });
+      return readFile(real);
+    },
     grabFrame: (path, atSeconds, width) => grabFrame(path, atSeconds, { ffmpegPath: ffmpeg.path, width, signal }),
     makeVariants: makeWebpVariants,
     storeVariants: (hash, variants) => storeImageVariants(dir, hash, variants),

@@ -15,6 +15,8 @@ import { SEGMENT_SECONDS, segmentCount } from './hls';
 import { claimTranscodeSlot, discardSession, endSession, insertSession, linkSessionJob, sessionFor } from './session-store';
 import type { StreamPlan } from './stream-plan';
 import { subtitleTracks } from './subtitle-tracks';
+import { outsideLibrary } from './respond-direct';
+import { servedFile } from '@/lib/scan/served-path';
 import { transcodeSessionJob } from './transcode-job';
 import { readTrickplay, trickplayFailure, trickplayJob } from './trickplay';
 
@@ -55,6 +57,7 @@ async function playableFile(mediaId: string): Promise<{ id: string; path: string
   } catch {
     throw new ApiError('not_found', 'The file is missing on disk; a rescan will mark it.');
   }
+  if (!(await servedFile(file.path))) throw outsideLibrary();
   return { id: file.id, path: file.path, info: info.data };
 }
 

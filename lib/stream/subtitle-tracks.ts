@@ -5,6 +5,7 @@ import { readdir } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { SubtitleStream } from '@/lib/media/media-info';
 import { normalizeLanguage } from '@/lib/media/language-code';
+import { servedFile, servedRoots } from '@/lib/scan/served-path';
 
 export const SIDECAR_EXTENSIONS = ['.srt', '.vtt', '.ass', '.ssa'] as const;
 
@@ -46,15 +47,23 @@ export function sidecarFacts(videoBase: string, fileName: string): { language: s
   return { language, forced, title: rest.length ? rest.join(' ') : null };
 }
 
+/**
+ * The tracks of a video. A sidecar is listed only when it resolves (after symlinks) to a file inside
+ * a library or Marquee's own folders: a `Movie.en.srt` linking to /etc/passwd is not a track.
+ */
 export async function subtitleTracks(videoPath: string, embedded: SubtitleStream[]): Promise<SubtitleTrack[]> {
   const dir = dirname(videoPath);
   const base = basename(videoPath, extname(videoPath));
   const names = await readdir(dir).catch(() => [] as string[]);
-  const external: SubtitleTrack[] = names
+  const candidates = names
     .sort()
     .map((name) => ({ name, facts: sidecarFacts(base, name) }))
-    .filter((x) => x.facts !== null)
-    .map(({ name, facts }, n) => ({
+    .filter((x) => x.facts !== null);
+  const roots = candidates.length > 0 ? await servedRoots() : [];
+  const served = await Promise.all(candidates.map(async (c) => ({ ...c, real: await servedFile(join(dir, c.name), roots) })));
+  const external: SubtitleTrack[] = served
+    .filter((x) => x.real !== null)
+    .map(({ name, facts, real }, n) => ({
       id: `ext-${n}`,
       source: 'external' as const,
       codec: extname(name).slice(1).toLowerCase() === 'vtt' ? 'webvtt' : extname(name).slice(1).toLowerCase(),
@@ -63,7 +72,7 @@ export async function subtitleTracks(videoPath: string, embedded: SubtitleStream
       forced: facts!.forced,
       default: false,
       text: true,
-      path: join(dir, name),
+      path: real!,
     }));
   const inside: SubtitleTrack[] = embedded.map((s) => ({
     id: `emb-${s.index}`,

@@ -13,6 +13,7 @@ import { notify, subscribe } from '@/lib/events/events';
 import { holdBackground } from '@/lib/jobs/background-hold';
 import { defineJob } from '@/lib/jobs/define-job';
 import { ffmpegInfo } from '@/lib/media/ffmpeg-path';
+import { servedFile } from '@/lib/scan/served-path';
 import { startFfmpeg, type FfmpegExit, type FfmpegProcess } from '@/lib/media/ffmpeg-process';
 import { ffmpegHlsArgs, segmentCount } from './hls';
 import { readySegments } from './segment-ready';
@@ -85,6 +86,8 @@ export async function runTranscodeSession(
   const loaded = await (async () => {
     const session = await sessionById(sessionId);
     if (!session) return null;
+    // ffmpeg reads only what the app may serve (a symlink swapped after the session began is refused).
+    if (!(await servedFile(session.file.path))) throw new Error('the file resolves outside every library folder (a symbolic link pointing elsewhere)');
     await mkdir(sessionDir(session.id), { recursive: true });
     const { ffmpeg } = await ffmpegInfo();
     const preset = (await liveTranscodeCount()) > 1 ? 'ultrafast' : c.stream.preset;
