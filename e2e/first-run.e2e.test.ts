@@ -99,17 +99,6 @@ describe('first start on a fresh DATA_DIR', () => {
 });
 
 describe('the launcher', () => {
-  it('stops web and worker together when one of them dies', async () => {
-    const second = await startApp({ SAMPLE_LIBRARY: 'false' });
-    const pids = second.pids();
-    expect(pids).not.toBeNull();
-    process.kill(pids!.worker, 'SIGKILL');
-    expect(await second.exited).toBe(1);
-    await second.stop();
-    expect(second.output()).toContain('the worker stopped');
-    await expect(fetch(`${second.url}/api/health`)).rejects.toThrow();
-  });
-
   it('exits 0 on SIGTERM with both processes gone', async () => {
     const pids = app.pids()!;
     const code = await app.stop();

@@ -27,6 +27,7 @@ export interface RunningApp {
   dataDir: string;
   process: ChildProcess;
   output: () => string;
+  /** The current pids of the web and the worker (after any restart). */
   pids: () => { web: number; worker: number } | null;
   /** Resolves with the launcher's exit code once it has exited by itself. */
   exited: Promise<number | null>;
@@ -64,8 +65,11 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
     output: () => log,
     exited,
     pids: () => {
+      // The first pids, then the latest restart of each (the launcher restarts a crashed child).
       const m = /web pid (\d+), worker pid (\d+)/.exec(log);
-      return m ? { web: Number(m[1]), worker: Number(m[2]) } : null;
+      if (!m) return null;
+      const latest = (name: string, first: string) => Number([...log.matchAll(new RegExp(`the ${name} is running again \\(pid (\\d+)`, 'g'))].at(-1)?.[1] ?? first);
+      return { web: latest('web', m[1]), worker: latest('worker', m[2]) };
     },
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');

@@ -25,6 +25,8 @@ const envSchema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   WORKER_HEARTBEAT_MS: z.coerce.number().int().min(100).default(5000),
   JOB_POLL_MS: z.coerce.number().int().min(10).default(2000),
+  RESTART_LIMIT: z.coerce.number().int().min(1).default(5),
+  RESTART_WINDOW_SECONDS: z.coerce.number().min(1).default(300),
   SCAN_INTERVAL_MINUTES: z.coerce.number().min(0.01).default(15),
   WATCH_STABLE_MS: z.coerce.number().int().min(0).default(2000),
   MISSING_PURGE_DAYS: z.coerce.number().min(0).default(30),
@@ -97,6 +99,7 @@ function buildConfig(env: z.infer<typeof envSchema>, authSecret: string, authSec
     sampleLibrary: env.SAMPLE_LIBRARY === 'true',
     trustProxy: env.TRUST_PROXY === 'true',
     worker: { heartbeatMs: env.WORKER_HEARTBEAT_MS, pollMs: env.JOB_POLL_MS },
+    supervisor: { maxCrashes: env.RESTART_LIMIT, windowMs: env.RESTART_WINDOW_SECONDS * 1000 },
     scan: { periodicMs: env.SCAN_INTERVAL_MINUTES * 60_000, watchStableMs: env.WATCH_STABLE_MS, missingPurgeDays: env.MISSING_PURGE_DAYS },
     stream: {
       // One veryfast 720p transcode fills two cores: default to one per two cores.

@@ -1,11 +1,15 @@
 // `npm start`: validate config, apply migrations, build the web app if needed, then run the web
-// server and the worker together. Ctrl-C / SIGTERM stops both; if either dies, the other is
-// stopped too and the launcher exits non-zero — never one half running silently.
+// server and the worker together, each supervised (./supervise.ts): a crashed one is restarted
+// with backoff on its own, the other untouched. Ctrl-C / SIGTERM stops both (exit 0). After
+// RESTART_LIMIT crashes in RESTART_WINDOW_SECONDS the launcher gives up on that child: without a
+// worker the web keeps serving (health says degraded); without the web it stops the worker and
+// exits 1, so a service manager sees it.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { childProcessEnv, loadConfigOrExit } from '../lib/config';
 import { migrate } from '../lib/migrate';
+import { supervise } from './supervise';
 
 const root = join(import.meta.dirname, '..');
 const dev = process.argv.includes('--dev');
@@ -60,37 +64,44 @@ async function main() {
 
   const port = String(config.port);
   const webArgs = ['--import', 'tsx', join(root, 'server/web-server.ts'), ...(dev ? ['--dev'] : [])];
-  const web = spawn(process.execPath, webArgs, { cwd: root, env: { ...env, NODE_ENV: dev ? 'development' : 'production' }, stdio: 'inherit' });
-  const worker = spawn(process.execPath, ['--import', 'tsx', join(root, 'scanner-worker/main.ts')], { cwd: root, env, stdio: 'inherit' });
-  const children = { web, worker };
-  console.log(`[marquee] web pid ${web.pid}, worker pid ${worker.pid}`);
-
-  const running = (c: ChildProcess) => c.exitCode === null && c.signalCode === null;
+  const log = (line: string) => console.error(`[marquee] ${line}`);
+  const limits = { maxCrashes: config.supervisor.maxCrashes, windowMs: config.supervisor.windowMs, log };
+  const pids: Record<'web' | 'worker', number | undefined> = { web: undefined, worker: undefined };
+  const announce = (name: 'web' | 'worker') => (child: ChildProcess, restarts: number) => {
+    pids[name] = child.pid;
+    if (restarts === 0 && pids.web !== undefined && pids.worker !== undefined) console.log(`[marquee] web pid ${pids.web}, worker pid ${pids.worker}`);
+    if (restarts > 0) console.log(`[marquee] the ${name} is running again (pid ${child.pid}, restart ${restarts})`);
+  };
   let stopping = false;
   const stop = (code: number) => {
     if (stopping) return;
     stopping = true;
-    for (const child of Object.values(children)) if (running(child)) child.kill('SIGTERM');
-    const force = setTimeout(() => {
-      for (const child of Object.values(children)) if (running(child)) child.kill('SIGKILL');
-    }, 10_000);
-    force.unref();
-    Promise.all(Object.values(children).map((c) => (running(c) ? new Promise((r) => c.once('exit', r)) : null))).then(() =>
-      process.exit(code),
-    );
+    Promise.all([web.stop(), worker.stop()]).then(() => process.exit(code));
   };
-
-  for (const [name, child] of Object.entries(children)) {
-    child.once('exit', (code, signal) => {
-      if (stopping) return;
-      console.error(`[marquee] the ${name} stopped (${signal ?? `exit code ${code}`}); stopping the rest.`);
+  // Each child is restarted on its own: a web crash leaves the worker running, and the reverse.
+  const worker = supervise({
+    ...limits,
+    name: 'worker',
+    start: () => spawn(process.execPath, ['--import', 'tsx', join(root, 'scanner-worker/main.ts')], { cwd: root, env, stdio: 'inherit' }),
+    onStart: announce('worker'),
+    // The web keeps serving (browsing, direct play; /api/health says the worker is gone).
+    onGiveUp: () => log('the web keeps running without the worker: scans, transcodes and metadata wait until Marquee is restarted.'),
+  });
+  const web = supervise({
+    ...limits,
+    name: 'web',
+    start: () => spawn(process.execPath, webArgs, { cwd: root, env: { ...env, NODE_ENV: dev ? 'development' : 'production' }, stdio: 'inherit' }),
+    onStart: announce('web'),
+    // Nothing can reach a worker without the web: stop and exit non-zero, for a service manager to act on.
+    onGiveUp: () => {
+      log('without the web nobody can reach Marquee: stopping the worker and exiting.');
       stop(1);
-    });
-  }
+    },
+  });
   process.on('SIGINT', () => stop(0));
   process.on('SIGTERM', () => stop(0));
 
-  if (await waitForHealth(`http://127.0.0.1:${port}`, web)) {
+  if (web.child && (await waitForHealth(`http://127.0.0.1:${port}`, web.child))) {
     console.log(`[marquee] ready: ${config.publicUrl}`);
   }
 }
