@@ -2,6 +2,7 @@
 // schema, calls the handler with an AbortSignal and a progress callback, queues the follow-ups the
 // registry's pipeline declares for it, then completes or fails it.
 // While a job runs its lock is renewed on a timer, which is also when a cancel request is noticed.
+import { noteFdExhaustion } from '@/lib/errors/fd-exhaustion';
 import { z } from 'zod';
 import type { AnyJobDefinition, JobContext } from './define-job';
 import type { JobQueue, JobRecord, RunState } from './queue';
@@ -207,6 +208,7 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
       if (lost) {
         log.warn(`[jobs] ${job.name} ${job.id}: stopped after its lock was lost`);
       } else {
+        noteFdExhaustion(err); // reported by the heartbeat: /api/health says degraded
         const status = await queue.fail(job.id, err);
         changed(status === 'queued' ? 'queued' : status === 'cancelled' ? 'cancelled' : 'failed');
         const reason = err instanceof Error ? err.message : String(err);

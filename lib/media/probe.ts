@@ -1,5 +1,6 @@
 // probeFile: runs ffprobe on one file (with a time limit) and returns its MediaInfo, or a
 // ProbeError saying in one word why the file is not usable media.
+import { noteFdExhaustion } from '@/lib/errors/fd-exhaustion';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { MediaInfo } from './media-info';
@@ -56,6 +57,8 @@ export async function probeFile(path: string, options: ProbeOptions, deps: Probe
     size = info.size;
   } catch (err) {
     if (err instanceof ProbeError) throw err;
+    // Out of descriptors is the process's problem, not the file's: the scan fails instead of marking it.
+    if (noteFdExhaustion(err)) throw err;
     throw new ProbeError('unreadable', (err as NodeJS.ErrnoException).code);
   }
   if (size === 0) throw new ProbeError('empty_file');

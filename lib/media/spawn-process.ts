@@ -4,6 +4,7 @@
 // SpawnError instead of throwing or emitting an unhandled 'error'. runBinary (run to completion)
 // and startFfmpeg (long-running, pausable) are built on it.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { noteFdExhaustion } from '@/lib/errors/fd-exhaustion';
 
 /** The binary itself could not be started (missing, not executable): a setup problem. */
 export class SpawnError extends Error {
@@ -62,6 +63,7 @@ export function spawnProcess(file: string, args: readonly string[], options: Spa
   } catch (err) {
     // spawn throws at once for arguments it refuses (a NUL byte, a non-string): the same answer.
     const failed = { ...end, spawnError: new SpawnError(file, (err as NodeJS.ErrnoException).code ?? 'EINVAL') };
+    noteFdExhaustion(failed.spawnError);
     failed.stderr = failed.spawnError.message;
     return { pid: undefined, done: Promise.resolve(failed), kill: () => false };
   }
@@ -86,6 +88,9 @@ export function spawnProcess(file: string, args: readonly string[], options: Spa
     };
     signal?.addEventListener('abort', onAbort, { once: true });
 
+    // A broken pipe or read error on a stream must not become an uncaught 'error': the exit says enough.
+    child.stdout?.on('error', () => undefined);
+    child.stderr?.on('error', () => undefined);
     child.stdout?.on('data', (chunk: Buffer) => {
       stdoutBytes += chunk.length;
       if (stdoutBytes > maxStdoutBytes) {
@@ -111,6 +116,7 @@ export function spawnProcess(file: string, args: readonly string[], options: Spa
       if (spawnFailure && child.pid === undefined) {
         end.code = null; // 'close' passes the negative errno here
         end.spawnError = new SpawnError(file, spawnFailure.code);
+        noteFdExhaustion(end.spawnError);
         end.stderr = end.stderr || end.spawnError.message;
       }
       resolve(end);

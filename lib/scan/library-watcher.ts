@@ -1,9 +1,14 @@
 // chokidar per library. Watchers only enqueue: an event (filtered to video files and folders)
 // waits until the file's size is stable, then a short debounce gathers a burst (a move is an
 // unlink plus an add) into one incremental scan, which follows moves by inode.
+// Watchers never follow symlinks (the scan does, inside the library only), so they cannot wander
+// out of the library or round a loop. A watcher that hits the inotify or descriptor limit is
+// closed (a half-set of watches holds resources and misses changes anyway): the library says so,
+// periodic scans take over, and watching is tried again after `retryMs`.
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
+import { noteFdExhaustion } from '@/lib/errors/fd-exhaustion';
 import { isVideoFile } from './walk-library';
 
 export interface WatchedLibrary {
@@ -22,7 +27,12 @@ export interface LibraryWatcherOptions {
   /** How long a file's size must stay the same before it counts (copies in progress are not probed). */
   stableMs?: number;
   debounceMs?: number;
+  /** After a watch limit was hit, watching that library is tried again this much later (default 10 min). */
+  retryMs?: number;
 }
+
+/** Errors after which a watcher is closed and the library left to periodic scans. */
+const LIMIT_CODES = new Set(['ENOSPC', 'EMFILE', 'ENFILE']);
 
 export function describeWatchError(err: NodeJS.ErrnoException): string {
   if (err.code === 'ENOSPC') {
@@ -37,6 +47,9 @@ const folderKey = (lib: WatchedLibrary) => [...lib.paths].sort().join('\n');
 export function createLibraryWatcher(deps: LibraryWatcherDeps, opts: LibraryWatcherOptions = {}) {
   const stableMs = opts.stableMs ?? 2000;
   const debounceMs = opts.debounceMs ?? 200;
+  const retryMs = opts.retryMs ?? 10 * 60_000;
+  // Libraries whose watcher hit a limit: not watched again (same folders) until `until`.
+  const failed = new Map<string, { key: string; until: number }>();
   const active = new Map<string, { key: string; paths: string[]; watcher: FSWatcher; timer?: NodeJS.Timeout }>();
   // Files being written: path → last size seen and since when; scanned once stable.
   const pending = new Map<string, { libraryId: string; size: number; since: number }>();
@@ -80,6 +93,7 @@ export function createLibraryWatcher(deps: LibraryWatcherDeps, opts: LibraryWatc
   function start(lib: WatchedLibrary) {
     const watcher = watch(lib.paths, {
       ignoreInitial: true,
+      followSymlinks: false,
       ignored: (path, stats) => basename(path).startsWith('.') || (stats?.isFile() === true && !isVideoFile(basename(path))),
     });
     // New or growing files wait until their size is stable; removals and folder changes go at once.
@@ -91,9 +105,16 @@ export function createLibraryWatcher(deps: LibraryWatcherDeps, opts: LibraryWatc
     }
     for (const event of ['unlink', 'unlinkDir', 'addDir'] as const) watcher.on(event, () => schedule(lib.id));
     watcher.on('error', (err) => {
-      const status = describeWatchError(err as NodeJS.ErrnoException);
+      const e = err as NodeJS.ErrnoException;
+      noteFdExhaustion(e);
+      const status = describeWatchError(e);
       deps.log.warn(`[watch] ${lib.paths.join(', ')}: ${status}`);
       deps.setStatus(lib.id, status).catch(() => undefined);
+      if (e.code && LIMIT_CODES.has(e.code) && active.get(lib.id)?.watcher === watcher) {
+        failed.set(lib.id, { key: folderKey(lib), until: Date.now() + retryMs });
+        deps.log.warn(`[watch] stopped watching ${lib.paths.join(', ')}; periodic scans catch changes, watching is tried again in ${Math.round(retryMs / 60_000)} min`);
+        void stop(lib.id);
+      }
     });
     watcher.on('ready', () => deps.setStatus(lib.id, 'watching').catch(() => undefined));
     active.set(lib.id, { key: folderKey(lib), paths: lib.paths, watcher });
@@ -117,8 +138,11 @@ export function createLibraryWatcher(deps: LibraryWatcherDeps, opts: LibraryWatc
         const lib = wanted.get(id);
         if (!lib || folderKey(lib) !== entry.key) await stop(id);
       }
-      for (const lib of libraries) if (!active.has(lib.id) && lib.paths.length > 0) start(lib);
+      for (const [id, f] of failed) if (!wanted.has(id) || f.until <= Date.now() || folderKey(wanted.get(id)!) !== f.key) failed.delete(id);
+      for (const lib of libraries) if (!active.has(lib.id) && !failed.has(lib.id) && lib.paths.length > 0) start(lib);
     },
+    /** True while this library's watcher is off after hitting a limit (periodic scans stand in). */
+    failing: (id: string) => failed.has(id),
     /** Every folder being watched. */
     watching: () => [...active.values()].flatMap((a) => a.paths),
     async close() {

@@ -1,7 +1,9 @@
 // Walks every folder of a library. A folder that cannot be read at all (an unmounted drive) is an
 // issue, not an empty folder: its files are left as they were instead of all turning missing.
+import { realpath } from 'node:fs/promises';
 import { isAbsolute, relative } from 'node:path';
-import { walkLibrary, type WalkedFile, type WalkIssue, type WalkOptions } from './walk-library';
+import { noteFdExhaustion } from '@/lib/errors/fd-exhaustion';
+import { walkLibrary, WalkExhaustedError, type WalkedFile, type WalkIssue, type WalkOptions } from './walk-library';
 
 export interface WalkedFolders {
   files: WalkedFile[];
@@ -13,14 +15,17 @@ export interface WalkedFolders {
 export async function walkFolders(roots: readonly string[], opts: WalkOptions): Promise<WalkedFolders> {
   const out: WalkedFolders = { files: [], issues: [], unreachable: [] };
   const errors: string[] = [];
+  // A symlink may lead anywhere in the library, never out of it.
+  const libraryRoots = opts.libraryRoots ?? (await Promise.all(roots.map((r) => realpath(r).catch(() => r))));
   for (const root of roots) {
     opts.signal?.throwIfAborted();
     try {
-      const walked = await walkLibrary(root, opts);
+      const walked = await walkLibrary(root, { ...opts, libraryRoots });
       out.files.push(...walked.files);
       out.issues.push(...walked.issues);
     } catch (err) {
       if (opts.signal?.aborted) throw err;
+      if (noteFdExhaustion(err)) throw err instanceof WalkExhaustedError ? err : new WalkExhaustedError(root, err as NodeJS.ErrnoException);
       const code = (err as NodeJS.ErrnoException).code ?? 'error';
       errors.push(`${root}: ${code}`);
       out.unreachable.push(root);

@@ -1,8 +1,13 @@
 // Walks a library folder with stat only (no file is opened): video files with size, mtime and
-// inode, and per-path issues (unreadable, symlink loop, too deep) instead of failing the walk.
+// inode, and per-path issues (unreadable, symlink loop, symlink out of the library, too deep)
+// instead of failing the walk. At most `concurrency` folders are open or entries stat'ed at once,
+// so a huge tree never holds more than that many descriptors. Running out of descriptors
+// (EMFILE/ENFILE) is not an issue of one path: the walk fails, so a scan never mistakes it for
+// an empty folder and removes what it had.
 import type { Dirent, Stats } from 'node:fs';
-import { opendir, readFile, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { opendir, readFile, realpath, stat } from 'node:fs/promises';
+import { extname, isAbsolute, join, relative } from 'node:path';
+import { noteFdExhaustion } from '@/lib/errors/fd-exhaustion';
 import { compileIgnore, IGNORE_FILE } from './ignore-file';
 
 export interface WalkedFile {
@@ -17,7 +22,7 @@ export interface WalkedFile {
 
 export interface WalkIssue {
   path: string;
-  reason: 'unreadable' | 'symlink_loop' | 'too_deep';
+  reason: 'unreadable' | 'symlink_loop' | 'too_deep' | 'outside_library';
   message: string;
 }
 
@@ -27,7 +32,45 @@ export interface WalkOptions {
   skipDirs?: string[];
   maxDepth?: number;
   signal?: AbortSignal;
+  /** Real paths a symlink may lead into (default: the walked root): the library's folders. */
+  libraryRoots?: readonly string[];
+  /** Folders read and entries stat'ed at once (default 16). */
+  concurrency?: number;
 }
+
+/** The walk ran out of file descriptors: a failed scan, never an empty one. */
+export class WalkExhaustedError extends Error {
+  readonly code: string;
+  constructor(path: string, cause: NodeJS.ErrnoException) {
+    super(
+      `Out of file descriptors (${cause.code}) while reading ${path}: the scan stopped and nothing was removed. Raise the worker's limit (ulimit -n) or look for what holds so many files open.`,
+      { cause },
+    );
+    this.code = cause.code ?? 'EMFILE';
+  }
+}
+
+/** A counting semaphore: `run` waits for one of `size` slots. */
+function limiter(size: number) {
+  let free = Math.max(1, size);
+  const waiting: (() => void)[] = [];
+  return async function run<T>(task: () => Promise<T>): Promise<T> {
+    if (free > 0) free--;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else free++;
+    }
+  };
+}
+
+const within = (root: string, path: string) => {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+};
 
 export const VIDEO_EXTENSIONS = new Set(
   ['mkv', 'mp4', 'm4v', 'avi', 'mov', 'wmv', 'webm', 'ts', 'm2ts', 'mts', 'mpg', 'mpeg', 'flv', 'ogv', 'divx', 'iso', '3gp', 'vob'].map((e) => `.${e}`),
@@ -44,8 +87,14 @@ export async function walkLibrary(root: string, opts: WalkOptions): Promise<{ fi
   const issues: WalkIssue[] = [];
   const maxDepth = opts.maxDepth ?? 64;
   const skip = new Set(opts.skipDirs ?? []);
+  const slot = limiter(opts.concurrency ?? 16);
   // Directories on the current path (dev:ino): entering one again through a symlink is a loop.
   const rootStat = await stat(root);
+  const roots = opts.libraryRoots ?? [await realpath(root)];
+  const exhausted = (path: string, err: unknown) => {
+    if (!noteFdExhaustion(err)) return;
+    throw new WalkExhaustedError(path, err as NodeJS.ErrnoException);
+  };
 
   async function visit(dir: string, rel: string, depth: number, ancestors: Set<string>, ignores: Ignore[]): Promise<void> {
     opts.signal?.throwIfAborted();
@@ -55,9 +104,13 @@ export async function walkLibrary(root: string, opts: WalkOptions): Promise<{ fi
     }
     let entries: Dirent[];
     try {
-      entries = [];
-      for await (const e of await opendir(dir)) entries.push(e);
+      entries = await slot(async () => {
+        const list: Dirent[] = [];
+        for await (const e of await opendir(dir)) list.push(e);
+        return list;
+      });
     } catch (err) {
+      exhausted(dir, err);
       issues.push({ path: dir, reason: 'unreadable', message: `Cannot read this folder (${(err as NodeJS.ErrnoException).code ?? 'error'}).` });
       return;
     }
@@ -74,8 +127,20 @@ export async function walkLibrary(root: string, opts: WalkOptions): Promise<{ fi
         if (ignored(childRel)) return;
         let st: Stats;
         try {
-          st = await stat(path); // follows symlinks
+          st = await slot(async () => {
+            // A symlink is followed only while it stays in the library (never to /etc or /proc).
+            if (entry.isSymbolicLink()) {
+              const target = await realpath(path);
+              if (!roots.some((r) => within(r, target))) throw Object.assign(new Error('outside'), { code: 'EOUTSIDE', target });
+            }
+            return stat(path); // follows symlinks
+          });
         } catch (err) {
+          exhausted(path, err);
+          if ((err as NodeJS.ErrnoException).code === 'EOUTSIDE') {
+            issues.push({ path, reason: 'outside_library', message: 'A symbolic link to a place outside the library: skipped.' });
+            return;
+          }
           const code = (err as NodeJS.ErrnoException).code;
           issues.push({
             path,

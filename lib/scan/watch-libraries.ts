@@ -49,7 +49,9 @@ export function startLibraryWatching(opts: WatchLoopOptions): { stop(): Promise<
     await watcher.sync(libraries.map((l) => ({ id: l.id, paths: l.folders.map((f) => f.path) })));
     for (const lib of libraries) {
       // Each library's own interval (0: watching only), else SCAN_INTERVAL_MINUTES.
-      const everyMs = lib.scanIntervalMinutes === null ? opts.periodicScanMs : lib.scanIntervalMinutes * 60_000;
+      // A library whose watcher hit a limit is scanned periodically even when set to "watching only".
+      const own = lib.scanIntervalMinutes === null ? opts.periodicScanMs : lib.scanIntervalMinutes * 60_000;
+      const everyMs = own > 0 ? own : watcher.failing(lib.id) ? opts.periodicScanMs : 0;
       if (everyMs > 0 && lib.scanStatus === 'idle' && lib.lastScanAt && lib.lastScanAt.getTime() < Date.now() - everyMs) await enqueueScan(lib.id);
     }
   };

@@ -1,18 +1,34 @@
-// GET /api/health: is the database answering, is the worker alive, which ffmpeg is in use and
-// what it can do.
+// GET /api/health: is the database answering, is the worker alive and well, which ffmpeg is in use
+// and what it can do. "degraded" always comes with its reasons: no fresh heartbeat, a worker out of
+// file descriptors (EMFILE/ENFILE lately, or nearly all in use), repeated job failures, ffmpeg, a
+// failed export.
 import { z } from 'zod';
 import { lastBackup } from '@/lib/backup/backup-files';
 import { db } from '@/lib/db';
-import { latestHeartbeat } from '@/lib/jobs/heartbeat';
+import { FD_ERROR_WINDOW_MS } from '@/lib/errors/fd-exhaustion';
+import { freshHeartbeats, latestHeartbeat } from '@/lib/jobs/heartbeat';
 import { ffmpegCapabilities } from '@/lib/media/ffmpeg-capabilities';
 import { ffmpegInfo } from '@/lib/media/ffmpeg-path';
 
 export const WORKER_STALE_MS = 30_000;
+/** This many jobs failing for good within JOB_FAILURE_WINDOW_MS makes the worker "failing". */
+export const JOB_FAILURE_LIMIT = 5;
+export const JOB_FAILURE_WINDOW_MS = 10 * 60_000;
+/** Open descriptors at or above this share of the limit count as exhaustion on its way. */
+export const FD_HIGH_WATER = 0.9;
 
 export const healthSchema = z.object({
   status: z.enum(['ok', 'degraded', 'down']),
+  reasons: z.array(z.string()).describe('Why the status is not ok (empty when ok)'),
   db: z.enum(['ok', 'error']),
-  worker: z.object({ last_heartbeat: z.string().nullable(), age_seconds: z.number().nullable() }),
+  worker: z.object({
+    last_heartbeat: z.string().nullable(),
+    age_seconds: z.number().nullable(),
+    open_fds: z.number().nullable().describe("The newest worker's open file descriptors"),
+    fd_limit: z.number().nullable().describe('Its soft limit (ulimit -n)'),
+    fd_errors: z.number().describe(`EMFILE/ENFILE errors the live workers met in the last ${FD_ERROR_WINDOW_MS / 60_000} minutes`),
+    failed_jobs: z.number().describe(`Jobs that failed for good in the last ${JOB_FAILURE_WINDOW_MS / 60_000} minutes`),
+  }),
   ffmpeg: z.object({
     path: z.string().nullable(),
     version: z.string().nullable(),
@@ -29,9 +45,20 @@ export const healthSchema = z.object({
 });
 export type Health = z.infer<typeof healthSchema>;
 
+async function recentFailures(now: number): Promise<{ count: number; last: { name: string; error: string | null } | null }> {
+  const where = { status: 'failed' as const, finishedAt: { gte: new Date(now - JOB_FAILURE_WINDOW_MS) } };
+  const [count, last] = await Promise.all([
+    db.job.count({ where }),
+    db.job.findFirst({ where, orderBy: { finishedAt: 'desc' }, select: { name: true, error: true } }),
+  ]);
+  return { count, last };
+}
+
 export async function getHealth(now = Date.now()): Promise<Health> {
   const dbOk = await db.$queryRaw`SELECT 1`.then(() => true, () => false);
   const beat = dbOk ? await latestHeartbeat().catch(() => null) : null;
+  const beats = dbOk ? await freshHeartbeats(new Date(now - WORKER_STALE_MS)).catch(() => []) : [];
+  const failures = dbOk ? await recentFailures(now).catch(() => ({ count: 0, last: null })) : { count: 0, last: null };
   const caps = await ffmpegCapabilities().catch(() => null);
   const backup = dbOk ? await lastBackup().catch(() => null) : null;
   const ffmpeg = await ffmpegInfo()
@@ -40,11 +67,42 @@ export async function getHealth(now = Date.now()): Promise<Health> {
   const features = caps?.features ?? [];
   const fix = caps ? caps.fix : 'ffmpeg could not be found or started: install ffmpeg or set FFMPEG_PATH, then restart.';
   const age = beat ? Math.max(0, (now - beat.getTime()) / 1000) : null;
-  const status = !dbOk ? 'down' : age === null || age * 1000 > WORKER_STALE_MS || !ffmpeg.path || fix || backup?.ok === false ? 'degraded' : 'ok';
+
+  const reasons: string[] = [];
+  if (!dbOk) reasons.push('The database does not answer.');
+  else if (age === null) reasons.push('No worker has reported yet: scans, transcodes and metadata wait for one.');
+  else if (age * 1000 > WORKER_STALE_MS) reasons.push(`The worker last reported ${Math.round(age)} s ago: it is stopped or stuck.`);
+  const fdErrors = beats.reduce((n, b) => n + (b.lastFdErrorAt && b.lastFdErrorAt.getTime() >= now - FD_ERROR_WINDOW_MS ? b.fdErrors : 0), 0);
+  if (fdErrors > 0) {
+    reasons.push(`The worker ran out of file descriptors (EMFILE/ENFILE) ${fdErrors} time${fdErrors === 1 ? '' : 's'} in the last ${FD_ERROR_WINDOW_MS / 60_000} minutes: raise its limit (ulimit -n) or remove the library that needs so many.`);
+  }
+  for (const b of beats) {
+    if (b.openFds !== null && b.fdLimit !== null && b.openFds >= b.fdLimit * FD_HIGH_WATER) {
+      reasons.push(`A worker has ${b.openFds} of its ${b.fdLimit} file descriptors open.`);
+      break;
+    }
+  }
+  if (failures.count >= JOB_FAILURE_LIMIT) {
+    const last = failures.last ? ` (latest: ${failures.last.name}: ${(failures.last.error ?? 'no message').slice(0, 160)})` : '';
+    reasons.push(`${failures.count} jobs failed in the last ${JOB_FAILURE_WINDOW_MS / 60_000} minutes${last}.`);
+  }
+  if (dbOk && !ffmpeg.path) reasons.push('ffmpeg could not be found.');
+  else if (dbOk && fix) reasons.push(`ffmpeg cannot do everything: ${fix}`);
+  if (backup?.ok === false) reasons.push(`The last export failed${backup.error ? `: ${backup.error.slice(0, 200)}` : ''}.`);
+
+  const newest = beats[0];
   return {
-    status,
+    status: !dbOk ? 'down' : reasons.length > 0 ? 'degraded' : 'ok',
+    reasons,
     db: dbOk ? 'ok' : 'error',
-    worker: { last_heartbeat: beat?.toISOString() ?? null, age_seconds: age === null ? null : Math.round(age * 10) / 10 },
+    worker: {
+      last_heartbeat: beat?.toISOString() ?? null,
+      age_seconds: age === null ? null : Math.round(age * 10) / 10,
+      open_fds: newest?.openFds ?? null,
+      fd_limit: newest?.fdLimit ?? null,
+      fd_errors: fdErrors,
+      failed_jobs: failures.count,
+    },
     ffmpeg: { ...ffmpeg, features, fix },
     backup: backup && { at: backup.at, ok: backup.ok, error: backup.error },
   };

@@ -33,10 +33,20 @@ export default async function AdminSystemPage() {
             <dt className="text-zinc-400">Database</dt>
             <dd>{health.db === 'ok' ? 'answering' : 'not answering'}</dd>
             <dt className="text-zinc-400">Worker</dt>
-            <dd>{worker.age_seconds === null ? 'no heartbeat yet' : `last heartbeat ${worker.age_seconds} s ago`}</dd>
+            <dd>
+              {worker.age_seconds === null ? 'no heartbeat yet' : `last heartbeat ${worker.age_seconds} s ago`}
+              {worker.open_fds !== null && ` · ${worker.open_fds}${worker.fd_limit !== null ? ` of ${worker.fd_limit}` : ''} file descriptors open`}
+            </dd>
             <dt className="text-zinc-400">ffmpeg</dt>
             <dd className="break-all">{ffmpeg.path ? `${ffmpeg.version} (${ffmpeg.source === 'bundled' ? 'bundled from npm' : ffmpeg.source === 'env' ? 'FFMPEG_PATH' : 'on PATH'}) — ${ffmpeg.path}` : 'not found'}</dd>
           </dl>
+          {health.reasons.length > 0 && (
+            <ul role="alert" data-testid="health-reasons" className="mt-4 list-disc space-y-1 rounded-xl border border-amber-400/30 bg-amber-400/10 px-8 py-3 text-sm text-amber-200">
+              {health.reasons.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+          )}
         </Panel>
         <Panel title="Media features" description="Probed once at start from the ffmpeg in use.">
           {ffmpeg.fix && (
