@@ -184,6 +184,12 @@ export async function runTranscodeSession(
     // The run ended cleanly right where the wanted segment should be: the file is shorter than its
     // header says (truncated or damaged). Say so instead of letting the player wait.
     if (transcode && cur.exit && target >= cur.start && target === next) {
+      // The run may have ended while the segments were read: a failed one (ffmpeg could not even
+      // start) is said as such, not taken for a short file.
+      if (!cur.exit.stoppedByUs && cur.exit.code !== 0) {
+        await failSession(session.id, `ffmpeg could not convert this file: ${lastLine(cur.exit.stderr)}`);
+        return 'ffmpeg failed';
+      }
       await failSession(session.id, `ffmpeg made no segment ${target}: the file ends early or is damaged.`);
       return 'file damaged';
     }
