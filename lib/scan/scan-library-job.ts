@@ -74,6 +74,8 @@ export const scanLibraryJob = defineJob({
     for (let round = 1; ; round++) {
       const started = new Date();
       const result = await scanLibrary(payload.libraryId, { force: (payload.force || retype) && round === 1, signal: ctx.signal, progress: ctx.progress }, deps).catch(async (err: unknown) => {
+        // Cancelled (the library was deleted, or an admin stopped it): the job ends as cancelled.
+        if (ctx.signal.aborted) throw err;
         if (!(await exists())) return null;
         throw err;
       });
