@@ -31,7 +31,7 @@ export const createStreamSessionContract = defineContract({
   description: 'Decides direct play, remux or transcode from `supported_codecs` (the client profile) and the file, and returns the URL to play. HLS sessions are made by the worker; a session with no request for STREAM_IDLE_SECONDS ends.',
   body: createStreamBodySchema,
   response: { status: 200, description: 'The session', schema: streamSessionSchema },
-  errors: ['not_found', 'not_playable', 'transcode_capacity', 'insufficient_storage'],
+  errors: ['not_found', 'file_outside_library', 'not_playable', 'transcode_capacity', 'insufficient_storage'],
 });
 
 export const getStreamContract = defineContract({
@@ -39,7 +39,7 @@ export const getStreamContract = defineContract({
   description: 'Direct play answers 206 with `Content-Range` for a Range request, `Accept-Ranges: bytes` and an `ETag`; 416 for a range past the end.',
   params: keyParams,
   response: { status: 200, description: 'The file (or 206 part), or the master playlist', contentType: 'video/*', schema: binary },
-  errors: ['not_found', 'range_not_satisfiable', 'stream_failed'],
+  errors: ['not_found', 'file_outside_library', 'range_not_satisfiable', 'stream_failed'],
 });
 
 export const deleteStreamContract = defineContract({
