@@ -1,7 +1,7 @@
 // Deleting a library releases everything the worker held for it: the watcher's handles (one per
 // watched folder) go, a running scan is aborted (no ffprobe left behind), and the descriptor
 // count comes back. Watchers never follow a symlink out of the library.
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,7 +24,15 @@ const outside = mkdtempSync(join(tmpdir(), 'marquee-watch-outside-'));
 const quiet = { info: () => undefined, warn: () => undefined };
 
 const watchHandles = () => process.getActiveResourcesInfo().filter((r) => r === 'FSEventWrap').length;
-const openFds = () => readdirSync('/proc/self/fd').length;
+/** Open descriptors other than sockets (a database pool may open connections meanwhile). */
+const openFds = () =>
+  readdirSync('/proc/self/fd').filter((fd) => {
+    try {
+      return !readlinkSync(`/proc/self/fd/${fd}`).startsWith('socket:');
+    } catch {
+      return false;
+    }
+  }).length;
 function probesIn(dir: string): number {
   let n = 0;
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
