@@ -306,6 +306,10 @@ describe('scrub previews', () => {
   it('says once, with a 404 and the reason, when the previews of a file could not be made', async () => {
     const res = await start(ids['Copy Me']);
     const fileId = (await db.streamSession.findUniqueOrThrow({ where: { key: res.body.stream_key } })).fileId;
+    // This file was played earlier in the file: its previews may have been made since. Start from none.
+    await db.job.deleteMany({ where: { name: 'trickplay.file', status: 'queued' } });
+    await waitFor(async () => (await db.job.count({ where: { name: 'trickplay.file', status: 'running' } })) === 0, { what: 'no preview job running', timeoutMs: 60_000 });
+    rmSync(join(config().paths.data, 'trickplay', fileId), { recursive: true, force: true });
     mkdirSync(join(config().paths.data, 'trickplay'), { recursive: true });
     writeFileSync(join(config().paths.data, 'trickplay', `${fileId}.failed`), 'ffmpeg made no preview sheets');
     const asked = Date.now();
