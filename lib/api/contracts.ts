@@ -13,9 +13,10 @@ import * as backup from './backup-contracts';
 import * as tvtime from './tvtime-contracts';
 import * as scrobble from './scrobble-contracts';
 import * as trakt from './trakt-contracts';
+import * as remote from './remote-contracts';
 import type { Contract } from '@/lib/http/contract';
 
-export const allContracts: Contract[] = [...Object.values(system), ...Object.values(auth), ...Object.values(user), ...Object.values(admin), ...Object.values(library), ...Object.values(image), ...Object.values(stream), ...Object.values(tracking), ...Object.values(metadata), ...Object.values(trakt), ...Object.values(proxyKeys),
+export const allContracts: Contract[] = [...Object.values(system), ...Object.values(auth), ...Object.values(user), ...Object.values(admin), ...Object.values(library), ...Object.values(image), ...Object.values(stream), ...Object.values(remote), ...Object.values(tracking), ...Object.values(metadata), ...Object.values(trakt), ...Object.values(proxyKeys),
   ...Object.values(backup),
   ...Object.values(tvtime),
   ...Object.values(scrobble),

@@ -12,6 +12,7 @@ import { type MediaInfo, mediaInfoSchema } from '@/lib/media/media-info';
 import { BASELINE_CAPABILITIES, capabilitiesSchema } from './capabilities';
 import { decideStream, qualitiesFor } from './decide';
 import { SEGMENT_SECONDS, segmentCount } from './hls';
+import { endDeviceSessions, transcodeHolders } from './device-sessions';
 import { claimTranscodeSlot, discardSession, endSession, insertSession, linkSessionJob, sessionFor } from './session-store';
 import type { StreamPlan } from './stream-plan';
 import { subtitleTracks } from './subtitle-tracks';
@@ -27,6 +28,7 @@ export const createStreamBodySchema = z.object({
   quality: z.enum(['original', '1080p', '720p', '480p']).default('original'),
   audio_index: z.number().int().min(0).optional().describe('ffmpeg stream index of the audio track (from audio_tracks)'),
   burn_subtitle: z.string().max(20).optional().describe('id of an image subtitle track to burn into the video'),
+  device_id: z.string().min(1).max(100).optional().describe("The player's device (POST /api/v1/devices): its earlier sessions end at once, and it can be remote-controlled"),
 });
 export type CreateStreamBody = z.infer<typeof createStreamBodySchema>;
 
@@ -78,7 +80,7 @@ async function admitTranscode(sessionId: string): Promise<void> {
   const full = await claimTranscodeSlot(sessionId, { max, idleMs });
   if (!full) return;
   await discardSession(sessionId);
-  throw new ApiError('transcode_capacity', `This server runs at most ${max} transcode${max === 1 ? '' : 's'} at once and ${full.held} ${full.held === 1 ? 'is' : 'are'} running. Try again when one ends, or choose a file the browser plays directly.`);
+  throw new ApiError('transcode_capacity', `This server runs at most ${max} transcode${max === 1 ? '' : 's'} at once and ${full.held} ${full.held === 1 ? 'is' : 'are'} running (${(await transcodeHolders()).join('; ')}). Try again when one ends, or choose a file the browser plays directly.`);
 }
 
 export async function createStreamSession(userId: string, body: CreateStreamBody) {
@@ -104,13 +106,16 @@ export async function createStreamSession(userId: string, body: CreateStreamBody
     const feature = (await Promise.all(needs.map(hasFeature))).find((f) => !f.ok);
     if (feature) throw new ApiError('not_playable', `This file needs ${decision.mode === 'remux' ? 'remuxing' : 'transcoding'} (${decision.reasons.join('; ')}), but ${feature.reason} ${FFMPEG_FIX}`);
   }
+  // A player that starts something new is done with what it played before (a closed tab, the
+  // next episode): its old sessions end now rather than holding a transcode slot until idle.
+  if (body.device_id) await endDeviceSessions(userId, body.device_id);
   if (decision.mode !== 'direct') await checkDisk();
 
   const duration = file.info.duration!;
   const plan: StreamPlan = { decision, duration, segmentSeconds: SEGMENT_SECONDS, container: file.info.container };
   const startSegment = decision.mode === 'transcode' ? Math.min(Math.floor(body.video_offset / SEGMENT_SECONDS), segmentCount(duration) - 1) : 0;
   const key = randomBytes(24).toString('base64url');
-  const session = await insertSession({ key, userId, fileId: file.id, mode: decision.mode, plan, requestedSegment: startSegment });
+  const session = await insertSession({ key, userId, fileId: file.id, mode: decision.mode, plan, requestedSegment: startSegment, deviceId: body.device_id ?? null });
   if (decision.mode === 'transcode') await admitTranscode(session.id);
   if (decision.mode !== 'direct') {
     const job = await jobQueue().enqueue(transcodeSessionJob, { sessionId: session.id });

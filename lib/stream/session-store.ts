@@ -12,7 +12,7 @@ import { type StreamMode, type StreamPlan, streamPlanSchema } from './stream-pla
 export const LIVE_STATUSES = ['starting', 'running'];
 const KEY_PATTERN = /^[A-Za-z0-9_-]{10,64}$/;
 
-export type NewSession = { key: string; userId: string; fileId: string; mode: StreamMode; plan: StreamPlan; requestedSegment: number };
+export type NewSession = { key: string; userId: string; fileId: string; mode: StreamMode; plan: StreamPlan; requestedSegment: number; deviceId?: string | null };
 
 export async function insertSession(s: NewSession) {
   const plan = streamPlanSchema.parse(s.plan);
