@@ -9,6 +9,7 @@ import { posterGradient } from './media-poster-client';
 import { MediaVersions } from './media-versions';
 import { MissingBadge } from './missing-badge';
 import { PlayLink } from './play-link';
+import { PlayOnMenu } from '@/components/remote/play-on-menu-client';
 
 export const episodeCode = (e: { season_number: number; number: number }) => `S${String(e.season_number).padStart(2, '0')}E${String(e.number).padStart(2, '0')}`;
 export const episodeTitle = (e: { number: number; title: string | null }) => e.title ?? `Episode ${e.number}`;
@@ -57,6 +58,7 @@ export function EpisodeDetail({ page, isAdmin }: { page: EpisodePage; isAdmin: b
           )}
           <div className="flex flex-wrap items-center gap-3">
             {playable && <PlayLink id={e.id} label={page.position_secs ? 'Resume' : 'Play'} />}
+            {playable && <PlayOnMenu mediaId={e.id} startAt={page.position_secs ?? 0} />}
             <EpisodeWatchedToggle episodeId={e.id} seasonId={season.id} initialWatched={e.watched ?? false} />
           </div>
           {page.position_secs ? <p className="text-xs text-zinc-500">Stopped at {formatDuration(page.position_secs)}.</p> : null}

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useMedia, type MediaDetail } from '@/components/queries/use-media';
 import { MediaHero } from './media-hero';
 import { PlayLink } from './play-link';
+import { PlayOnMenu } from '@/components/remote/play-on-menu-client';
 import { MediaVersions } from './media-versions';
 
 interface MediaDetailProps {
@@ -25,6 +26,7 @@ export function MediaDetailView({ initialMedia, library, isAdmin, identify, cred
         {(playable || identify) && (
           <div className="flex flex-wrap items-center gap-3">
             {playable && <PlayLink id={item.id} />}
+            {playable && <PlayOnMenu mediaId={item.id} />}
             {identify}
           </div>
         )}

@@ -12,6 +12,8 @@ import { detectCapabilities } from './browser-capabilities';
 import { PlayerControls } from './player-controls-client';
 import { useTrickplay } from './scrub-bar-client';
 import { formatClock } from './format-clock';
+import { PlayOnMenu } from '@/components/remote/play-on-menu-client';
+import { type DeviceCommand, type DeviceStateReport, useDevice } from '@/components/remote/use-device-client';
 
 type Track = { id: string; source: string; codec: string; language: string | null; title: string | null; forced: boolean; default: boolean; text: boolean; url: string | null };
 type Session = {
@@ -34,6 +36,19 @@ type Target = { id: string; title: string; subtitle: string | null; backHref: st
 const SAVE_EVERY_MS = 10_000;
 const NEXT_COUNTDOWN = 10;
 const MIN_RESUME_SECS = 5;
+/** A stream session started for this tab by another device's play_item, handed over through a navigation. */
+const ADOPT_KEY = 'marquee.adopt-session';
+
+function takeAdoptedSession(mediaId: string): { session: Session; position: number } | null {
+  try {
+    const raw = sessionStorage.getItem(ADOPT_KEY);
+    sessionStorage.removeItem(ADOPT_KEY);
+    const adopted = raw ? (JSON.parse(raw) as { media_id: string; position: number; session: Session }) : null;
+    return adopted?.media_id === mediaId ? adopted : null;
+  } catch {
+    return null;
+  }
+}
 
 
 function trackLabel(t: { language: string | null; title: string | null; codec: string }, i: number) {
@@ -55,6 +70,15 @@ export function Player({ target }: { target: Target }) {
   const [showInfo, setShowInfo] = useState(false);
   const [countdown, setCountdown] = useState<number | null>(null);
   const trickplay = useTrickplay(session?.trickplay_url ?? null);
+  const commandRef = useRef<(cmd: DeviceCommand) => Promise<void> | void>(() => undefined);
+  const stateRef = useRef<() => DeviceStateReport | null>(() => null);
+  const device = useDevice({
+    capabilities: () => detectCapabilities(Hls.isSupported()),
+    onCommand: (cmd) => commandRef.current(cmd),
+    getState: () => stateRef.current(),
+  });
+  const deviceReady = useRef(device.ready);
+  const reportNow = device.reportNow;
   const burnId = session?.subtitle_tracks.some((t) => !t.text && t.id === subtitle) ? subtitle : undefined;
 
   const savePosition = useCallback((beacon = false, state: 'playing' | 'paused' | 'stopped' = 'playing') => {
@@ -74,14 +98,16 @@ export function Player({ target }: { target: Target }) {
     if (s) fetch(`/api/v1/stream-session/${s.stream_key}`, { method: 'DELETE', keepalive, credentials: 'same-origin' }).catch(() => undefined);
   }, []);
 
-  const play = useCallback(async (offset: number, opts: PlayOptions) => {
+  const play = useCallback(async (offset: number, opts: PlayOptions, premade?: Session) => {
     const v = videoRef.current;
     if (!v) return;
     setError(null);
     endSession();
     let s: Session;
     try {
-      s = await apiFetch<Session>('/api/v1/stream-session', {
+      // This tab's device id: a new session from it ends its earlier ones at once.
+      const deviceId = premade ? null : await deviceReady.current;
+      s = premade ?? await apiFetch<Session>('/api/v1/stream-session', {
         body: {
           media_id: target.id,
           video_offset: offset,
@@ -89,6 +115,7 @@ export function Player({ target }: { target: Target }) {
           quality: opts.quality,
           audio_index: opts.audioIndex,
           burn_subtitle: opts.burn,
+          device_id: deviceId ?? undefined,
         },
       });
     } catch (err) {
@@ -127,9 +154,15 @@ export function Player({ target }: { target: Target }) {
     else v.addEventListener('canplay', start, { once: true });
   }, [endSession, target.id]);
 
-  // Resume prompt first, then play.
+  // Resume prompt first, then play (a session handed over by play_item plays at once).
   useEffect(() => {
     let cancelled = false;
+    const adopted = takeAdoptedSession(target.id);
+    if (adopted) {
+      setStarted(true);
+      void play(adopted.position, { quality: adopted.session.quality }, adopted.session);
+      return;
+    }
     apiFetch<{ secs_offset: number }>(`/api/v1/user/stopped-at/${encodeURIComponent(target.id)}`)
       .then((r) => {
         if (cancelled) return;
@@ -159,14 +192,20 @@ export function Player({ target }: { target: Target }) {
     };
     v?.addEventListener('pause', onPause);
     window.addEventListener('pagehide', onHide);
+    // Every change is reported to the user's other devices at once (the remote page shows it).
+    const changes = ['play', 'pause', 'seeked', 'volumechange', 'loadedmetadata'] as const;
+    for (const c of changes) v?.addEventListener(c, reportNow);
     return () => {
       clearInterval(timer);
+      for (const c of changes) v?.removeEventListener(c, reportNow);
       v?.removeEventListener('pause', onPause);
       window.removeEventListener('pagehide', onHide);
       savePosition(true, 'stopped');
       endSession(true);
     };
-  }, [endSession, savePosition]);
+  }, [endSession, savePosition, reportNow]);
+
+  useEffect(() => reportNow(), [reportNow, session, subtitle, audioIndex]);
 
   // Subtitles: one text track showing, or none.
   useEffect(() => {
@@ -222,6 +261,89 @@ export function Player({ target }: { target: Target }) {
     else if (burning) switchTo({ quality, audioIndex });
   };
 
+  stateRef.current = () => {
+    const v = videoRef.current;
+    return {
+      item_id: target.id,
+      item_title: target.subtitle ? `${target.title} · ${target.subtitle}` : target.title,
+      stream_key: session?.stream_key ?? null,
+      position_secs: v && Number.isFinite(v.currentTime) ? v.currentTime : 0,
+      duration_secs: session?.duration ?? null,
+      paused: v ? v.paused : true,
+      volume: v ? Math.round(v.volume * 100) : 100,
+      muted: v?.muted ?? false,
+      subtitle: subtitle === 'off' ? null : subtitle,
+      audio_index: session?.audio_tracks.find((a) => a.selected)?.index ?? null,
+      subtitle_tracks: (session?.subtitle_tracks ?? []).map((t, i) => ({ id: t.id, label: trackLabel(t, i) })),
+      audio_tracks: (session?.audio_tracks ?? []).map((a, i) => ({ index: a.index, label: trackLabel(a, i) })),
+    };
+  };
+
+  // What another device asked for. A thrown error is the "failed" answer's reason.
+  commandRef.current = async (cmd) => {
+    const v = videoRef.current;
+    if (!v) throw new Error('The player is not ready.');
+    switch (cmd.command) {
+      case 'play':
+        await v.play();
+        return;
+      case 'pause':
+        v.pause();
+        return;
+      case 'toggle':
+        if (v.paused) await v.play();
+        else v.pause();
+        return;
+      case 'seek':
+        v.currentTime = Math.min(Number(cmd.position_secs), session?.duration ?? Infinity);
+        return;
+      case 'volume': {
+        const level = typeof cmd.level === 'number' ? cmd.level : Math.round(v.volume * 100) + Number(cmd.delta ?? 0);
+        v.volume = Math.max(0, Math.min(100, level)) / 100;
+        if (level > 0) v.muted = false;
+        return;
+      }
+      case 'mute':
+        v.muted = typeof cmd.muted === 'boolean' ? cmd.muted : !v.muted;
+        return;
+      case 'stop':
+        v.pause();
+        endSession();
+        setSession(null);
+        setError(typeof cmd.reason === 'string' && cmd.reason ? cmd.reason : 'Playback was stopped from another device.');
+        return;
+      case 'next':
+        if (!target.next) throw new Error('Nothing comes next.');
+        router.push(`/watch/${encodeURIComponent(target.next.id)}`);
+        return;
+      case 'play_item': {
+        const s = cmd.session as Session;
+        const position = Number(cmd.position_secs ?? 0);
+        if (cmd.media_id === target.id) {
+          void play(position, { quality: s.quality }, s);
+          return;
+        }
+        sessionStorage.setItem(ADOPT_KEY, JSON.stringify({ media_id: cmd.media_id, position, session: s }));
+        router.push(`/watch/${encodeURIComponent(String(cmd.media_id))}`);
+        return;
+      }
+      case 'set_subtitle': {
+        const track = cmd.track === null ? 'off' : String(cmd.track);
+        if (track !== 'off' && !session?.subtitle_tracks.some((t) => t.id === track)) throw new Error(`No subtitle track ${track}.`);
+        chooseSubtitle(track);
+        return;
+      }
+      case 'set_audio': {
+        const index = Number(cmd.index);
+        if (!session?.audio_tracks.some((a) => a.index === index)) throw new Error(`No audio track ${index}.`);
+        switchTo({ quality, audioIndex: index, burn: burnId });
+        return;
+      }
+      default:
+        throw new Error(`Unknown command ${cmd.command}.`);
+    }
+  };
+
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -268,6 +390,7 @@ export function Player({ target }: { target: Target }) {
                 ))}
               </select>
             </label>
+            <PlayOnMenu mediaId={target.id} position={() => videoRef.current?.currentTime ?? 0} exclude={device.deviceId} onSent={() => videoRef.current?.pause()} />
             <button type="button" onClick={() => setShowInfo((x) => !x)} aria-expanded={showInfo} className="rounded-md bg-zinc-800 px-2 py-1 text-zinc-100 hover:bg-zinc-700">
               Info
             </button>
