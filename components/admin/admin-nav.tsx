@@ -1,10 +1,11 @@
 // The admin area's own navigation: one link per admin page, the current one marked.
 import Link from 'next/link';
 
-export type AdminPage = 'users' | 'api-keys' | 'unmatched' | 'system' | 'backup';
+export type AdminPage = 'users' | 'sessions' | 'api-keys' | 'unmatched' | 'system' | 'backup';
 
 const PAGES: { href: string; label: string; page: AdminPage }[] = [
   { href: '/admin/users', label: 'Users', page: 'users' },
+  { href: '/admin/sessions', label: 'Sessions', page: 'sessions' },
   { href: '/admin/api-keys', label: 'TVDB API keys', page: 'api-keys' },
   { href: '/admin/unmatched', label: 'Unmatched', page: 'unmatched' },
   { href: '/admin/system', label: 'System', page: 'system' },

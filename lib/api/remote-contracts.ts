@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineContract } from '@/lib/http/contract';
+import { adminSessionSchema, stopSessionQuerySchema } from '@/lib/remote/admin-sessions';
 import { commandAckSchema, commandBodySchema, commandViewSchema } from '@/lib/remote/command-schema';
 import { deviceStateSchema, deviceViewSchema } from '@/lib/remote/device-state';
 import { registerDeviceSchema, renameDeviceSchema } from '@/lib/remote/devices';
@@ -69,5 +70,19 @@ export const ackCommandContract = defineContract({
   method: 'POST', path: '/api/v1/devices/{id}/commands/{cid}/ack', access: 'user', tags, summary: 'The device answers a command: done, or failed with a reason',
   params: commandParams, body: commandAckSchema,
   response: { status: 200, description: 'The command', schema: commandViewSchema },
+  errors: ['not_found'],
+});
+
+export const listAdminSessionsContract = defineContract({
+  method: 'GET', path: '/api/v1/admin/sessions', access: 'admin', tags: ['admin'], summary: 'Every live stream session',
+  description: "User, device, item, mode and why, position (from the device's reports), bitrate, and for remux/transcode the worker's live ffmpeg speed (× real time) and CPU (% of one core), refreshed every 2 s.",
+  response: { status: 200, description: 'Sessions, newest first', schema: z.array(adminSessionSchema) },
+});
+
+export const stopAdminSessionContract = defineContract({
+  method: 'DELETE', path: '/api/v1/admin/sessions/{key}', access: 'admin', tags: ['admin'], summary: 'Stop a stream session and tell its player why',
+  description: 'ffmpeg stops and the segments are deleted; the player (when it sent a `device_id`) gets a `stop` command with the reason and shows it.',
+  params: z.object({ key: z.string().min(1).max(100) }), query: stopSessionQuerySchema,
+  response: { status: 204, description: 'Stopped' },
   errors: ['not_found'],
 });

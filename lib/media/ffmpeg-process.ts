@@ -8,6 +8,8 @@ export type FfmpegExit = { code: number | null; signal: string | null; stderr: s
 
 export interface FfmpegProcess {
   readonly pid: number | undefined;
+  /** The last `speed=` ffmpeg's progress line gave (× real time), null before the first. */
+  readonly speed: number | null;
   readonly paused: boolean;
   readonly done: Promise<FfmpegExit>;
   pause(): void;
@@ -17,7 +19,13 @@ export interface FfmpegProcess {
 }
 
 export function startFfmpeg(ffmpegPath: string, args: readonly string[]): FfmpegProcess {
-  const child = spawnProcess(ffmpegPath, args);
+  let speed: number | null = null;
+  const child = spawnProcess(ffmpegPath, args, {
+    onStderr: (chunk) => {
+      const all = [...chunk.matchAll(/speed=\s*([\d.]+)x/g)];
+      if (all.length) speed = Number(all[all.length - 1][1]);
+    },
+  });
   let stoppedByUs = false;
   let paused = false;
   const done = child.done.then((end): FfmpegExit => ({ code: end.code, signal: end.signal, stderr: end.stderr, stoppedByUs }));
@@ -28,6 +36,9 @@ export function startFfmpeg(ffmpegPath: string, args: readonly string[]): Ffmpeg
     },
     get paused() {
       return paused;
+    },
+    get speed() {
+      return speed;
     },
     done,
     pause() {

@@ -26,6 +26,8 @@ export type SpawnOptions = {
   maxStdoutBytes?: number;
   /** How much of the end of stderr to keep. */
   stderrTailBytes?: number;
+  /** Sees every stderr chunk as it comes (ffmpeg's progress line: speed). */
+  onStderr?: (chunk: string) => void;
 };
 
 export type ProcessEnd = {
@@ -54,7 +56,7 @@ const STDERR_TAIL = 4096;
 const DEFAULT_MAX_STDOUT = 64 * 1024 * 1024;
 
 export function spawnProcess(file: string, args: readonly string[], options: SpawnOptions = {}): SpawnedProcess {
-  const { timeoutMs, signal, captureStdout = false, maxStdoutBytes = DEFAULT_MAX_STDOUT, stderrTailBytes = STDERR_TAIL } = options;
+  const { timeoutMs, signal, captureStdout = false, maxStdoutBytes = DEFAULT_MAX_STDOUT, stderrTailBytes = STDERR_TAIL, onStderr } = options;
   const end: ProcessEnd = { code: null, signal: null, stdout: Buffer.alloc(0), stderr: '', timedOut: false, overflow: false, aborted: false, spawnError: null };
   if (signal?.aborted) return { pid: undefined, done: Promise.resolve({ ...end, aborted: true }), kill: () => false };
   let child: ChildProcess;
@@ -103,6 +105,7 @@ export function spawnProcess(file: string, args: readonly string[], options: Spa
     child.stderr?.setEncoding('utf8');
     child.stderr?.on('data', (chunk: string) => {
       end.stderr = (end.stderr + chunk).slice(-stderrTailBytes);
+      onStderr?.(chunk);
     });
     child.on('error', (err: NodeJS.ErrnoException) => {
       spawnFailure = err; // after a start, 'error' means a failed kill: the exit still follows

@@ -5,6 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db';
 import { closeEvents } from '@/lib/events/events';
+import { jobQueue } from '@/lib/jobs/job-queue';
+import { createRegistry } from '@/lib/jobs/registry';
+import { type JobRunner, startJobRunner } from '@/lib/jobs/runner';
+import { jobDefinitions } from '@/scanner-worker/jobs';
 import { scanLibrary } from '@/lib/scan/scan-library';
 import { realScanDeps } from '@/lib/scan/scan-library-job';
 import { api, signUp } from '@/test/api';
@@ -56,7 +60,10 @@ beforeAll(async () => {
   ids.episode = (await db.episode.findFirstOrThrow({ where: { seasonNumber: 1, number: 1 } })).id;
 }, 120_000);
 
+let runner: JobRunner | undefined;
+
 afterAll(async () => {
+  await runner?.stop();
   for (const s of streams) await s.close();
   // Each stream's close clears its device's mark, announces it and expires its commands: all of it
   // before the bus closes (an announcement after would open a new bus that outlives the test).
@@ -222,4 +229,50 @@ describe('play_item and device_id', () => {
       limits.maxTranscodes = saved;
     }
   });
+});
+
+describe('admin sessions', () => {
+  it('lists every live session with user, device, item, mode and position; Stop ends it and tells the player why', async () => {
+    const d = await register(alice.token, { name: 'Den TV' });
+    const s = await connect(d.id);
+    const started = await api('POST', '/api/v1/stream-session', { token: alice.token, body: { media_id: ids.movie, supported_codecs: CHROMIUM, device_id: d.id } });
+    const key = started.body.stream_key as string;
+    await api('PUT', `/api/v1/devices/${d.id}/state`, { token: alice.token, body: { ...STATE, item_id: ids.movie, stream_key: key, position_secs: 4.5, paused: false } });
+
+    expect((await api('GET', '/api/v1/admin/sessions', { token: mallory.token })).status).toBe(403);
+    expect((await api('DELETE', `/api/v1/admin/sessions/${key}`, { token: mallory.token })).status).toBe(403);
+    const list = await api('GET', '/api/v1/admin/sessions', { token: alice.token });
+    expect(list.body.find((r: { key: string }) => r.key === key)).toMatchObject({
+      user: { username: alice.username }, device: { id: d.id, name: 'Den TV', connected: true }, item: { id: ids.movie, title: 'Big Test Pattern' },
+      mode: 'direct', reasons: [expect.any(String)], position_secs: 4.5, paused: false, speed: null, cpu_percent: null,
+    });
+
+    const from = s.events.length;
+    expect((await api('DELETE', `/api/v1/admin/sessions/${key}?reason=${encodeURIComponent('Server maintenance at midnight')}`, { token: alice.token })).status).toBe(204);
+    expect((await db.streamSession.findUniqueOrThrow({ where: { key } })).status).toBe('ended');
+    const stop = await s.next((e) => e.event === 'command' && e.data.command === 'stop', { from });
+    expect(stop.data.reason).toBe('Server maintenance at midnight');
+    expect((await api('GET', '/api/v1/admin/sessions', { token: alice.token })).body.some((r: { key: string }) => r.key === key)).toBe(false);
+    expect((await api('DELETE', `/api/v1/admin/sessions/${key}`, { token: alice.token })).status).toBe(404);
+  });
+
+  it("shows a transcode's ffmpeg speed and CPU, measured by the process that runs ffmpeg", async () => {
+    runner = startJobRunner({ queue: jobQueue(), registry: createRegistry(jobDefinitions), workerId: 'remote-test', pollMs: 50, concurrency: 2, log: { info() {}, warn() {}, error: console.error } });
+    const started = await api('POST', '/api/v1/stream-session', { token: alice.token, body: { media_id: ids.episode, supported_codecs: CHROMIUM } });
+    expect(started.body.mode).toBe('transcode');
+    const key = started.body.stream_key as string;
+    const row = await waitFor(
+      async () => {
+        // Keep the session wanted (a player asking), as the worker ends idle ones.
+        await api('GET', `/api/v1/stream-session/${key}/media.m3u8`, { token: alice.token });
+        const r = (await api('GET', '/api/v1/admin/sessions', { token: alice.token })).body.find((x: { key: string }) => x.key === key);
+        return r?.speed !== null && r?.cpu_percent !== null && r;
+      },
+      { timeoutMs: 30_000, intervalMs: 500, what: 'ffmpeg figures on the session' },
+    );
+    expect(row.speed).toBeGreaterThan(0);
+    expect(row.cpu_percent).toBeGreaterThanOrEqual(0);
+    expect(row.mode).toBe('transcode');
+    expect((await api('DELETE', `/api/v1/admin/sessions/${key}`, { token: alice.token })).status).toBe(204);
+  }, 60_000);
 });

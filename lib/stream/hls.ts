@@ -63,7 +63,8 @@ export function ffmpegHlsArgs(r: FfmpegRunInput): string[] {
   const { decision: d } = r;
   const transcode = d.mode === 'transcode';
   const offset = transcode ? r.startSegment * SEGMENT_SECONDS : 0;
-  const args = ['-hide_banner', '-nostdin', '-loglevel', 'error', '-y'];
+  // -stats: the progress line (speed) even at loglevel error, for the admin sessions page.
+  const args = ['-hide_banner', '-nostdin', '-loglevel', 'error', '-stats', '-y'];
   if (offset > 0) args.push('-ss', String(offset));
   args.push('-i', `file:${r.input}`);
   if (d.video) {

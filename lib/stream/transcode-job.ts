@@ -15,6 +15,7 @@ import { defineJob } from '@/lib/jobs/define-job';
 import { ffmpegInfo } from '@/lib/media/ffmpeg-path';
 import { servedFile } from '@/lib/scan/served-path';
 import { startFfmpeg, type FfmpegExit, type FfmpegProcess } from '@/lib/media/ffmpeg-process';
+import { watchFfmpegStats } from './ffmpeg-stats';
 import { ffmpegHlsArgs, segmentCount } from './hls';
 import { readySegments } from './segment-ready';
 import { endSession, failSession, liveTranscodeCount, markRunning, sessionById, sessionDir, sessionState } from './session-store';
@@ -37,7 +38,8 @@ function nextMissing(have: Set<number>, from: number): number {
 }
 
 function lastLine(text: string): string {
-  return text.trim().split('\n').filter(Boolean).pop()?.replace(/file:\/\S+/g, 'the file').slice(0, 300) ?? 'ffmpeg failed';
+  // ffmpeg's progress lines (`-stats`, for the speed) are not reasons.
+  return text.trim().split(/[\r\n]+/).filter((l) => l.trim() && !/^\s*(frame|size)=/.test(l)).pop()?.replace(/file:\/\S+/g, 'the file').slice(0, 300) ?? 'ffmpeg failed';
 }
 
 export type SessionLimits = { idleMs: number; throttleSeconds: number };
@@ -210,6 +212,7 @@ export async function runTranscodeSession(
   };
 
   let ended = 'worker stopping';
+  const stopStats = watchFfmpegStats(session.id, () => (run as Run | null)?.proc ?? null);
   try {
     holding(true);
     await start(transcode ? (want ?? 0) : 0);
@@ -224,6 +227,7 @@ export async function runTranscodeSession(
       }
     }
   } finally {
+    stopStats();
     offRequested();
     offChanged();
     watcher?.close();
