@@ -1,0 +1,109 @@
+// Remote-control latency: `npx tsx bench/remote/run.ts`.
+//
+// Starts the real app (`npm start`'s launcher: web + worker, SQLite, the Unix-socket event mesh),
+// registers a device that behaves as the player does — it holds the SSE command stream, applies
+// each command and reports its new state with PUT …/state — and measures, per command:
+// - delivered: POST …/commands sent → the command arrives on the device's stream;
+// - state changed: POST …/commands sent → the device's new state is stored (its PUT answered),
+//   i.e. what GET /api/v1/devices shows from then on.
+// Baseline in the same run: a plain HTTP round trip to the same server (GET /api/health) and one
+// state report (PUT …/state). RUNS runs × COMMANDS commands, sequential. Target (issue 16): p95 ≤ 300 ms.
+import { performance } from 'node:perf_hooks';
+import { factLines, runBenchmark, verdict } from '../machine';
+import { startApp, waitFor } from '../../e2e/harness';
+
+const RUNS = 3;
+const COMMANDS = 100;
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+const log = (m: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${m}`);
+
+runBenchmark(async () => {
+  const app = await startApp();
+  try {
+    const json = { 'content-type': 'application/json' };
+    const creds = JSON.stringify({ username: 'bench', password: 'bench-password' });
+    await fetch(`${app.url}/api/v1/user/register`, { method: 'POST', headers: json, body: creds });
+    const { token } = (await (await fetch(`${app.url}/api/v1/auth/session`, { method: 'POST', headers: json, body: creds })).json()) as { token: string };
+    const auth = { authorization: `Bearer ${token}` };
+    const device = (await (await fetch(`${app.url}/api/v1/devices`, { method: 'POST', headers: { ...auth, ...json }, body: JSON.stringify({ name: 'bench device' }) })).json()) as { id: string };
+    const base = `${app.url}/api/v1/devices/${device.id}`;
+    const state = { item_id: 'x', position_secs: 0, paused: false, volume: 50, muted: false };
+    const putState = () => fetch(`${base}/state`, { method: 'PUT', headers: { ...auth, ...json }, body: JSON.stringify(state) }).then((r) => r.arrayBuffer());
+
+    // The device: reads its stream, applies each command (volume), reports the state, acknowledges.
+    const arrived = new Map<string, number>();
+    const stored = new Map<string, number>();
+    const stream = await fetch(`${base}/events`, { headers: auth });
+    const reader = stream.body!.getReader();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    void (async () => {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        buffer += decoder.decode(value, { stream: true });
+        let cut: number;
+        while ((cut = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, cut);
+          buffer = buffer.slice(cut + 2);
+          const data = /^event: command\ndata: (.+)$/m.exec(block)?.[1];
+          if (!data) continue;
+          const cmd = JSON.parse(data) as { id: string; level: number };
+          arrived.set(cmd.id, performance.now());
+          state.volume = cmd.level;
+          void putState().then(() => {
+            stored.set(cmd.id, performance.now());
+            return fetch(`${base}/commands/${cmd.id}/ack`, { method: 'POST', headers: { ...auth, ...json }, body: JSON.stringify({ status: 'done' }) });
+          });
+        }
+      }
+    })();
+    await putState();
+    await waitFor(async () => ((await (await fetch(`${app.url}/api/v1/devices`, { headers: auth })).json()) as unknown[]).length === 1, { what: 'the device listed' });
+
+    const rows: string[] = [];
+    const all = { health: [] as number[], put: [] as number[], delivered: [] as number[], changed: [] as number[] };
+    for (let run = 1; run <= RUNS; run++) {
+      const r = { health: [] as number[], put: [] as number[], delivered: [] as number[], changed: [] as number[] };
+      for (let i = 0; i < COMMANDS; i++) {
+        let t = performance.now();
+        await fetch(`${app.url}/api/health`).then((x) => x.arrayBuffer());
+        r.health.push(performance.now() - t);
+        t = performance.now();
+        await putState();
+        r.put.push(performance.now() - t);
+        const level = (i * 7) % 101;
+        t = performance.now();
+        const res = await fetch(`${base}/commands`, { method: 'POST', headers: { ...auth, ...json }, body: JSON.stringify({ command: 'volume', level }) });
+        const { id } = (await res.json()) as { id: string };
+        await waitFor(() => stored.has(id), { timeoutMs: 10_000, intervalMs: 1, what: `command ${id}` });
+        r.delivered.push(arrived.get(id)! - t);
+        r.changed.push(stored.get(id)! - t);
+      }
+      for (const k of Object.keys(all) as (keyof typeof all)[]) all[k].push(...r[k]);
+      const line = `| ${run} | ${ms(pct(r.health, 0.5))} / ${ms(pct(r.health, 0.95))} | ${ms(pct(r.put, 0.5))} / ${ms(pct(r.put, 0.95))} | ${ms(pct(r.delivered, 0.5))} / ${ms(pct(r.delivered, 0.95))} | ${ms(pct(r.changed, 0.5))} / ${ms(pct(r.changed, 0.95))} |`;
+      rows.push(line);
+      log(line);
+    }
+    await reader.cancel().catch(() => undefined);
+    const p95 = pct(all.changed, 0.95);
+    console.log(
+      [
+        '',
+        `### Remote control — \`npx tsx bench/remote/run.ts\` (issue 16: command → device state changed ≤ 300 ms p95)`,
+        ...factLines(', SQLite + Unix-socket event mesh, web and worker of `npm start`'),
+        `- ${RUNS} runs × ${COMMANDS} sequential volume commands to one device on 127.0.0.1 (p50 / p95):`,
+        '',
+        '| run | baseline: GET /api/health | baseline: PUT state | command → on the device\'s stream | command → new state stored |',
+        '| --- | --- | --- | --- | --- |',
+        ...rows,
+        `| all | ${ms(pct(all.health, 0.5))} / ${ms(pct(all.health, 0.95))} | ${ms(pct(all.put, 0.5))} / ${ms(pct(all.put, 0.95))} | ${ms(pct(all.delivered, 0.5))} / ${ms(pct(all.delivered, 0.95))} | ${ms(pct(all.changed, 0.5))} / ${ms(pct(all.changed, 0.95))} |`,
+        '',
+        `- Target p95 ≤ 300 ms: ${verdict(p95 <= 300)} (${ms(p95)}).`,
+      ].join('\n'),
+    );
+  } finally {
+    await app.stop();
+  }
+});
