@@ -35,6 +35,8 @@ export const TABLE_POLICY: Record<string, TablePolicy> = {
   WorkerHeartbeat: { keep: false, reason: 'worker liveness' },
   StreamSession: { keep: false, reason: 'live playback sessions' },
   TranscodeSlot: { keep: false, reason: 'admission slots of live transcodes' },
+  Device: { keep: false, reason: 'open players: each registers again when it opens' },
+  DeviceCommand: { keep: false, reason: 'remote-control commands of live devices' },
   WatchState: { keep: true, reason: 'watched flags, play counts and resume points' },
   ShowWatch: { keep: true },
   Follow: { keep: true },
