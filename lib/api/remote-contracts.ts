@@ -75,7 +75,7 @@ export const ackCommandContract = defineContract({
 
 export const listAdminSessionsContract = defineContract({
   method: 'GET', path: '/api/v1/admin/sessions', access: 'admin', tags: ['admin'], summary: 'Every live stream session',
-  description: "User, device, item, mode and why, position (from the device's reports), bitrate, and for remux/transcode the worker's live ffmpeg speed (× real time) and CPU (% of one core), refreshed every 2 s.",
+  description: "User, device, item, mode and why, position (from the device's reports), bitrate, and for remux/transcode the worker's live ffmpeg speed (× real time) and CPU (% of one core), refreshed every second.",
   response: { status: 200, description: 'Sessions, newest first', schema: z.array(adminSessionSchema) },
 });
 

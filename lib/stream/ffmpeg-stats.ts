@@ -1,11 +1,11 @@
 // Live figures of a running transcode, measured by the process that runs ffmpeg (the worker) and
 // kept on the session row for the admin sessions page: speed (× real time, from ffmpeg's progress
-// line) and CPU (% of one core, from /proc/<pid>/stat). Every 2 s while ffmpeg runs.
+// line) and CPU (% of one core, from /proc/<pid>/stat). Every second while ffmpeg runs.
 import { db } from '@/lib/db';
 import { cpuSampler } from '@/lib/media/process-cpu';
 import type { FfmpegProcess } from '@/lib/media/ffmpeg-process';
 
-export const STATS_EVERY_MS = 2_000;
+export const STATS_EVERY_MS = 1_000;
 
 export function watchFfmpegStats(sessionId: string, current: () => FfmpegProcess | null): () => void {
   let sampler: { pid: number; sample: () => Promise<number | null> } | null = null;
