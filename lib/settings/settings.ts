@@ -61,6 +61,11 @@ export async function updateServerSettings(patch: Partial<ServerSettings>): Prom
   if (patch.registration !== undefined) await setSetting('registration', patch.registration);
   if (patch.invites !== undefined) await setSetting('invites', patch.invites);
   if (patch.email_activation !== undefined) await setSetting('email_activation', patch.email_activation);
-  if (patch.demo !== undefined) await setSetting('demo', patch.demo);
+  if (patch.demo !== undefined) {
+    await setSetting('demo', patch.demo);
+    // Turning the demo off signs the demo account out everywhere (cookie and token sessions alike
+    // stop at a disabled account); turning it on lets it in again.
+    await db.user.updateMany({ where: { demo: true }, data: { disabled: !patch.demo } });
+  }
   return next;
 }
