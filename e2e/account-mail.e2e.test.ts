@@ -94,4 +94,24 @@ describe('accounts by email in the browser', () => {
     expect((await call('POST', '/api/v1/auth/session', { username: 'grace', password: 'first password' })).status).toBe(401);
     expect(errors).toEqual([]);
   });
+
+  it('shows the API reference in ReDoc at /redoc from our own assets, linking to Swagger UI and back to the app', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    const foreign: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('request', (r) => {
+      if (!r.url().startsWith(app.url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) foreign.push(r.url());
+    });
+    await page.goto(`${app.url}/redoc`);
+    // An operation's summary from our contracts, rendered by ReDoc from /api/v1/openapi.json.
+    await page.getByRole('heading', { name: /Sign in as the read-only demo account/ }).first().waitFor({ timeout: 60_000 });
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+    await page.getByRole('link', { name: 'Swagger UI' }).click();
+    await page.waitForURL(/\/docs$/);
+    await page.getByRole('link', { name: 'ReDoc' }).waitFor();
+    await page.getByRole('link', { name: '← Back to Marquee' }).click();
+    await page.waitForURL((u) => u.pathname === '/' || u.pathname === '/login');
+  });
 });

@@ -29,6 +29,8 @@ describe('ReDoc at /redoc', () => {
     const js = await bundle.text();
     expect(js.length).toBeGreaterThan(500_000);
     expect(js).toContain('Redoc');
+    // Nothing is fetched from elsewhere: the footer logo's CDN address is gone.
+    expect(js).not.toContain('cdn.redoc.ly');
     const init = await (await asset('redoc-init.js')).text();
     expect(init).toContain("Redoc.init(node.getAttribute('data-spec-url')");
     expect((await asset('redoc-page.css')).headers.get('content-type')).toBe('text/css; charset=utf-8');
