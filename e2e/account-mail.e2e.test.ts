@@ -10,6 +10,7 @@ import { startApp, type RunningApp } from './harness';
 let app: RunningApp;
 let browser: Browser;
 let smtp: FakeSmtp;
+let adminToken: string;
 
 async function call(method: string, path: string, body?: unknown, token?: string) {
   const res = await fetch(`${app.url}${path}`, {
@@ -27,6 +28,7 @@ beforeAll(async () => {
   const admin = { username: 'root', password: 'admin password' };
   expect((await call('POST', '/api/v1/user/register', admin)).status).toBe(201);
   const session = await call('POST', '/api/v1/auth/session', admin);
+  adminToken = session.body.token;
   const settings = await call('PATCH', '/api/v1/admin/settings', { registration: 'open', email_activation: 'required' }, session.body.token);
   expect(settings.status).toBe(200);
 });
@@ -93,6 +95,23 @@ describe('accounts by email in the browser', () => {
     await page.waitForURL((u) => !u.pathname.startsWith('/login'));
     expect((await call('POST', '/api/v1/auth/session', { username: 'grace', password: 'first password' })).status).toBe(401);
     expect(errors).toEqual([]);
+  });
+
+  it('offers "Try the demo" once an admin turns it on: the demo account browses, and its writes are refused', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${app.url}/login`);
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Try the demo' }).count()).toBe(0);
+    expect((await call('PATCH', '/api/v1/admin/settings', { demo: true }, adminToken)).status).toBe(200);
+    await page.reload();
+    await page.getByRole('button', { name: 'Try the demo' }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    const answers = await page.evaluate(async () => {
+      const me = await fetch('/api/v1/user').then((r) => r.json());
+      const write = await fetch('/api/v1/user/setup', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Not allowed' }) });
+      return { username: me.username, status: write.status, code: (await write.json()).error.code };
+    });
+    expect(answers).toEqual({ username: 'demo', status: 403, code: 'demo_read_only' });
   });
 
   it('shows the API reference in ReDoc at /redoc from our own assets, linking to Swagger UI and back to the app', async () => {
