@@ -62,6 +62,11 @@ const envSchema = z.object({
   TRAKT_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.trakt.tv'),
   TRAKT_AUTH_URL: z.url({ protocol: /^https?$/ }).optional(),
   TRAKT_SYNC_MINUTES: z.coerce.number().min(0.01).default(60),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must look like smtp://user:pass@host:587 or smtps://user:pass@host:465' }).optional(),
+  SMTP_CA_FILE: z.string().min(1).optional(),
+  MAIL_FROM: z.string().min(3).optional(),
+  ACTIVATION_TOKEN_HOURS: z.coerce.number().min(0.01).default(24),
+  PASSWORD_RESET_TOKEN_MINUTES: z.coerce.number().min(1).default(60),
 });
 
 function cronProblem(v: string): string | null {
@@ -81,11 +86,12 @@ function buildConfig(env: z.infer<typeof envSchema>, authSecret: string, authSec
   const dataDir = resolve(env.DATA_DIR);
   const databaseUrl = env.DATABASE_URL ?? `file:${join(dataDir, 'marquee.db')}`;
   const isPostgres = databaseUrl.startsWith('postgres');
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
   return {
     env: env.NODE_ENV,
     port: env.PORT,
     host: env.HOST,
-    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    publicUrl,
     db: isPostgres
       ? { provider: 'postgresql' as const, url: databaseUrl }
       : { provider: 'sqlite' as const, url: databaseUrl, file: sqliteFile(databaseUrl, dataDir) },
@@ -129,6 +135,13 @@ function buildConfig(env: z.infer<typeof envSchema>, authSecret: string, authSec
       baseUrl: env.TRAKT_BASE_URL.replace(/\/+$/, ''),
       authUrl: (env.TRAKT_AUTH_URL ?? traktAuthUrl(env.TRAKT_BASE_URL)).replace(/\/+$/, ''),
       syncMs: env.TRAKT_SYNC_MINUTES * 60_000,
+    },
+    mail: {
+      smtpUrl: env.SMTP_URL,
+      caFile: env.SMTP_CA_FILE,
+      from: env.MAIL_FROM ?? `Marquee <marquee@${new URL(publicUrl).hostname}>`,
+      activationTtlMs: env.ACTIVATION_TOKEN_HOURS * 3600_000,
+      passwordResetTtlMs: env.PASSWORD_RESET_TOKEN_MINUTES * 60_000,
     },
   };
 }

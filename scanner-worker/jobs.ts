@@ -15,6 +15,8 @@ import { scanLibraryJob } from '@/lib/scan/scan-library-job';
 import { tvdbSyncJob } from '@/lib/tvdb/tvdb-sync-job';
 import { traktDeviceJob, traktSweepJob, traktSyncJob } from '@/lib/trakt/trakt-jobs';
 import { config } from '@/lib/config';
+import { mailDrainJob, mailSendJob } from '@/lib/mail/mail-send-job';
+import { demoResetJob } from '@/lib/users/demo-reset-job';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -31,6 +33,9 @@ export const jobDefinitions: readonly AnyJobDefinition[] = [
   traktSyncJob as AnyJobDefinition,
   traktDeviceJob as AnyJobDefinition,
   traktSweepJob as AnyJobDefinition,
+  mailSendJob as AnyJobDefinition,
+  mailDrainJob as AnyJobDefinition,
+  demoResetJob as AnyJobDefinition,
 ];
 
 /** Queued by the runner after a job succeeds. */
@@ -55,5 +60,8 @@ export function scheduledJobs(): readonly ScheduledJob[] {
     scheduleJob(tvdbSyncJob, {}, config().tvdb.syncMs),
     scheduleJob(traktSweepJob, {}, 60_000),
     ...(cron ? [scheduleCronJob(backupExportJob, { reason: 'scheduled' }, parseCron(cron))] : []),
+    // Picks up mail left queued without a job (a crash between recording it and queuing its job).
+    scheduleJob(mailDrainJob, {}, 5 * 60 * 1000),
+    scheduleJob(demoResetJob, {}, 24 * HOUR_MS),
   ];
 }

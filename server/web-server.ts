@@ -9,6 +9,7 @@ import { isDirectPlayPath, serveDirectPlay } from './direct-play';
 import { isTvdbPath, serveTvdb } from './tvdb-proxy';
 import { undecodablePathReply } from './undecodable-path';
 import { flushProxyUsage } from '../lib/tvdb/proxy-state';
+import { mailModeNotice } from '../lib/mail/outbox';
 
 const config = loadConfigOrExit();
 const dev = process.argv.includes('--dev');
@@ -41,7 +42,10 @@ const server = createServer((req, res) => {
   handle(req, res);
 });
 
-server.listen(config.port, config.host, () => console.log(`[web] listening on ${config.host}:${config.port}`));
+server.listen(config.port, config.host, () => {
+  console.log(`[web] listening on ${config.host}:${config.port}`);
+  console.log(`[web] ${mailModeNotice()}`);
+});
 
 const shutdown = () => {
   server.close();

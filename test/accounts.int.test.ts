@@ -45,9 +45,14 @@ describe('accounts', () => {
     expect(wrong.status).toBe(403);
     expect(wrong.body.error.code).toBe('wrong_password');
 
+    // A new email is confirmed by the link mailed to it (kept in the outbox here: no SMTP_URL).
     const email = await api('PATCH', '/api/v1/user', { token: u.token, body: { password: u.password, new_email: 'Pat@Example.org' } });
     expect(email.status).toBe(200);
-    expect(email.body.email).toBe('pat@example.org');
+    expect(email.body.email).toBeNull();
+    const mail = await db.outboxMail.findFirstOrThrow({ where: { to: 'pat@example.org', kind: 'email_change' } });
+    const token = /confirm-email\?token=(\S+)/.exec(mail.text)![1];
+    expect((await api('POST', '/api/v1/user/email/confirm', { body: { token } })).body.email).toBe('pat@example.org');
+    expect((await api('GET', '/api/v1/user', { token: u.token })).body.email).toBe('pat@example.org');
 
     const changed = await api('PATCH', '/api/v1/user', { token: u.token, body: { password: u.password, new_password: 'another secret' } });
     expect(changed.status).toBe(200);

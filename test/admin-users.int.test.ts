@@ -31,7 +31,7 @@ beforeAll(async () => {
 
 describe('POST /api/v1/admin/users', () => {
   it('is closed by default and still lets an admin add an account with a password (201), who signs in at once', async () => {
-    expect((await api('GET', '/api/v1/admin/settings', { token: admin.token })).body).toEqual({ registration: 'closed', invites: true });
+    expect((await api('GET', '/api/v1/admin/settings', { token: admin.token })).body).toEqual({ registration: 'closed', invites: true, email_activation: 'off', demo: false });
     const r = await api('POST', '/api/v1/admin/users', { token: admin.token, body: { username: 'Grace', password, email: 'Grace@Example.org', role: 'user' } });
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ username: 'grace', email: 'grace@example.org', role: 'user', disabled: false, has_password: true, invite: null });
@@ -144,7 +144,7 @@ describe('invites in each registration mode', () => {
     await setSettings({ registration: 'closed', invites: true });
     const made = await api('POST', '/api/v1/admin/invites', { token: admin.token });
     const waiting = await api('POST', '/api/v1/admin/users', { token: admin.token, body: { username: 'waiting' } });
-    expect(await setSettings({ invites: false })).toEqual({ registration: 'closed', invites: false });
+    expect(await setSettings({ invites: false })).toEqual({ registration: 'closed', invites: false, email_activation: 'off', demo: false });
 
     const create = await api('POST', '/api/v1/admin/invites', { token: admin.token });
     expect(create.status).toBe(403);

@@ -18,6 +18,9 @@ export default function DocsPage() {
           </Link>
           <span className="text-sm text-zinc-400">API reference</span>
           <nav aria-label="Docs" className="ml-auto flex items-center gap-4 text-sm font-medium">
+            <a href="/redoc" className="text-accent-300 hover:underline">
+              ReDoc
+            </a>
             <a href={SPEC_URL} className="text-accent-300 hover:underline">
               openapi.json
             </a>

@@ -1,13 +1,14 @@
 // The admin area's own navigation: one link per admin page, the current one marked.
 import Link from 'next/link';
 
-export type AdminPage = 'users' | 'sessions' | 'api-keys' | 'unmatched' | 'system' | 'backup';
+export type AdminPage = 'users' | 'sessions' | 'api-keys' | 'unmatched' | 'outbox' | 'system' | 'backup';
 
 const PAGES: { href: string; label: string; page: AdminPage }[] = [
   { href: '/admin/users', label: 'Users', page: 'users' },
   { href: '/admin/sessions', label: 'Sessions', page: 'sessions' },
   { href: '/admin/api-keys', label: 'TVDB API keys', page: 'api-keys' },
   { href: '/admin/unmatched', label: 'Unmatched', page: 'unmatched' },
+  { href: '/admin/outbox', label: 'Outbox', page: 'outbox' },
   { href: '/admin/system', label: 'System', page: 'system' },
   { href: '/admin/backup', label: 'Backup', page: 'backup' },
 ];

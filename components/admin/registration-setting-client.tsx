@@ -1,6 +1,7 @@
 'use client';
 // Admin → Sign-ups: who may create an account (open, closed, invite), and whether invites are
-// made and accepted at all; each saved on change.
+// made and accepted at all, whether new accounts are activated by email, and the demo login; each
+// saved on change.
 import { formError } from '@/components/queries/api-fetch';
 import { useServerSettings, useUpdateServerSettings, type RegistrationMode, type ServerSettings } from '@/components/queries/use-server-settings';
 import { Alert } from '@/components/ui/alert';
@@ -41,6 +42,34 @@ export function RegistrationSetting({ initialSettings }: { initialSettings: Serv
           <span className="block text-xs text-zinc-400">
             {settings.registration === 'invite' ? 'Invite-only sign-up needs invites.' : 'Off: no invite codes or invite links are made or accepted.'}
           </span>
+        </span>
+      </label>
+      <label className="flex items-start gap-2.5 text-sm text-zinc-300">
+        <input
+          type="checkbox"
+          name="email_activation"
+          checked={settings.email_activation === 'required'}
+          disabled={update.isPending}
+          onChange={(e) => update.mutate({ email_activation: e.target.checked ? 'required' : 'off' })}
+          className="mt-0.5 size-4 rounded border-white/20 bg-zinc-900 accent-accent-400"
+        />
+        <span>
+          Activate new accounts by email
+          <span className="block text-xs text-zinc-400">Sign-up then needs an email; the account can sign in once the link mailed to it is opened.</span>
+        </span>
+      </label>
+      <label className="flex items-start gap-2.5 text-sm text-zinc-300">
+        <input
+          type="checkbox"
+          name="demo"
+          checked={settings.demo}
+          disabled={update.isPending}
+          onChange={(e) => update.mutate({ demo: e.target.checked })}
+          className="mt-0.5 size-4 rounded border-white/20 bg-zinc-900 accent-accent-400"
+        />
+        <span>
+          Demo login
+          <span className="block text-xs text-zinc-400">“Try the demo” on the sign-in page: a shared read-only account that can browse and play.</span>
         </span>
       </label>
       {update.error && <Alert tone="error">{formError(update.error)}</Alert>}

@@ -22,13 +22,16 @@ interface RegisterFormProps {
   initialInvite?: string;
   /** The account an admin added, whose invite link this is: its username is fixed. */
   account?: { username: string; code: string };
+  /** The server activates new accounts by email: the address is needed, and sign-in waits for the link. */
+  emailRequired?: boolean;
 }
 
-export function RegisterForm({ needsInvite = false, initialInvite, account }: RegisterFormProps) {
+export function RegisterForm({ needsInvite = false, initialInvite, account, emailRequired = false }: RegisterFormProps) {
   const register = useRegister();
   const errors = useFormErrors(register.error, PLACEMENT);
   const [pending, setPending] = useState(false);
   const [signInFailed, setSignInFailed] = useState(false);
+  const [activationSentTo, setActivationSentTo] = useState<string | null>(null);
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -41,10 +44,19 @@ export function RegisterForm({ needsInvite = false, initialInvite, account }: Re
       errors.setLocal({ fields: { confirm: 'The two passwords are not the same.' } });
       return;
     }
+    if (emailRequired && !account && !email) {
+      errors.setLocal({ fields: { email: 'Enter your email address: the activation link is sent there.' } });
+      return;
+    }
     errors.setLocal({});
     setPending(true);
     try {
-      await register.mutateAsync({ username, password, ...(email ? { email } : {}), ...(invite ? { invite } : {}) });
+      const user = await register.mutateAsync({ username, password, ...(email ? { email } : {}), ...(invite ? { invite } : {}) });
+      if (!user.active) {
+        setActivationSentTo(user.email ?? email);
+        setPending(false);
+        return;
+      }
       const res = await signIn('credentials', { username, password, redirect: false });
       if (res?.ok && !res.error) {
         window.location.assign('/');
@@ -55,6 +67,15 @@ export function RegisterForm({ needsInvite = false, initialInvite, account }: Re
       // The mutation's error is on screen.
     }
     setPending(false);
+  }
+
+  if (activationSentTo) {
+    return (
+      <Alert tone="success">
+        Almost there: we sent an activation link to <strong>{activationSentTo}</strong>. Open it to activate your account, then sign in.
+        No mail after a few minutes? <Link href="/activate" className="font-semibold underline">Send it again</Link>.
+      </Alert>
+    );
   }
 
   if (signInFailed) {
@@ -75,7 +96,17 @@ export function RegisterForm({ needsInvite = false, initialInvite, account }: Re
       ) : (
         <UsernameField error={fields.username} />
       )}
-      {!account && <TextField label="Email (optional)" name="email" type="email" autoComplete="email" error={fields.email} />}
+      {!account && (
+        <TextField
+          label={emailRequired ? 'Email' : 'Email (optional)'}
+          name="email"
+          type="email"
+          autoComplete="email"
+          required={emailRequired}
+          hint={emailRequired ? 'Your account is activated by a link sent to this address.' : undefined}
+          error={fields.email}
+        />
+      )}
       <TextField label="Password" name="password" type="password" autoComplete="new-password" required hint="At least 8 characters." error={fields.password} autoFocus={!!account} />
       <TextField label="Confirm password" name="confirm" type="password" autoComplete="new-password" required error={fields.confirm} />
       {needsInvite && !account && (

@@ -4,6 +4,8 @@ const messages: Record<string, string> = {
   CredentialsSignin: 'Wrong username or password.',
   too_many_requests: 'Too many failed attempts. Try again in a few minutes.',
   account_disabled: 'This account has been disabled. Ask the server admin to enable it.',
+  account_inactive: 'This account is not activated yet: open the link in the activation mail we sent you.',
+  demo_disabled: 'The demo is turned off on this server.',
   SessionRequired: 'Sign in to continue.',
   registration_closed: 'No Marquee account is linked with this Trakt account, and sign-up is closed: sign in and link Trakt in Settings, or ask the admin.',
   OAuthCallback: 'Trakt sign-in failed. Try again.',

@@ -1,5 +1,6 @@
 'use client';
-// Settings → Email: change it, confirmed with the current password.
+// Settings → Email: change it, with the current password; the new address gets a confirmation
+// link, and the email changes when it is opened.
 import { useState, type FormEvent } from 'react';
 import { useFormErrors } from '@/components/forms/use-form-errors';
 import { useAccount, useUpdateAccount } from '@/components/queries/use-account';
@@ -15,7 +16,7 @@ const PLACEMENT = { fields: ['new_email', 'password'], codes: { wrong_password: 
 export function EmailForm({ initialAccount }: { initialAccount: UserView }) {
   const { data: account = initialAccount } = useAccount(initialAccount);
   const update = useUpdateAccount();
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
   const errors = useFormErrors(update.error, PLACEMENT);
   const { fields } = errors;
 
@@ -23,12 +24,13 @@ export function EmailForm({ initialAccount }: { initialAccount: UserView }) {
     e.preventDefault();
     const formEl = e.currentTarget;
     const form = new FormData(formEl);
-    setSaved(false);
+    setSaved(null);
+    const newEmail = String(form.get('new_email') ?? '').trim();
     update.mutate(
-      { password: String(form.get('password') ?? ''), new_email: String(form.get('new_email') ?? '').trim() },
+      { password: String(form.get('password') ?? ''), new_email: newEmail },
       {
         onSuccess: () => {
-          setSaved(true);
+          setSaved(newEmail);
           formEl.reset();
         },
       },
@@ -39,14 +41,18 @@ export function EmailForm({ initialAccount }: { initialAccount: UserView }) {
     <SettingsForm
       onSubmit={submit}
       errors={errors}
-      onEdit={() => setSaved(false)}
+      onEdit={() => setSaved(null)}
       intro={
         <p className="text-sm text-zinc-400">
           Current email: <span className="font-medium text-zinc-200">{account.email ?? 'none'}</span>
         </p>
       }
     >
-      {saved && <Alert tone="success">Email updated.</Alert>}
+      {saved && (
+        <Alert tone="success">
+          We sent a confirmation link to <strong>{saved}</strong>. Your email changes when you open it.
+        </Alert>
+      )}
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField label="New email" name="new_email" type="email" autoComplete="email" required error={fields.new_email} />
         <CurrentPasswordField error={fields.password} />

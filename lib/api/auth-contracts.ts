@@ -18,6 +18,7 @@ export const createSessionContract = defineContract({
 });
 
 export const refreshSessionContract = defineContract({
+  demo: 'allow',
   method: 'POST',
   path: '/api/v1/auth/refresh',
   access: 'user',
@@ -28,6 +29,7 @@ export const refreshSessionContract = defineContract({
 });
 
 export const deleteSessionContract = defineContract({
+  demo: 'allow',
   method: 'DELETE',
   path: '/api/v1/auth/session',
   access: 'user',
@@ -51,4 +53,18 @@ export const registerContract = defineContract({
   body: registerSchema,
   response: { status: 201, description: 'The new account', schema: userSchema },
   errors: ['validation_failed', 'username_taken', 'email_taken', 'registration_closed', 'invite_required', 'invites_disabled'],
+});
+
+export const demoSessionContract = defineContract({
+  method: 'POST',
+  path: '/api/v1/auth/demo',
+  access: 'public',
+  summary: 'Sign in as the read-only demo account (when an admin turned the demo on)',
+  description:
+    'Gives a bearer token like `POST /api/v1/auth/session` does (browsers get the same account as a cookie session from the sign-in ' +
+    'page\'s "Try the demo"). The demo account browses and plays; every other write is 403 demo_read_only. Its resume points are ' +
+    'reset daily. 404 demo_disabled while the demo is off (the default).',
+  tags: ['auth'],
+  response: { status: 201, description: 'A new session token for the demo account', schema: tokenSchema },
+  errors: ['demo_disabled', 'account_disabled'],
 });

@@ -1,6 +1,7 @@
 // Every API contract, in the order the OpenAPI document lists them.
 import * as auth from './auth-contracts';
 import * as user from './user-contracts';
+import * as accountMail from './account-mail-contracts';
 import * as admin from './admin-contracts';
 import * as system from './system-contracts';
 import * as library from './library-contracts';
@@ -16,7 +17,7 @@ import * as trakt from './trakt-contracts';
 import * as remote from './remote-contracts';
 import type { Contract } from '@/lib/http/contract';
 
-export const allContracts: Contract[] = [...Object.values(system), ...Object.values(auth), ...Object.values(user), ...Object.values(admin), ...Object.values(library), ...Object.values(image), ...Object.values(stream), ...Object.values(remote), ...Object.values(tracking), ...Object.values(metadata), ...Object.values(trakt), ...Object.values(proxyKeys),
+export const allContracts: Contract[] = [...Object.values(system), ...Object.values(auth), ...Object.values(user), ...Object.values(accountMail), ...Object.values(admin), ...Object.values(library), ...Object.values(image), ...Object.values(stream), ...Object.values(remote), ...Object.values(tracking), ...Object.values(metadata), ...Object.values(trakt), ...Object.values(proxyKeys),
   ...Object.values(backup),
   ...Object.values(tvtime),
   ...Object.values(scrobble),

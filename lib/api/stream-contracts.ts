@@ -27,6 +27,7 @@ const streamSessionSchema = z.object({
 });
 
 export const createStreamSessionContract = defineContract({
+  demo: 'allow',
   method: 'POST', path: '/api/v1/stream-session', access: 'user', tags, summary: 'Start playing a movie, episode or file',
   description: 'Decides direct play, remux or transcode from `supported_codecs` (the client profile) and the file, and returns the URL to play. HLS sessions are made by the worker; a session with no request for STREAM_IDLE_SECONDS ends.',
   body: createStreamBodySchema,
@@ -43,6 +44,7 @@ export const getStreamContract = defineContract({
 });
 
 export const deleteStreamContract = defineContract({
+  demo: 'allow',
   method: 'DELETE', path: '/api/v1/stream-session/{key}', access: 'user', tags, summary: 'End a stream: its ffmpeg stops and its segments are deleted',
   params: keyParams,
   response: { status: 204, description: 'Ended' },
@@ -78,6 +80,7 @@ export const getStoppedAtContract = defineContract({
 });
 
 export const postStoppedAtContract = defineContract({
+  demo: 'allow',
   method: 'POST', path: '/api/v1/user/stopped-at/{id}', access: 'user', tags, summary: 'Save where you stopped',
   description: 'A point between 5 % and 90 % is kept for resuming; at 90 % or more the item counts as watched (play count + 1) and the point is cleared.',
   params: z.object({ id: z.string().min(1).max(100) }),

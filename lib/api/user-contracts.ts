@@ -21,11 +21,13 @@ export const updateAccountContract = defineContract({
   path: '/api/v1/user',
   access: 'user',
   summary: 'Change password or email (needs the current password)',
-  description: 'Changing the password revokes every session token of the account.',
+  description:
+    'Changing the password revokes every session token of the account. A `new_email` is not set at once: a confirmation link is ' +
+    'mailed to it, and the address changes when the link is opened (as with POST /api/v1/user/email).',
   tags: ['user'],
   body: accountUpdateSchema,
   response: { status: 200, description: 'The account', schema: userSchema },
-  errors: ['wrong_password', 'email_taken', 'validation_failed'],
+  errors: ['wrong_password', 'email_taken', 'conflict', 'validation_failed'],
 });
 
 export const deleteAccountContract = defineContract({

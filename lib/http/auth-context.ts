@@ -4,6 +4,8 @@ export interface AuthUser {
   id: string;
   username: string;
   role: 'admin' | 'user';
+  /** The shared read-only demo account: writes are refused unless the contract allows them. */
+  demo?: boolean;
 }
 
 /** Who is calling, and how: browser cookie, session token, or personal API key. */

@@ -35,12 +35,12 @@ function cookieValue(req: Request, name: string): string | null {
   return null;
 }
 
-type UserRow = { id: string; username: string; role: AuthUser['role']; disabled: boolean };
+type UserRow = { id: string; username: string; role: AuthUser['role']; disabled: boolean; demo: boolean };
 
 function activeUser(user: UserRow | null): AuthUser | null {
   if (!user) return null;
   if (user.disabled) throw new ApiError('account_disabled', 'This account has been disabled by an admin.');
-  return { id: user.id, username: user.username, role: user.role };
+  return { id: user.id, username: user.username, role: user.role, demo: user.demo };
 }
 
 async function loadUser(id: string): Promise<AuthUser | null> {

@@ -25,6 +25,11 @@ export interface Contract {
   params?: z.ZodType;
   response: { status: number; description: string; schema?: z.ZodType; contentType?: string };
   errors?: readonly ErrorCode[];
+  /**
+   * 'allow': the read-only demo account may call this non-GET operation (playing: stream sessions
+   * and resume points; its own sign-out). Every other write refuses it (403 demo_read_only).
+   */
+  demo?: 'allow';
 }
 
 export function defineContract<const C extends Contract>(contract: C): C {

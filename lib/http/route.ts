@@ -39,6 +39,10 @@ function authorize(contract: Contract, auth: AuthContext | null): void {
   if (contract.access === 'admin' && auth.user.role !== 'admin') {
     throw new ApiError('forbidden', 'This needs an admin account.');
   }
+  // The demo account reads and plays; every other write is refused here, for every route at once.
+  if (auth.user.demo && contract.method !== 'GET' && contract.demo !== 'allow') {
+    throw new ApiError('demo_read_only', 'The demo account can browse and play, but not change anything. Sign in with your own account for that.');
+  }
 }
 
 export function handle<const C extends Contract>(

@@ -51,6 +51,7 @@ function errorResponses(c: Contract): Record<string, unknown> {
   if (c.body || c.query || c.params) codes.add('validation_failed');
   if (c.body) codes.add('invalid_json').add('payload_too_large');
   if (c.access !== 'public') codes.add('unauthorized').add('forbidden');
+  if (c.access === 'user' && c.method !== 'GET' && c.demo !== 'allow') codes.add('demo_read_only');
   codes.add('internal_error');
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of codes) byStatus.set(errorCodes[code].status, [...(byStatus.get(errorCodes[code].status) ?? []), code]);
@@ -88,6 +89,7 @@ function operation(c: Contract): Record<string, unknown> {
       c.description,
       c.access === 'public' ? 'Public: no credentials needed.' : c.access === 'admin' ? 'Admin only.' : 'Any signed-in user.',
       c.access !== 'public' ? `API-key scopes: ${allowedScopes(c).join(', ')}.` : undefined,
+      c.access === 'user' && c.method !== 'GET' ? (c.demo === 'allow' ? 'The demo account may call this.' : 'Refused to the demo account (403 demo_read_only).') : undefined,
     ]
       .filter(Boolean)
       .join('\n\n'),
@@ -95,6 +97,7 @@ function operation(c: Contract): Record<string, unknown> {
     'x-access': c.access,
     // Machine-readable form of the scopes line above (the authorization matrix test reads it).
     ...(c.access !== 'public' ? { 'x-api-key-scopes': [...allowedScopes(c)] } : {}),
+    ...(c.method !== 'GET' && c.access !== 'public' ? { 'x-demo': c.demo === 'allow' ? 'allowed' : 'read_only' } : {}),
     security: c.access === 'public' ? [] : [{ bearerAuth: [] }, { cookieAuth: [] }, ...(c.keyInQuery ? [{ apiKeyQuery: [] }] : [])],
     parameters: parameters(c),
     responses: {

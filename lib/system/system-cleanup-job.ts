@@ -7,6 +7,7 @@ import { config } from '@/lib/config';
 import { db } from '@/lib/db';
 import { purgeMissing } from '@/lib/library/missing-and-duplicates';
 import { defineJob } from '@/lib/jobs/define-job';
+import { purgeOldHits } from '@/lib/auth/request-throttle';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -22,9 +23,10 @@ export const systemCleanupJob = defineJob({
       where: { status: 'completed', finishedAt: { lt: new Date(now - 7 * DAY_MS) } },
     });
     const loginFailures = await db.loginFailure.deleteMany({ where: { createdAt: { lt: new Date(now - DAY_MS) } } });
+    const rateHits = await purgeOldHits(now);
     const heartbeats = await db.workerHeartbeat.deleteMany({ where: { lastBeatAt: { lt: new Date(now - DAY_MS) } } });
     const purgeDays = config().scan.missingPurgeDays;
     const purged = purgeDays > 0 ? await purgeMissing(null, new Date(now - purgeDays * DAY_MS)) : null;
-    return { jobs: jobs.count, loginFailures: loginFailures.count, heartbeats: heartbeats.count, purged };
+    return { jobs: jobs.count, loginFailures: loginFailures.count, rateHits, heartbeats: heartbeats.count, purged };
   },
 });

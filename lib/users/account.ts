@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { db } from '@/lib/db';
 import { ApiError } from '@/lib/errors/api-error';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { requestEmailChange } from './email-change';
 import { assertNotLastAdmin } from './last-admin';
 import { uniqueViolation } from './unique-violation';
 import { emailSchema, passwordSchema, toUserView, type UserView } from './user-view';
@@ -55,7 +56,9 @@ export async function updateAccount(userId: string, input: z.infer<typeof accoun
       ]);
       return toUserView(user);
     }
-    return toUserView(await db.user.update({ where: { id: userId }, data: { email: input.new_email } }));
+    // A new address is confirmed by a link sent to it, as POST /api/v1/user/email does.
+    await requestEmailChange(userId, input.new_email);
+    return getAccount(userId);
   } catch (err) {
     throw uniqueViolation(err) ?? err;
   }

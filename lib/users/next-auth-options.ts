@@ -4,6 +4,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { config } from '@/lib/config';
 import { ApiError } from '@/lib/errors/api-error';
 import { CLIENT_IP_HEADER } from '@/lib/http/client-ip';
+import { demoUser } from '@/lib/users/demo';
 import { verifyCredentials } from '@/lib/users/verify-credentials';
 import { accountForTraktSignIn, traktProvider, type TraktProfile } from '@/lib/users/trakt-sign-in';
 
@@ -25,13 +26,29 @@ const credentials = CredentialsProvider({
   },
 });
 
+// "Try the demo" on the sign-in page: the read-only demo account, no password (only while an admin has the demo on).
+const demo = CredentialsProvider({
+  id: 'demo',
+  name: 'Demo',
+  credentials: {},
+  async authorize() {
+    try {
+      const user = await demoUser();
+      return { id: user.id, name: user.username, role: user.role };
+    } catch (err) {
+      if (err instanceof ApiError) throw new Error(err.code, { cause: err });
+      throw err;
+    }
+  },
+});
+
 export function authOptions(): NextAuthOptions {
   const trakt = traktProvider();
   return {
     secret: config().auth.secret,
     session: { strategy: 'jwt', maxAge: 30 * 24 * 3600 },
     pages: { signIn: '/login', error: '/login' },
-    providers: trakt ? [credentials, trakt] : [credentials],
+    providers: trakt ? [credentials, demo, trakt] : [credentials, demo],
     callbacks: {
       async signIn({ user, account, profile }) {
         if (account?.provider !== 'trakt') return true;

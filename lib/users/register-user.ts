@@ -7,6 +7,7 @@ import { ApiError } from '@/lib/errors/api-error';
 import { hashPassword } from '@/lib/auth/password';
 import { getServerSettings } from '@/lib/settings/settings';
 import { claimInvitedAccount, isAccountInvite } from './account-invite';
+import { sendActivationMail } from './email-activation';
 import { assertInvitesOn, consumeInvite } from './invites';
 import { uniqueViolation } from './unique-violation';
 import { emailSchema, passwordSchema, toUserView, usernameSchema, type UserView } from './user-view';
@@ -47,10 +48,19 @@ export async function registerUser(input: RegisterInput): Promise<UserView> {
       }
       await assertInvitesOn();
     }
+    // With email activation on, a self-registered account proves its address before it can sign in.
+    const activation = settings.email_activation === 'required';
+    if (activation && !input.email) {
+      throw new ApiError('validation_failed', 'This server activates new accounts by email: enter your email address.', {
+        fields: [{ path: 'body.email', message: 'Enter your email address: the activation link is sent there.' }],
+      });
+    }
     const existing = await db.user.findUnique({ where: { username: input.username }, select: { id: true } });
     if (existing) throw new ApiError('username_taken', 'An account with this username already exists.');
     if (needsInvite) await consumeInvite(invite, input.username);
-    return toUserView(await db.user.create({ data: { ...data, role: 'user' } }));
+    const user = await db.user.create({ data: { ...data, role: 'user', active: !activation } });
+    if (activation && user.email) await sendActivationMail({ id: user.id, username: user.username, email: user.email });
+    return toUserView(user);
   } catch (err) {
     throw uniqueViolation(err) ?? err;
   }

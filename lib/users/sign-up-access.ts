@@ -13,7 +13,7 @@ export type SignUpAccess =
   | { kind: 'closed'; reason: string };
 
 export function signUpAccess(
-  settings: ServerSettings,
+  settings: Pick<ServerSettings, 'registration' | 'invites'>,
   invite: { code?: string; account?: { username: string } | null; isAccountInvite: boolean },
 ): SignUpAccess {
   const code = invite.code?.trim() || undefined;
@@ -29,6 +29,6 @@ export function signUpAccess(
 }
 
 /** The sign-in page links to sign-up only when anyone may sign up. */
-export function offersSignUp(settings: ServerSettings): boolean {
+export function offersSignUp(settings: Pick<ServerSettings, 'registration' | 'invites'>): boolean {
   return settings.registration === 'open';
 }

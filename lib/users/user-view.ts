@@ -18,6 +18,7 @@ export const userSchema = z.object({
   avatar: z.string().nullable(),
   role: z.enum(['admin', 'user']),
   disabled: z.boolean(),
+  active: z.boolean().describe('false until the activation link mailed at sign-up is opened (email activation on)'),
   created_at: z.string(),
 });
 export type UserView = z.infer<typeof userSchema>;
@@ -43,6 +44,7 @@ export function toUserView(u: {
   avatar: string | null;
   role: 'admin' | 'user';
   disabled: boolean;
+  active: boolean;
   createdAt: Date;
 }): UserView {
   return {
@@ -53,6 +55,7 @@ export function toUserView(u: {
     avatar: u.avatar,
     role: u.role,
     disabled: u.disabled,
+    active: u.active,
     created_at: u.createdAt.toISOString(),
   };
 }

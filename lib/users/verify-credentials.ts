@@ -19,5 +19,12 @@ export async function verifyCredentials(username: string, password: string, ip: 
   }
   await clearLoginFailures(key);
   if (user.disabled) throw new ApiError('account_disabled', 'This account has been disabled by an admin.');
+  if (!user.active) {
+    throw new ApiError(
+      'account_inactive',
+      'This account is not activated yet: open the link in the activation mail we sent to your address. ' +
+        'No mail? Ask for a new one on the activation page (/activate), or with POST /api/v1/user/activate/resend {"email"}.',
+    );
+  }
   return { id: user.id, username: user.username, role: user.role };
 }

@@ -23,7 +23,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   if (!(await hasAnyUser())) redirect('/setup');
   const error = Array.isArray(params.error) ? params.error[0] : params.error;
   // Only open sign-up gets a link: otherwise accounts come from the admin or an invite link.
-  const signUp = offersSignUp(await getServerSettings());
+  const settings = await getServerSettings();
+  const signUp = offersSignUp(settings);
   return (
     <AuthCard
       title="Sign in"
@@ -39,7 +40,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
         ) : undefined
       }
     >
-      <LoginForm returnTo={returnTo} initialError={error} />
+      <LoginForm returnTo={returnTo} initialError={error} demo={settings.demo} />
       {traktSignInOffered() && (
         <div className="mt-4 border-t border-white/10 pt-4">
           <TraktSignIn returnTo={returnTo} />

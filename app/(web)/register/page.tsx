@@ -48,13 +48,13 @@ export default async function RegisterPage({ searchParams }: { searchParams: Sea
     case 'invite':
       return (
         <AuthCard title="Create account" subtitle="You need an invite to join this server." footer={signInLink}>
-          <RegisterForm needsInvite initialInvite={access.code} />
+          <RegisterForm needsInvite initialInvite={access.code} emailRequired={settings.email_activation === 'required'} />
         </AuthCard>
       );
     default:
       return (
         <AuthCard title="Create account" subtitle="Join this Marquee server." footer={signInLink}>
-          <RegisterForm />
+          <RegisterForm emailRequired={settings.email_activation === 'required'} />
         </AuthCard>
       );
   }

@@ -6,11 +6,11 @@ import { findLiveSession } from './live-session';
 import { findUserById } from './user-by-id';
 
 describe('auth reads', () => {
-  it('findUserById maps a user row (name, role, disabled as a boolean), null when unknown', async () => {
+  it('findUserById maps a user row (name, role, disabled and demo as booleans), null when unknown', async () => {
     const on = await db.user.create({ data: { username: 'reads-ann', passwordHash: 'x', name: 'Ann', role: 'admin' } });
-    const off = await db.user.create({ data: { username: 'reads-ben', passwordHash: 'x', disabled: true } });
-    expect(await findUserById(on.id)).toEqual({ id: on.id, username: 'reads-ann', role: 'admin', name: 'Ann', disabled: false });
-    expect(await findUserById(off.id)).toEqual({ id: off.id, username: 'reads-ben', role: 'user', name: null, disabled: true });
+    const off = await db.user.create({ data: { username: 'reads-ben', passwordHash: 'x', disabled: true, demo: true } });
+    expect(await findUserById(on.id)).toEqual({ id: on.id, username: 'reads-ann', role: 'admin', name: 'Ann', disabled: false, demo: false });
+    expect(await findUserById(off.id)).toEqual({ id: off.id, username: 'reads-ben', role: 'user', name: null, disabled: true, demo: true });
     expect(await findUserById('nobody')).toBeNull();
   });
 
@@ -20,7 +20,7 @@ describe('auth reads', () => {
     const live = await db.apiSession.create({ data: { userId: user.id, tokenHash: hashSecret('mq_s_live'), expiresAt: later } });
     await db.apiSession.create({ data: { userId: user.id, tokenHash: hashSecret('mq_s_old'), expiresAt: new Date(Date.now() - 1000) } });
     await db.apiSession.create({ data: { userId: user.id, tokenHash: hashSecret('mq_s_gone'), expiresAt: later, revokedAt: new Date() } });
-    expect(await findLiveSession('mq_s_live')).toEqual({ id: live.id, user: { id: user.id, username: 'reads-cat', role: 'user', disabled: true } });
+    expect(await findLiveSession('mq_s_live')).toEqual({ id: live.id, user: { id: user.id, username: 'reads-cat', role: 'user', disabled: true, demo: false } });
     expect(await findLiveSession('mq_s_old')).toBeNull();
     expect(await findLiveSession('mq_s_gone')).toBeNull();
     expect(await findLiveSession('mq_s_unknown')).toBeNull();

@@ -1,0 +1,9 @@
+// POST /api/v1/auth/demo — a bearer token for the read-only demo account (when the demo is on)
+import { demoSessionContract } from '@/lib/api/auth-contracts';
+import { createApiSession } from '@/lib/auth/api-sessions';
+import { handle, routes } from '@/lib/http/route';
+import { demoUser } from '@/lib/users/demo';
+
+export const { GET, POST, PUT, PATCH, DELETE } = routes(
+  handle(demoSessionContract, async ({ req }) => createApiSession((await demoUser()).id, req.headers.get('user-agent'))),
+);
