@@ -21,7 +21,7 @@ export const updateAccountContract = defineContract({
   path: '/api/v1/user',
   access: 'user',
   summary: 'Change password or email (needs the current password)',
-  description: 'Changing the password revokes every session token of the account.',
+  description: 'Changing the password ends every other session of the account (browser sign-ins and bearer tokens), keeping the one making the change; API keys stay.',
   tags: ['user'],
   body: accountUpdateSchema,
   response: { status: 200, description: 'The account', schema: userSchema },

@@ -3,6 +3,8 @@
 import { db } from '@/lib/db';
 import { ApiError } from '@/lib/errors/api-error';
 
+export const LOGIN_THROTTLE_DESCRIPTION = 'Five failed attempts for one username from one address within 15 minutes lock it for the rest of the window (429).';
+
 export const MAX_FAILURES = 5;
 export const WINDOW_MS = 15 * 60 * 1000;
 

@@ -49,8 +49,10 @@ const errorBodySchema: JsonSchema = {
 function errorResponses(c: Contract): Record<string, unknown> {
   const codes = new Set<ErrorCode>(c.errors ?? []);
   if (c.body || c.query || c.params) codes.add('validation_failed');
-  if (c.body) codes.add('invalid_json').add('payload_too_large');
+  if (c.body) codes.add('invalid_json').add('payload_too_large').add('unsupported_media_type');
   if (c.access !== 'public') codes.add('unauthorized').add('forbidden');
+  // A browser's cookie-authenticated write must come from this site (lib/http/csrf.ts).
+  if (c.method !== 'GET') codes.add('csrf_origin');
   codes.add('internal_error');
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of codes) byStatus.set(errorCodes[code].status, [...(byStatus.get(errorCodes[code].status) ?? []), code]);

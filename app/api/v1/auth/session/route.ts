@@ -1,6 +1,8 @@
-// POST /api/v1/auth/session — sign in, get a bearer token; DELETE — revoke the token in use
+// POST /api/v1/auth/session — sign in, get a bearer token; DELETE — revoke the session in use
+// (a bearer token, or the browser's cookie session, whose cookie is cleared too)
 import { createSessionContract, deleteSessionContract } from '@/lib/api/auth-contracts';
 import { createApiSession, revokeApiSession } from '@/lib/auth/api-sessions';
+import { signedOutResponse } from '@/lib/http/session-cookie';
 import { clientIp } from '@/lib/http/client-ip';
 import { handle, routes } from '@/lib/http/route';
 import { verifyCredentials } from '@/lib/users/verify-credentials';
@@ -12,5 +14,6 @@ export const { GET, POST, PUT, PATCH, DELETE } = routes(
   }),
   handle(deleteSessionContract, async ({ auth }) => {
     if (auth.sessionId) await revokeApiSession(auth.sessionId);
+    return auth.via === 'cookie' ? signedOutResponse() : undefined;
   }),
 );
