@@ -2,6 +2,7 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { createBrowserSession, revokeSessionToken } from '@/lib/auth/api-sessions';
+import { trustedDeviceFromCookieHeader } from '@/lib/auth/trusted-device';
 import { config } from '@/lib/config';
 import { ApiError } from '@/lib/errors/api-error';
 import { CLIENT_IP_HEADER } from '@/lib/http/client-ip';
@@ -16,7 +17,11 @@ const credentials = CredentialsProvider({
   async authorize(creds, req) {
     if (!creds?.username || !creds.password) return null;
     try {
-      const user = await verifyCredentials(creds.username, creds.password, String(req.headers?.[CLIENT_IP_HEADER] ?? 'unknown'));
+      const headers = req.headers ?? {};
+      const user = await verifyCredentials(creds.username, creds.password, {
+        ip: String(headers[CLIENT_IP_HEADER] ?? 'unknown'),
+        trustedDevice: trustedDeviceFromCookieHeader(typeof headers.cookie === 'string' ? headers.cookie : null),
+      });
       // The cookie carries this id; the row behind it is what sign-out and "sign out everywhere" revoke.
       const sid = await createBrowserSession(user.id, String(req.headers?.['user-agent'] ?? '') || null);
       return { id: user.id, name: user.username, role: user.role, sid };
