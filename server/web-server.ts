@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import next from 'next';
 import { loadConfigOrExit } from '../lib/config';
 import { CLIENT_IP_HEADER, proxyMatcher, resolveClientIp } from '../lib/http/client-ip';
+import { newNonce, securityHeaders } from '../lib/http/security-headers';
 import { isDirectPlayPath, serveDirectPlay } from './direct-play';
 import { isTvdbPath, serveTvdb } from './tvdb-proxy';
 import { undecodablePathReply } from './undecodable-path';
@@ -20,6 +21,11 @@ const isTrustedProxy = proxyMatcher(config.trustedProxies);
 const server = createServer((req, res) => {
   // X-Forwarded-For counts only as far as TRUSTED_PROXIES wrote it (lib/http/client-ip.ts).
   req.headers[CLIENT_IP_HEADER] = resolveClientIp(req.socket.remoteAddress, req.headers['x-forwarded-for'], isTrustedProxy);
+  // Security headers on every answer; the CSP's nonce also goes on the request, where Next reads it
+  // to put on the scripts it renders (a client's own header of that name is overwritten).
+  const headers = securityHeaders({ publicUrl: config.publicUrl, dev, nonce: newNonce() });
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  req.headers['content-security-policy'] = headers['Content-Security-Policy'];
   const undecodable = undecodablePathReply(req.url);
   if (undecodable) {
     res.writeHead(undecodable.status, undecodable.headers).end(undecodable.body);
