@@ -104,6 +104,8 @@ export async function assertLoginAllowed(a: LoginAttempt, now = Date.now()): Pro
 
 export async function recordLoginFailure(a: LoginAttempt, now = Date.now()): Promise<void> {
   await db.loginFailure.create({ data: { key: attemptKey(a), createdAt: new Date(now) } });
+  // Failures past the window count for nothing: dropping them keeps the per-address scans small.
+  await db.loginFailure.deleteMany({ where: { createdAt: { lt: new Date(now - WINDOW_MS) } } });
 }
 
 /** A success forgives this pair's (or this device's) failures; the account's others stay counted. */

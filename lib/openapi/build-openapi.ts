@@ -133,7 +133,14 @@ export function buildOpenApi(contracts: Contract[], serverUrl?: string): Record<
       schemas: { Error: errorBodySchema },
       securitySchemes: {
         bearerAuth: { type: 'http', scheme: 'bearer', description: 'A session token (mq_s_…) or a personal API key (mq_k_…).' },
-        cookieAuth: { type: 'apiKey', in: 'cookie', name: 'next-auth.session-token' },
+        cookieAuth: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'next-auth.session-token',
+          description:
+            "The browser's sign-in (revocable: DELETE /api/v1/auth/session or /api/v1/auth/sessions). A write with it needs " +
+            'Sec-Fetch-Site: same-origin or a same-origin Origin (else 403 csrf_origin) and a JSON body.',
+        },
         apiKeyQuery: { type: 'apiKey', in: 'query', name: 'key', description: 'A personal API key (mq_k_…) in the URL, for webhooks that cannot set headers (Plex); only where an operation lists it.' },
       },
     },
