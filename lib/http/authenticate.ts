@@ -82,7 +82,8 @@ export async function authenticate(req: Request, opts: { keyInQuery?: boolean } 
   }
   const tvtime = cookieValue(req, TVTIME_SESSION_COOKIE);
   if (tvtime) {
-    const session = await findLiveSession(tvtime);
+    // SameSite=Strict keeps it out of cross-site requests; a browser session id does not belong in it.
+    const session = tvtime.startsWith(TOKEN_PREFIX.browserSession) ? null : await findLiveSession(tvtime);
     const user = session && activeUser(session.user);
     // A signed-out or expired TV Time cookie is no credential; the browser's own cookie may still be.
     if (session && user) return { user, via: 'session', sessionId: session.id, scope: 'full' };
