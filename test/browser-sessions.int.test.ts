@@ -1,6 +1,6 @@
 // Issue #14, item 4: a browser session cookie can be taken back. A copy of the cookie stops working
 // after sign-out (NextAuth's and ours), a password change elsewhere, and "sign out everywhere".
-import { decode } from 'next-auth/jwt';
+import { decode, encode } from 'next-auth/jwt';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { authOptions } from '@/lib/users/next-auth-options';
 import { api, browserSignIn, signUp } from './api';
@@ -81,5 +81,15 @@ describe('revocable browser sessions', () => {
     expect((await api('GET', '/api/v1/user', { token })).status).toBe(401);
     const doc = (await api('GET', '/api/v1/openapi.json')).body;
     expect(doc.paths['/api/v1/auth/sessions'].delete.summary).toMatch(/Sign out everywhere/);
+  });
+
+  it('a sign-in with no session of its own yet (Trakt) gets one, revocable like the rest', async () => {
+    const u = await signUp('traktsignin');
+    const token = await authOptions().callbacks!.jwt!({ token: {}, user: { id: u.id }, account: null } as never);
+    expect(token.sid).toMatch(/^mq_b_/);
+    const cookie = `next-auth.session-token=${await encode({ token, secret: process.env.AUTH_SECRET! })}`;
+    expect(await me(cookie)).toBe(200);
+    await authOptions().events!.signOut!({ token, session: null as never });
+    expect(await me(cookie)).toBe(401);
   });
 });
