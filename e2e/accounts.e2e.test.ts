@@ -1,13 +1,25 @@
 // In Chromium against the built app and worker: first-run setup → sign out → sign in →
 // create an API key (shown once) → use it with the API; then the admin adds users (with a
 // password, and with an invite link), form messages clear as fields are fixed, and they sign in.
-import type { Browser } from 'playwright-core';
+// Sessions end for good: a copied cookie stops working after sign-out and "Sign out everywhere".
+// Security headers on pages, API answers, 404s and /docs, whose Swagger UI runs under the CSP.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signIn } from './browser';
-import { startApp, type RunningApp } from './harness';
+import { launchBrowser, recordCspViolations, signIn } from './browser';
+import { freePort, startApp, waitFor, type RunningApp } from './harness';
 
 let app: RunningApp;
 let browser: Browser;
+
+/** The page's NextAuth session cookie, as a Cookie header a copier would send. */
+async function sessionCookie(page: Page): Promise<string> {
+  const cookie = (await page.context().cookies()).find((c) => c.name === 'next-auth.session-token');
+  expect(cookie).toBeDefined();
+  return `${cookie!.name}=${cookie!.value}`;
+}
+const meWith = (cookie: string) => fetch(`${app.url}/api/v1/user`, { headers: { cookie } }).then((r) => r.status);
 
 beforeAll(async () => {
   [app, browser] = await Promise.all([startApp({ SAMPLE_LIBRARY: 'false' }), launchBrowser()]);
@@ -39,9 +51,13 @@ describe('accounts in the browser', () => {
     await page.goto(`${app.url}/setup`);
     await page.waitForURL(/\/(login)?$/);
 
+    const copied = await sessionCookie(page);
+    expect(await meWith(copied)).toBe(200);
     await page.getByRole('button', { name: /^Account/ }).click();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/login/);
+    // Signing out ended the session itself: a copy of the cookie no longer works.
+    expect(await meWith(copied)).toBe(401);
 
     await page.getByLabel('Username').fill('ada');
     await page.getByLabel('Password').fill('wrong password');
@@ -51,6 +67,10 @@ describe('accounts in the browser', () => {
     await page.getByLabel('Password').fill('analytical engine');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Welcome, Ada Admin' }).waitFor();
+    // Signing in made this browser a trusted device of the account (login throttling spares it).
+    const device = (await page.context().cookies()).find((c) => c.name === 'marquee-device');
+    expect(device?.value).toMatch(/^v1\./);
+    expect(device?.httpOnly).toBe(true);
 
     await page.goto(`${app.url}/settings`);
     const keys = page.getByRole('region', { name: 'API keys' });
@@ -185,5 +205,83 @@ describe('accounts in the browser', () => {
     await again.close();
 
     expect(errors).toEqual([]);
+  });
+
+  it('Sign out everywhere in Settings ends every session of the account, in every browser', async () => {
+    const here = await signIn(browser, app.url, 'ada', 'analytical engine');
+    const there = await signIn(browser, app.url, 'ada', 'analytical engine');
+    const copied = await sessionCookie(here);
+    const token = (await (await fetch(`${app.url}/api/v1/auth/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'ada', password: 'analytical engine' }),
+    })).json()).token as string;
+    const errors: string[] = [];
+    here.on('pageerror', (e) => errors.push(e.message));
+
+    await here.goto(`${app.url}/settings`);
+    const sessions = here.getByRole('region', { name: 'Sessions' });
+    await sessions.getByRole('button', { name: 'Sign out everywhere' }).click();
+    await here.waitForURL(/\/login/);
+
+    expect(await meWith(copied)).toBe(401);
+    expect((await fetch(`${app.url}/api/v1/user`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+    // The other browser's pages see it too: its next page load goes to the sign-in page.
+    await there.goto(`${app.url}/settings`);
+    await there.waitForURL(/\/login/);
+    // And signing in again works.
+    await here.getByLabel('Username').fill('ada');
+    await here.getByLabel('Password').fill('analytical engine');
+    await here.getByRole('button', { name: 'Sign in' }).click();
+    await here.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await here.close();
+    await there.close();
+    expect(errors).toEqual([]);
+  });
+
+  it('sends security headers on a page, an API answer, a 404 and /docs, whose Swagger UI runs under the CSP', async () => {
+    for (const path of ['/login', '/api/health', '/api/v1/nothing-here', '/no-such-page', '/docs', '/docs/assets/swagger-ui-bundle.js']) {
+      const res = await fetch(`${app.url}${path}`);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp, path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(res.headers.get('x-frame-options'), path).toBe('DENY');
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(res.headers.get('referrer-policy'), path).toBe('strict-origin-when-cross-origin');
+      // PUBLIC_URL is http here: no HSTS.
+      expect(res.headers.get('strict-transport-security'), path).toBeNull();
+    }
+    // A fresh nonce each time, and it is the one on the page's scripts.
+    const [a, b] = await Promise.all([fetch(`${app.url}/login`), fetch(`${app.url}/login`)]);
+    const nonce = /'nonce-([^']+)'/.exec(a.headers.get('content-security-policy')!)![1];
+    expect(b.headers.get('content-security-policy')).not.toContain(nonce);
+    expect(await a.text()).toContain(`nonce="${nonce}"`);
+
+    const page = await browser.newPage();
+    const violations = await recordCspViolations(page);
+    await page.goto(`${app.url}/docs`);
+    await page.locator('.swagger-ui .opblock').first().waitFor({ timeout: 30_000 });
+    await page.goto(`${app.url}/login`);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.close();
+    expect(violations).toEqual([]);
+  });
+
+  it('sends HSTS when PUBLIC_URL is https', async () => {
+    const port = await freePort();
+    const root = join(import.meta.dirname, '..');
+    // A second web process on the same data, told it is published over https.
+    const web = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/web-server.ts')], {
+      cwd: root,
+      env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: app.dataDir, PUBLIC_URL: 'https://media.example.test', NEXT_TELEMETRY_DISABLED: '1' },
+      stdio: 'ignore',
+    });
+    try {
+      const res = await waitFor(() => fetch(`http://127.0.0.1:${port}/login`).catch(() => null), { what: 'the https-published web process', timeoutMs: 60_000, intervalMs: 250 });
+      expect(res.headers.get('strict-transport-security')).toBe('max-age=31536000');
+      expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    } finally {
+      web.kill('SIGTERM');
+    }
   });
 });

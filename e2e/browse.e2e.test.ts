@@ -7,7 +7,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
+import { launchBrowser, recordCspViolations } from './browser';
 import { startApp, waitFor, type RunningApp } from './harness';
 
 const LONG_NAME = 'Television_Series_Archive_With_An_Extraordinarily_Long_Library_Name_That_Never_Breaks';
@@ -68,17 +68,19 @@ async function openPage(width = 1440, height = 900, colorScheme: 'light' | 'dark
   const context = await browser.newContext({ viewport: { width, height }, colorScheme, storageState });
   const page = await context.newPage();
   const problems: string[] = [];
+  // A Content-Security-Policy violation is a console error, so it lands in `problems` too.
+  const csp = await recordCspViolations(page);
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
   page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
-  return { page, problems, close: () => context.close() };
+  return { page, problems, csp, close: () => context.close() };
 }
 
 const overflow = (page: Page) => page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
 
 describe('browsing', () => {
   it('lists every show and movie, filters and searches as you type, and keeps the filters in the address', async () => {
-    const { page, problems, close } = await openPage();
+    const { page, problems, csp, close } = await openPage();
     await page.goto(`${app.url}/shows`);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Shows');
     // Nothing followed: no "Your shows" row, and the page says how to follow.
@@ -111,6 +113,8 @@ describe('browsing', () => {
     await expect(page.getByLabel('Year').inputValue()).resolves.toBe('2024');
     await expect(movies.getByRole('link').allTextContents()).resolves.toEqual(['Big Test Pattern']);
     expect(problems).toEqual([]);
+    // Under the nonce-based Content-Security-Policy, with posters and scripts all allowed.
+    expect(csp).toEqual([]);
     await close();
   });
 

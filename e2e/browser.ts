@@ -18,3 +18,19 @@ export async function signIn(browser: Browser, appUrl: string, username: string,
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
   return page;
 }
+
+/**
+ * Records Content-Security-Policy violations on a page: Chromium's own console report ("Refused to
+ * …  because it violates the following Content Security Policy directive") and the page's
+ * `securitypolicyviolation` events (an init script, which CSP does not apply to, reports them).
+ */
+export async function recordCspViolations(page: Page): Promise<string[]> {
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy|CSP violation/i.test(m.text())) violations.push(m.text());
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`));
+  });
+  return violations;
+}

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
+import { launchBrowser, recordCspViolations } from './browser';
 import { startApp, waitFor, type RunningApp } from './harness';
 
 const require_ = (await import('node:module')).createRequire(import.meta.url);
@@ -18,9 +18,11 @@ const SHOTS = join(import.meta.dirname, 'screenshots');
 let app: RunningApp;
 let browser: Browser;
 const problems: string[] = [];
+const cspViolations: string[][] = [];
 
-/** Every console error, failed request and error answer of a page lands in `problems`. */
-function watch(page: Page) {
+/** Every console error, failed request and error answer of a page lands in `problems`; CSP violations also in `cspViolations`. */
+async function watch(page: Page) {
+  cspViolations.push(await recordCspViolations(page));
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('requestfailed', (r) => {
@@ -47,7 +49,7 @@ describe('the first hour, with the ffmpeg bundled from npm', () => {
 
   it('sets up, accepts the sample libraries, plays the HEVC episode and seeks', async () => {
     admin = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    watch(admin);
+    await watch(admin);
     await admin.goto(app.url);
     await admin.waitForURL(/\/setup$/);
     await admin.getByLabel('Username').fill('ada');
@@ -101,7 +103,7 @@ describe('the first hour, with the ffmpeg bundled from npm', () => {
     await admin.getByRole('dialog', { name: 'User added' }).getByRole('button', { name: 'Done' }).click();
 
     const grace = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    watch(grace);
+    await watch(grace);
     await grace.goto(`${app.url}/login`);
     await grace.getByLabel('Username').fill('grace');
     await grace.getByLabel('Password').fill('hopper-password');
@@ -128,6 +130,9 @@ describe('the first hour, with the ffmpeg bundled from npm', () => {
     await grace.getByText(/^Password changed\./).waitFor();
     await grace.close();
     expect(problems).toEqual([]);
+    // The pages ran under the nonce-based Content-Security-Policy (HLS playback's blob: worker and
+    // media included) without one violation.
+    expect(cspViolations.flat()).toEqual([]);
   });
 
   it('backs everything up from Admin → Backup: Export now, the file listed with its size and downloadable', async () => {

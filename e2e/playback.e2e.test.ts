@@ -1,9 +1,10 @@
 // Playback in Chromium against the built app and worker, on the generated sample library: the
 // H.264/AAC MP4 plays directly, the HEVC/AC-3 MKV through HLS (hls.js), a seek to 80 % plays,
 // the .srt beside the episode shows cues, and leaving the page leaves no ffmpeg and no segment.
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
@@ -168,7 +169,9 @@ describe('playback in Chromium', () => {
       supported_codecs: { containers: ['mp4'], video: [{ codec: 'h264' }], audio: ['aac'] },
     });
     expect(s.mode).toBe('transcode');
-    const ffprobe = execFileSync('ffprobe', ['-v', 'error', '-headers', `Authorization: Bearer ${token}\r\n`, '-print_format', 'json', '-show_streams', '-show_format', '-count_frames', `${app.url}${s.url}`], { encoding: 'utf8' });
+    // Not execFileSync: a blocked event loop misses the server closing an idle keep-alive socket
+    // (after 5 s, reached on a busy machine), and the next fetch reuses it ("other side closed").
+    const { stdout: ffprobe } = await promisify(execFile)('ffprobe', ['-v', 'error', '-headers', `Authorization: Bearer ${token}\r\n`, '-print_format', 'json', '-show_streams', '-show_format', '-count_frames', `${app.url}${s.url}`], { encoding: 'utf8' });
     const probe = JSON.parse(ffprobe);
     const video = probe.streams.find((x: { codec_type: string }) => x.codec_type === 'video');
     expect(video).toMatchObject({ codec_name: 'h264', width: 640, height: 360 });

@@ -1,6 +1,7 @@
 // Every environment variable Marquee reads, parsed once with zod. Nothing else reads process.env.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
@@ -22,7 +23,18 @@ const envSchema = z.object({
   FFPROBE_PATH: z.string().min(1).optional(),
   PATH: z.string().default(''),
   SAMPLE_LIBRARY: z.enum(['true', 'false']).default('true'),
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  // Replaced by TRUSTED_PROXIES (which proxies, not whether): `true` is refused with a pointer rather than ignored.
+  TRUST_PROXY: z.enum(['false'], { error: 'replaced by TRUSTED_PROXIES (the proxy addresses or CIDRs to trust)' }).optional(),
+  TRUSTED_PROXIES: z
+    .string()
+    .transform((v, ctx) => {
+      const list = v.split(',').map((s) => s.trim()).filter(Boolean);
+      for (const entry of list) {
+        if (!isAddressOrCidr(entry)) ctx.addIssue({ code: 'custom', message: `"${entry}" is not an IP address or CIDR` });
+      }
+      return list;
+    })
+    .default([]),
   WORKER_HEARTBEAT_MS: z.coerce.number().int().min(100).default(5000),
   JOB_POLL_MS: z.coerce.number().int().min(10).default(2000),
   RESTART_LIMIT: z.coerce.number().int().min(1).default(5),
@@ -69,6 +81,15 @@ const envSchema = z.object({
   PASSWORD_RESET_TOKEN_MINUTES: z.coerce.number().min(1).default(60),
 });
 
+/** `10.0.0.1`, `::1`, `10.0.0.0/8`, `fd00::/8`. */
+function isAddressOrCidr(entry: string): boolean {
+  const [address, prefix, extra] = entry.split('/');
+  const family = isIP(address);
+  if (!family || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
 function cronProblem(v: string): string | null {
   try {
     parseCron(v);
@@ -103,7 +124,7 @@ function buildConfig(env: z.infer<typeof envSchema>, authSecret: string, authSec
     },
     ffmpeg: { ffmpegPath: env.FFMPEG_PATH, ffprobePath: env.FFPROBE_PATH, searchPath: env.PATH },
     sampleLibrary: env.SAMPLE_LIBRARY === 'true',
-    trustProxy: env.TRUST_PROXY === 'true',
+    trustedProxies: env.TRUSTED_PROXIES,
     worker: { heartbeatMs: env.WORKER_HEARTBEAT_MS, pollMs: env.JOB_POLL_MS },
     supervisor: { maxCrashes: env.RESTART_LIMIT, windowMs: env.RESTART_WINDOW_SECONDS * 1000 },
     scan: { periodicMs: env.SCAN_INTERVAL_MINUTES * 60_000, watchStableMs: env.WATCH_STABLE_MS, missingPurgeDays: env.MISSING_PURGE_DAYS },

@@ -4,7 +4,8 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import next from 'next';
 import { loadConfigOrExit } from '../lib/config';
-import { CLIENT_IP_HEADER } from '../lib/http/client-ip';
+import { CLIENT_IP_HEADER, proxyMatcher, resolveClientIp } from '../lib/http/client-ip';
+import { newNonce, securityHeaders } from '../lib/http/security-headers';
 import { isDirectPlayPath, serveDirectPlay } from './direct-play';
 import { isTvdbPath, serveTvdb } from './tvdb-proxy';
 import { undecodablePathReply } from './undecodable-path';
@@ -16,12 +17,16 @@ const dev = process.argv.includes('--dev');
 const app = next({ dev, dir: join(import.meta.dirname, '..'), hostname: config.host, port: config.port });
 await app.prepare();
 const handle = app.getRequestHandler();
+const isTrustedProxy = proxyMatcher(config.trustedProxies);
 
 const server = createServer((req, res) => {
-  const socketAddress = req.socket.remoteAddress ?? 'unknown';
-  // Behind a trusted reverse proxy, the proxy appends the client it saw as the last X-Forwarded-For entry.
-  const forwarded = config.trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',').map((s) => s.trim()).filter(Boolean).at(-1) : undefined;
-  req.headers[CLIENT_IP_HEADER] = forwarded ?? socketAddress;
+  // X-Forwarded-For counts only as far as TRUSTED_PROXIES wrote it (lib/http/client-ip.ts).
+  req.headers[CLIENT_IP_HEADER] = resolveClientIp(req.socket.remoteAddress, req.headers['x-forwarded-for'], isTrustedProxy);
+  // Security headers on every answer; the CSP's nonce also goes on the request, where Next reads it
+  // to put on the scripts it renders (a client's own header of that name is overwritten).
+  const headers = securityHeaders({ publicUrl: config.publicUrl, dev, nonce: newNonce() });
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  req.headers['content-security-policy'] = headers['Content-Security-Policy'];
   const undecodable = undecodablePathReply(req.url);
   if (undecodable) {
     res.writeHead(undecodable.status, undecodable.headers).end(undecodable.body);

@@ -54,10 +54,13 @@ describe('accounts', () => {
     expect((await api('POST', '/api/v1/user/email/confirm', { body: { token } })).body.email).toBe('pat@example.org');
     expect((await api('GET', '/api/v1/user', { token: u.token })).body.email).toBe('pat@example.org');
 
+    const other = await api('POST', '/api/v1/auth/session', { body: { username: u.username, password: u.password } });
     const changed = await api('PATCH', '/api/v1/user', { token: u.token, body: { password: u.password, new_password: 'another secret' } });
     expect(changed.status).toBe(200);
-    // Changing the password revokes existing tokens; the new password signs in, the old does not.
-    expect((await api('GET', '/api/v1/user', { token: u.token })).status).toBe(401);
+    // Changing the password ends every other session (the token that made the change stays); the new
+    // password signs in, the old does not.
+    expect((await api('GET', '/api/v1/user', { token: other.body.token })).status).toBe(401);
+    expect((await api('GET', '/api/v1/user', { token: u.token })).status).toBe(200);
     expect((await api('POST', '/api/v1/auth/session', { body: { username: u.username, password: u.password } })).status).toBe(401);
     expect((await api('POST', '/api/v1/auth/session', { body: { username: u.username, password: 'another secret' } })).status).toBe(201);
   });

@@ -121,3 +121,15 @@ export async function signUp(prefix = 'user'): Promise<{ id: string; username: s
   const session = await api('POST', '/api/v1/auth/session', { body: { username, password } });
   return { id: reg.body.id, username, password, token: session.body.token };
 }
+
+/**
+ * A browser sign-in as NextAuth makes it (a server-side session, its id in the encrypted JWT), as a
+ * Cookie header value; `origin` headers make a cookie-authenticated write pass the CSRF check.
+ */
+export async function browserSignIn(userId: string): Promise<{ cookie: string; sameOrigin: Record<string, string> }> {
+  const { encode } = await import('next-auth/jwt');
+  const { createBrowserSession } = await import('@/lib/auth/api-sessions');
+  const sid = await createBrowserSession(userId, 'test browser');
+  const jwt = await encode({ token: { sub: userId, sid }, secret: process.env.AUTH_SECRET! });
+  return { cookie: `next-auth.session-token=${jwt}`, sameOrigin: { origin: 'http://localhost:3000', 'sec-fetch-site': 'same-origin' } };
+}

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { encode } from 'next-auth/jwt';
-import { api, signUp } from './api';
+import { decode, encode } from 'next-auth/jwt';
+import { api, browserSignIn, signUp } from './api';
 
 let admin: Awaited<ReturnType<typeof signUp>>;
 
@@ -66,13 +66,24 @@ describe('token lifecycle', () => {
     expect(elsewhere.status).toBe(201);
   });
 
-  it('accepts the browser session cookie', async () => {
-    const jwt = await encode({ token: { sub: admin.id }, secret: process.env.AUTH_SECRET! });
-    const me = await api('GET', '/api/v1/user', { cookie: `next-auth.session-token=${jwt}` });
+  it('accepts the browser session cookie only with a live server-side session behind it', async () => {
+    const { cookie } = await browserSignIn(admin.id);
+    const me = await api('GET', '/api/v1/user', { cookie });
     expect(me.status).toBe(200);
     expect(me.body.id).toBe(admin.id);
-    const forged = await encode({ token: { sub: admin.id }, secret: 'some-other-secret-0123456789abcdefgh' });
+    const sid = (await decode({ token: cookie.split('=')[1], secret: process.env.AUTH_SECRET! }))!.sid as string;
+    const forged = await encode({ token: { sub: admin.id, sid }, secret: 'some-other-secret-0123456789abcdefgh' });
     expect((await api('GET', '/api/v1/user', { cookie: `next-auth.session-token=${forged}` })).status).toBe(401);
+    // A cookie from before sessions were revocable (no session id) is not accepted.
+    const legacy = await encode({ token: { sub: admin.id }, secret: process.env.AUTH_SECRET! });
+    expect((await api('GET', '/api/v1/user', { cookie: `next-auth.session-token=${legacy}` })).status).toBe(401);
+    // Another user's session id under this user's name is not accepted either.
+    const other = await signUp('other');
+    const otherSid = (await decode({ token: (await browserSignIn(other.id)).cookie.split('=')[1], secret: process.env.AUTH_SECRET! }))!.sid;
+    const mixed = await encode({ token: { sub: admin.id, sid: otherSid }, secret: process.env.AUTH_SECRET! });
+    expect((await api('GET', '/api/v1/user', { cookie: `next-auth.session-token=${mixed}` })).status).toBe(401);
+    // The browser session id is no Bearer token.
+    expect((await api('GET', '/api/v1/user', { token: sid })).status).toBe(401);
   });
 });
 

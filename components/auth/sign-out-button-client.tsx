@@ -1,5 +1,5 @@
 'use client';
-// Ends the browser session (NextAuth cookie) and returns to the sign-in page.
+// Ends the browser session (NextAuth cookie; its server-side session is revoked too) and returns to the sign-in page.
 import { signOut } from 'next-auth/react';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';

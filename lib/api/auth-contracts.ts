@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOGIN_THROTTLE_DESCRIPTION } from '@/lib/auth/login-throttle';
 import { defineContract } from '@/lib/http/contract';
 import { registerSchema } from '@/lib/users/register-user';
 import { userSchema } from '@/lib/users/user-view';
@@ -10,7 +11,7 @@ export const createSessionContract = defineContract({
   path: '/api/v1/auth/session',
   access: 'public',
   summary: 'Sign in and get a bearer token',
-  description: 'Five failed attempts for one username from one address within 15 minutes lock it for the rest of the window (429).',
+  description: LOGIN_THROTTLE_DESCRIPTION,
   tags: ['auth'],
   body: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }),
   response: { status: 201, description: 'A new session token', schema: tokenSchema },
@@ -34,9 +35,23 @@ export const deleteSessionContract = defineContract({
   path: '/api/v1/auth/session',
   access: 'user',
   scopes: ['full', 'read', 'scanner'],
-  summary: 'Sign out: revoke the bearer token used for this request',
+  summary: 'Sign out: revoke the session used for this request',
+  description: 'Revokes the bearer session token, or the browser session when called with the session cookie (the cookie is cleared too). An API key is not a session: revoke it under /api/v1/user/api-keys.',
   tags: ['auth'],
   response: { status: 204, description: 'Revoked' },
+  errors: ['unauthorized'],
+});
+
+export const deleteAllSessionsContract = defineContract({
+  method: 'DELETE',
+  path: '/api/v1/auth/sessions',
+  access: 'user',
+  summary: 'Sign out everywhere: revoke every session of the signed-in user',
+  description:
+    'Ends every browser sign-in and bearer session token of the user, including the one making this request. ' +
+    'Personal API keys are not sessions and keep working (revoke them one by one).',
+  tags: ['auth'],
+  response: { status: 204, description: 'All sessions revoked' },
   errors: ['unauthorized'],
 });
 

@@ -94,7 +94,7 @@ export const traktStoredShowsContract = defineContract({
 });
 export const traktSeasonsEpisodesContract = defineContract({
   method: 'GET', path: '/api/v1/trakt/get-watched-seasons-episodes', access: 'user', tags, summary: "A watched show's seasons and episodes",
-  query: z.object({ trakt_id: z.coerce.number({ error: 'trakt_id is required: the show\'s Trakt id' }).int().min(1) }),
+  query: z.object({ trakt_id: z.coerce.number({ error: 'trakt_id is required: the show\'s Trakt id' }).int().min(1).max(2_147_483_647, 'trakt_id is too large for a Trakt id') }),
   response: {
     status: 200, description: 'Seasons and episodes',
     schema: z.object({

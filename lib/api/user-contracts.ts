@@ -22,8 +22,8 @@ export const updateAccountContract = defineContract({
   access: 'user',
   summary: 'Change password or email (needs the current password)',
   description:
-    'Changing the password revokes every session token of the account. A `new_email` is not set at once: a confirmation link is ' +
-    'mailed to it, and the address changes when the link is opened (as with POST /api/v1/user/email).',
+    'Changing the password ends every other session of the account (browser sign-ins and bearer tokens), keeping the one making the change; API keys stay. ' +
+    'A `new_email` is not set at once: a confirmation link is mailed to it, and the address changes when the link is opened (as with POST /api/v1/user/email).',
   tags: ['user'],
   body: accountUpdateSchema,
   response: { status: 200, description: 'The account', schema: userSchema },

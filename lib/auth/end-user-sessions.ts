@@ -1,6 +1,6 @@
 // "Sign this user out everywhere": the one place that ends every session of an account (after a
-// password reset). Today that is the Bearer sessions; browser sessions join here once they are
-// revocable server-side.
+// password reset). Bearer tokens and browser sign-ins are both ApiSession rows (a browser cookie
+// carries its row's id), so revoking the rows ends both.
 import { db } from '@/lib/db';
 
 export async function endAllSessionsOf(userId: string): Promise<void> {

@@ -2,7 +2,8 @@
 // is recognisable, stored only as a SHA-256 hash (they are high-entropy, so a fast hash is enough).
 import { createHash, randomBytes } from 'node:crypto';
 
-export const TOKEN_PREFIX = { session: 'mq_s_', key: 'mq_k_', invite: 'mq_i_', tvdbKey: 'mq_tvdb_' } as const;
+// browserSession: the id of a browser sign-in, kept inside the (encrypted) NextAuth cookie; never a Bearer token.
+export const TOKEN_PREFIX = { session: 'mq_s_', browserSession: 'mq_b_', key: 'mq_k_', invite: 'mq_i_', tvdbKey: 'mq_tvdb_' } as const;
 
 export function newSecret(kind: keyof typeof TOKEN_PREFIX): string {
   return TOKEN_PREFIX[kind] + randomBytes(32).toString('base64url');

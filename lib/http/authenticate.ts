@@ -1,12 +1,17 @@
 // Resolves who is calling: a Bearer session token, a Bearer API key, or the browser's NextAuth cookie.
+// The cookie is a JWT that names a server-side session row (its `sid`): it stops working as soon as
+// that row is revoked (sign-out, sign out everywhere, a password change elsewhere, a disabled account).
+// A cookie-authenticated write must also pass the CSRF check (./csrf.ts): one place for both.
 import { decode } from 'next-auth/jwt';
 import { config } from '@/lib/config';
 import { findApiKey } from '@/lib/auth/api-keys';
+import { touchSession } from '@/lib/auth/api-sessions';
 import { findLiveSession } from '@/lib/auth/reads/live-session';
 import { findUserById } from '@/lib/auth/reads/user-by-id';
 import { TOKEN_PREFIX } from '@/lib/auth/secret-token';
 import { ApiError } from '@/lib/errors/api-error';
 import type { AuthContext, AuthUser } from './auth-context';
+import { assertCookieWriteAllowed } from './csrf';
 
 export const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
 /**
@@ -44,7 +49,8 @@ function activeUser(user: UserRow | null): AuthUser | null {
 }
 
 async function loadUser(id: string): Promise<AuthUser | null> {
-  return activeUser(await findUserById(id));
+  const user = await findUserById(id);
+  return user && activeUser(user);
 }
 
 const invalidToken = () => new ApiError('unauthorized', 'The token is invalid, expired or revoked.');
@@ -67,29 +73,52 @@ export async function authenticate(req: Request, opts: { keyInQuery?: boolean } 
       if (!key || !user) throw invalidToken();
       return { user, via: 'key', scope: key.scope };
     }
-    const session = await findLiveSession(token);
+    // A browser session id is only valid inside its cookie.
+    const session = token.startsWith(TOKEN_PREFIX.browserSession) ? null : await findLiveSession(token);
     const user = session && activeUser(session.user);
     if (!session || !user) throw invalidToken();
+    await touchSession(session.id, session.lastUsedAt);
     return { user, via: 'session', sessionId: session.id, scope: 'full' };
   }
   const tvtime = cookieValue(req, TVTIME_SESSION_COOKIE);
   if (tvtime) {
-    const session = await findLiveSession(tvtime);
+    // SameSite=Strict keeps it out of cross-site requests; a browser session id does not belong in it.
+    const session = tvtime.startsWith(TOKEN_PREFIX.browserSession) ? null : await findLiveSession(tvtime);
     const user = session && activeUser(session.user);
     // A signed-out or expired TV Time cookie is no credential; the browser's own cookie may still be.
     if (session && user) return { user, via: 'session', sessionId: session.id, scope: 'full' };
   }
   for (const name of SESSION_COOKIES) {
     const raw = cookieValue(req, name);
-    const sub = raw ? await sessionCookieSubject(raw) : null;
-    const user = sub ? await loadUser(sub) : null;
-    if (user) return { user, via: 'cookie', scope: 'full' };
+    const session = raw ? await cookieSession(raw) : null;
+    if (session) {
+      assertCookieWriteAllowed(req);
+      return { user: session.user, via: 'cookie', sessionId: session.id, scope: 'full' };
+    }
   }
   return null;
 }
 
-/** The user id in a NextAuth session cookie's value, or null when it does not decode (or has expired). */
-export async function sessionCookieSubject(raw: string): Promise<string | null> {
+/** What a NextAuth session cookie carries: the user id, and the id of its server-side session. */
+async function decodeSessionCookie(raw: string): Promise<{ sub: string; sid: string } | null> {
   const jwt = await decode({ token: raw, secret: config().auth.secret }).catch(() => null);
-  return jwt?.sub ?? null;
+  const sid = jwt?.sid;
+  if (!jwt?.sub || typeof sid !== 'string') return null;
+  return { sub: jwt.sub, sid };
+}
+
+/**
+ * The live session behind a NextAuth cookie's value, with its user; null when the cookie does not
+ * decode, has expired, carries no session id (a cookie from before sessions were revocable), or its
+ * session was revoked. Throws account_disabled for a disabled user.
+ */
+export async function cookieSession(raw: string): Promise<{ id: string; user: AuthUser } | null> {
+  const claims = await decodeSessionCookie(raw);
+  if (!claims || !claims.sid.startsWith(TOKEN_PREFIX.browserSession)) return null;
+  const session = await findLiveSession(claims.sid);
+  if (!session || session.user.id !== claims.sub) return null;
+  const user = activeUser(session.user);
+  if (!user) return null;
+  await touchSession(session.id, session.lastUsedAt);
+  return { id: session.id, user };
 }

@@ -1,17 +1,19 @@
-// The signed-in user for server components and pages, from the NextAuth session cookie.
+// The signed-in user for server components and pages, from the NextAuth session cookie — checked
+// against its server-side session like an API request, so a revoked cookie signs a page out too.
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import type { AuthUser } from './auth-context';
 import { findUserById } from '@/lib/auth/reads/user-by-id';
-import { SESSION_COOKIES, sessionCookieSubject } from './authenticate';
+import { ApiError } from '@/lib/errors/api-error';
+import { SESSION_COOKIES, cookieSession } from './authenticate';
 
-/** The user id in the session cookie: the cookie is decoded directly, as getServerSession would, minus its callbacks. */
+/** The user id of the cookie's live session: the cookie is decoded directly, as getServerSession would, minus its callbacks. */
 async function sessionUserId(): Promise<string | null> {
   const jar = await cookies();
   for (const name of SESSION_COOKIES) {
     const raw = jar.get(name)?.value;
-    const sub = raw ? await sessionCookieSubject(raw) : null;
-    if (sub) return sub;
+    const session = raw ? await cookieSession(raw).catch((err: unknown) => (err instanceof ApiError ? null : Promise.reject(err))) : null;
+    if (session) return session.user.id;
   }
   return null;
 }

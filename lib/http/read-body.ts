@@ -65,7 +65,8 @@ function tooLarge(limit: number): ApiError {
 export async function readJsonValue(source: BodySource, opts: ReadBodyOptions = {}): Promise<unknown> {
   const text = (await readCapped(source.chunks, source.contentLength, opts.limit ?? MAX_BODY_BYTES)).toString('utf8');
   const type = source.contentType;
-  if (!opts.anyContentType && type && !/^application\/(.+\+)?json\b/i.test(type) && text.length > 0) {
+  // An untyped body is refused too: a JSON API that guesses lets a cross-site form or script post to it.
+  if (!opts.anyContentType && text.length > 0 && !(type && /^application\/(.+\+)?json\b/i.test(type))) {
     throw new ApiError('unsupported_media_type', 'The request body must be JSON (Content-Type: application/json).');
   }
   if (text.trim().length === 0) return {};

@@ -49,9 +49,11 @@ const errorBodySchema: JsonSchema = {
 function errorResponses(c: Contract): Record<string, unknown> {
   const codes = new Set<ErrorCode>(c.errors ?? []);
   if (c.body || c.query || c.params) codes.add('validation_failed');
-  if (c.body) codes.add('invalid_json').add('payload_too_large');
+  if (c.body) codes.add('invalid_json').add('payload_too_large').add('unsupported_media_type');
   if (c.access !== 'public') codes.add('unauthorized').add('forbidden');
   if (c.access === 'user' && c.method !== 'GET' && c.demo !== 'allow') codes.add('demo_read_only');
+  // A browser's cookie-authenticated write must come from this site (lib/http/csrf.ts).
+  if (c.method !== 'GET') codes.add('csrf_origin');
   codes.add('internal_error');
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of codes) byStatus.set(errorCodes[code].status, [...(byStatus.get(errorCodes[code].status) ?? []), code]);
@@ -134,7 +136,14 @@ export function buildOpenApi(contracts: Contract[], serverUrl?: string): Record<
       schemas: { Error: errorBodySchema },
       securitySchemes: {
         bearerAuth: { type: 'http', scheme: 'bearer', description: 'A session token (mq_s_…) or a personal API key (mq_k_…).' },
-        cookieAuth: { type: 'apiKey', in: 'cookie', name: 'next-auth.session-token' },
+        cookieAuth: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'next-auth.session-token',
+          description:
+            "The browser's sign-in (revocable: DELETE /api/v1/auth/session or /api/v1/auth/sessions). A write with it needs " +
+            'Sec-Fetch-Site: same-origin or a same-origin Origin (else 403 csrf_origin) and a JSON body.',
+        },
         apiKeyQuery: { type: 'apiKey', in: 'query', name: 'key', description: 'A personal API key (mq_k_…) in the URL, for webhooks that cannot set headers (Plex); only where an operation lists it.' },
       },
     },

@@ -18,7 +18,7 @@ export const tvtimeLoginResultSchema = z.object({
 });
 
 export async function tvtimeLogin(input: z.infer<typeof tvtimeLoginSchema>, ip: string, userAgent: string | null): Promise<Response> {
-  const user = await verifyCredentials(input.username, input.password, ip);
+  const user = await verifyCredentials(input.username, input.password, { ip });
   const session = await createApiSession(user.id, userAgent);
   const maxAge = Math.floor((Date.parse(session.expires_at) - Date.now()) / 1000);
   const secure = config().publicUrl.startsWith('https:') ? '; Secure' : '';

@@ -45,14 +45,19 @@ async function assertPassword(userId: string, password: string): Promise<void> {
   }
 }
 
-export async function updateAccount(userId: string, input: z.infer<typeof accountUpdateSchema>): Promise<UserView> {
+/**
+ * `currentSessionId`: the session (browser or bearer) making the change. A new password ends every
+ * other session of the user — a stolen cookie or token stops working — but not the one in use, so
+ * changing it in Settings does not sign you out. API keys stay (they are revoked one by one).
+ */
+export async function updateAccount(userId: string, input: z.infer<typeof accountUpdateSchema>, currentSessionId?: string): Promise<UserView> {
   await assertPassword(userId, input.password);
   try {
     if ('new_password' in input) {
+      const others = currentSessionId ? { id: { not: currentSessionId } } : {};
       const [user] = await db.$transaction([
         db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(input.new_password) } }),
-        // A new password signs out every other token: a leaked one stops working.
-        db.apiSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } }),
+        db.apiSession.updateMany({ where: { userId, revokedAt: null, ...others }, data: { revokedAt: new Date() } }),
       ]);
       return toUserView(user);
     }

@@ -1,13 +1,14 @@
 // NextAuth for the browser: username and password, and "Sign in with Trakt" when a Trakt app is configured.
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
+import { createBrowserSession, revokeSessionToken } from '@/lib/auth/api-sessions';
+import { trustedDeviceFromCookieHeader } from '@/lib/auth/trusted-device';
 import { config } from '@/lib/config';
 import { ApiError } from '@/lib/errors/api-error';
 import { CLIENT_IP_HEADER } from '@/lib/http/client-ip';
 import { demoUser } from '@/lib/users/demo';
 import { verifyCredentials } from '@/lib/users/verify-credentials';
 import { accountForTraktSignIn, traktProvider, type TraktProfile } from '@/lib/users/trakt-sign-in';
-
 
 const credentials = CredentialsProvider({
   id: 'credentials',
@@ -16,8 +17,14 @@ const credentials = CredentialsProvider({
   async authorize(creds, req) {
     if (!creds?.username || !creds.password) return null;
     try {
-      const user = await verifyCredentials(creds.username, creds.password, String(req.headers?.[CLIENT_IP_HEADER] ?? 'unknown'));
-      return { id: user.id, name: user.username, role: user.role };
+      const headers = req.headers ?? {};
+      const user = await verifyCredentials(creds.username, creds.password, {
+        ip: String(headers[CLIENT_IP_HEADER] ?? 'unknown'),
+        trustedDevice: trustedDeviceFromCookieHeader(typeof headers.cookie === 'string' ? headers.cookie : null),
+      });
+      // The cookie carries this id; the row behind it is what sign-out and "sign out everywhere" revoke.
+      const sid = await createBrowserSession(user.id, String(req.headers?.['user-agent'] ?? '') || null);
+      return { id: user.id, name: user.username, role: user.role, sid };
     } catch (err) {
       // The code reaches the login page as ?error=<code>, which it turns into a message.
       if (err instanceof ApiError) throw new Error(err.code, { cause: err });
@@ -49,6 +56,12 @@ export function authOptions(): NextAuthOptions {
     session: { strategy: 'jwt', maxAge: 30 * 24 * 3600 },
     pages: { signIn: '/login', error: '/login' },
     providers: trakt ? [credentials, demo, trakt] : [credentials, demo],
+    events: {
+      // NextAuth's sign-out clears the cookie; revoking its session also ends any copy of it.
+      async signOut({ token }) {
+        if (typeof token?.sid === 'string') await revokeSessionToken(token.sid);
+      },
+    },
     callbacks: {
       async signIn({ user, account, profile }) {
         if (account?.provider !== 'trakt') return true;
@@ -62,8 +75,13 @@ export function authOptions(): NextAuthOptions {
           throw err;
         }
       },
-      jwt({ token, user }) {
-        if (user) token.sub = user.id;
+      async jwt({ token, user }) {
+        if (user) {
+          token.sub = user.id;
+          // Every sign-in gets a server-side session: the password sign-in made one in authorize()
+          // (with the user agent); a Trakt sign-in gets one here.
+          token.sid = (user as { sid?: string }).sid ?? (await createBrowserSession(user.id, null));
+        }
         return token;
       },
       session({ session, token }) {

@@ -6,6 +6,7 @@ import { DeleteAccount } from '@/components/settings/delete-account-client';
 import { EmailForm } from '@/components/settings/email-form-client';
 import { PasswordForm } from '@/components/settings/password-form-client';
 import { ProfileForm } from '@/components/settings/profile-form-client';
+import { SignOutEverywhere } from '@/components/settings/sign-out-everywhere-client';
 import { TraktSettings } from '@/components/settings/trakt-client';
 import { Panel } from '@/components/ui/panel';
 import { listApiKeys } from '@/lib/auth/api-keys';
@@ -41,6 +42,9 @@ export default async function SettingsPage({ searchParams }: Props) {
         </section>
         <Panel title="API keys" description="Personal keys for apps and scripts: send them as Authorization: Bearer <key>.">
           <ApiKeys initialKeys={keys} />
+        </Panel>
+        <Panel title="Sessions" description="Where you are signed in.">
+          <SignOutEverywhere />
         </Panel>
         <Panel title="Delete account" tone="danger" description="This cannot be undone.">
           <DeleteAccount onlyAdmin={onlyAdmin} />

@@ -20,7 +20,7 @@ describe('auth reads', () => {
     const live = await db.apiSession.create({ data: { userId: user.id, tokenHash: hashSecret('mq_s_live'), expiresAt: later } });
     await db.apiSession.create({ data: { userId: user.id, tokenHash: hashSecret('mq_s_old'), expiresAt: new Date(Date.now() - 1000) } });
     await db.apiSession.create({ data: { userId: user.id, tokenHash: hashSecret('mq_s_gone'), expiresAt: later, revokedAt: new Date() } });
-    expect(await findLiveSession('mq_s_live')).toEqual({ id: live.id, user: { id: user.id, username: 'reads-cat', role: 'user', disabled: true, demo: false } });
+    expect(await findLiveSession('mq_s_live')).toEqual({ id: live.id, lastUsedAt: null, user: { id: user.id, username: 'reads-cat', role: 'user', disabled: true, demo: false } });
     expect(await findLiveSession('mq_s_old')).toBeNull();
     expect(await findLiveSession('mq_s_gone')).toBeNull();
     expect(await findLiveSession('mq_s_unknown')).toBeNull();

@@ -5,6 +5,6 @@ import { deleteAccount, getAccount, updateAccount } from '@/lib/users/account';
 
 export const { GET, POST, PUT, PATCH, DELETE } = routes(
   handle(getAccountContract, ({ auth }) => getAccount(auth.user.id)),
-  handle(updateAccountContract, ({ auth, body }) => updateAccount(auth.user.id, body)),
+  handle(updateAccountContract, ({ auth, body }) => updateAccount(auth.user.id, body, auth.sessionId)),
   handle(deleteAccountContract, ({ auth, body }) => deleteAccount(auth.user.id, body.password)),
 );

@@ -6,7 +6,7 @@ import { handle, routes } from '@/lib/http/route';
 
 export const { GET, POST, PUT, PATCH, DELETE } = routes(
   handle(refreshSessionContract, async ({ auth }) => {
-    if (!auth.sessionId) throw new ApiError('forbidden', 'Only session tokens can be refreshed (API keys and cookies do not expire this way).');
+    if (auth.via !== 'session' || !auth.sessionId) throw new ApiError('forbidden', 'Only session tokens can be refreshed (API keys and cookies do not expire this way).');
     return refreshApiSession(auth.sessionId, auth.user.id);
   }),
 );
