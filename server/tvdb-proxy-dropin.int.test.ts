@@ -2,14 +2,13 @@
 // episodes without a season type, ?extended=true, /search/{type}?q=, a key as the Bearer token,
 // POST /auth/token, admin-chosen PINs, who made a key, and the global cap over all keys. Served by the
 // real handler on a real HTTP server, a fake TheTVDB upstream on 127.0.0.1, a real database.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import TVDB from 'tvdbapi';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { api, signUp } from '@/test/api';
 import { withEnv } from '@/test/config-env';
-import { FAKE_TVDB_IDS, startFakeTvdb, type FakeTvdb } from '@/test/fakes/tvdb-server';
-import { useFakeTvdb } from '@/test/fakes/tvdb-env';
+import { FAKE_TVDB_IDS, type FakeTvdb } from '@/test/fakes/tvdb-server';
+import { startProxyEdge } from '@/test/fakes/tvdb-env';
 import {
   failureResponse,
   movieExtendedResponse,
@@ -23,7 +22,6 @@ import {
   movieBaseResponse,
 } from '@/lib/tvdb/v4-schemas';
 import { resetProxyState } from '@/lib/tvdb/proxy-state';
-import { isTvdbPath, serveTvdb } from './tvdb-proxy';
 
 let fake: FakeTvdb;
 let server: Server;
@@ -31,15 +29,7 @@ let base: string;
 let admin: { id: string; username: string; token: string };
 
 beforeAll(async () => {
-  fake = await startFakeTvdb({ pageSize: 1 });
-  server = createServer((req, res) => {
-    if (isTvdbPath(req.url)) void serveTvdb(req, res);
-    else res.writeHead(404).end();
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  base = `${url}/tvdb/v4`;
-  useFakeTvdb(fake.url, url);
+  ({ fake, server, base } = await startProxyEdge({ pageSize: 1 }));
   admin = await signUp('admin');
 });
 

@@ -1,12 +1,11 @@
 // The TVDB-v4-compatible proxy end to end: admin API for keys, /tvdb/v4 served by the real
 // handler on a real HTTP server, a fake TheTVDB upstream on 127.0.0.1, a real database.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import TVDB from 'tvdbapi';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { api, signUp } from '@/test/api';
-import { FAKE_TVDB_IDS, startFakeTvdb, type FakeTvdb } from '@/test/fakes/tvdb-server';
-import { useFakeTvdb } from '@/test/fakes/tvdb-env';
+import { FAKE_TVDB_IDS, type FakeTvdb } from '@/test/fakes/tvdb-server';
+import { startProxyEdge } from '@/test/fakes/tvdb-env';
 import {
   episodeBaseResponse,
   episodeExtendedResponse,
@@ -21,7 +20,6 @@ import {
   seriesExtendedResponse,
   updatesResponse,
 } from '@/lib/tvdb/v4-schemas';
-import { isTvdbPath, serveTvdb } from './tvdb-proxy';
 import { flushProxyUsage, proxyState, resetProxyState } from '@/lib/tvdb/proxy-state';
 import { tvdbSyncJob } from '@/lib/tvdb/tvdb-sync-job';
 
@@ -31,15 +29,7 @@ let base: string;
 let admin: string;
 
 beforeAll(async () => {
-  fake = await startFakeTvdb({ pageSize: 10 });
-  server = createServer((req, res) => {
-    if (isTvdbPath(req.url)) void serveTvdb(req, res);
-    else res.writeHead(404).end();
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  base = `${url}/tvdb/v4`;
-  useFakeTvdb(fake.url, url);
+  ({ fake, server, base } = await startProxyEdge({ pageSize: 10 }));
   admin = (await signUp('admin')).token;
 });
 

@@ -1,9 +1,10 @@
 // Opens a device's command stream through the real route handler, in-process, and reads its
 // Server-Sent Events as they come (integration tests; e2e tests use the browser's EventSource).
 import { GET } from '@/app/api/v1/devices/[id]/events/route';
+import { sseEvents, type SseEvent } from './sse-events';
 import { waitFor } from './wait-for';
 
-export type SseEvent = { event: string; data: any };
+export type { SseEvent };
 
 export interface SseStream {
   status: number;
@@ -27,22 +28,8 @@ export async function openDeviceStream(deviceId: string, token: string): Promise
   let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   if (res.status === 200 && res.body) {
     reader = res.body.getReader();
-    const decoder = new TextDecoder();
-    let buffer = '';
     ended = (async () => {
-      for (;;) {
-        const { value, done } = await reader!.read().catch(() => ({ value: undefined, done: true }));
-        if (done) return;
-        buffer += decoder.decode(value, { stream: true });
-        let cut: number;
-        while ((cut = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, cut);
-          buffer = buffer.slice(cut + 2);
-          const event = /^event: (.+)$/m.exec(block)?.[1];
-          const data = /^data: (.+)$/m.exec(block)?.[1];
-          if (event && data) events.push({ event, data: JSON.parse(data) });
-        }
-      }
+      for await (const e of sseEvents(reader!)) events.push(e);
     })();
   } else {
     await res.text();

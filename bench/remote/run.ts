@@ -11,6 +11,7 @@
 import { performance } from 'node:perf_hooks';
 import { factLines, runBenchmark, verdict } from '../machine';
 import { startApp, waitFor } from '../../e2e/harness';
+import { sseEvents } from '../../test/sse-events';
 
 const RUNS = 3;
 const COMMANDS = 100;
@@ -36,27 +37,16 @@ runBenchmark(async () => {
     const stored = new Map<string, number>();
     const stream = await fetch(`${base}/events`, { headers: auth });
     const reader = stream.body!.getReader();
-    const decoder = new TextDecoder();
-    let buffer = '';
     void (async () => {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        buffer += decoder.decode(value, { stream: true });
-        let cut: number;
-        while ((cut = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, cut);
-          buffer = buffer.slice(cut + 2);
-          const data = /^event: command\ndata: (.+)$/m.exec(block)?.[1];
-          if (!data) continue;
-          const cmd = JSON.parse(data) as { id: string; level: number };
-          arrived.set(cmd.id, performance.now());
-          state.volume = cmd.level;
-          void putState().then(() => {
-            stored.set(cmd.id, performance.now());
-            return fetch(`${base}/commands/${cmd.id}/ack`, { method: 'POST', headers: { ...auth, ...json }, body: JSON.stringify({ status: 'done' }) });
-          });
-        }
+      for await (const e of sseEvents(reader)) {
+        if (e.event !== 'command') continue;
+        const cmd = e.data as { id: string; level: number };
+        arrived.set(cmd.id, performance.now());
+        state.volume = cmd.level;
+        void putState().then(() => {
+          stored.set(cmd.id, performance.now());
+          return fetch(`${base}/commands/${cmd.id}/ack`, { method: 'POST', headers: { ...auth, ...json }, body: JSON.stringify({ status: 'done' }) });
+        });
       }
     })();
     await putState();
