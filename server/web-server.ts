@@ -9,6 +9,7 @@ import { newNonce, securityHeaders } from '../lib/http/security-headers';
 import { isDirectPlayPath, serveDirectPlay } from './direct-play';
 import { isTvdbPath, serveTvdb } from './tvdb-proxy';
 import { undecodablePathReply } from './undecodable-path';
+import { isUploadRequest, serveUploadNode } from './uploads';
 import { flushProxyUsage } from '../lib/tvdb/proxy-state';
 import { mailModeNotice } from '../lib/mail/outbox';
 
@@ -37,6 +38,11 @@ const server = createServer((req, res) => {
     void serveDirectPlay(req, res).then((done) => {
       if (!done) void handle(req, res);
     });
+    return;
+  }
+  // Resumable uploads (tus): the body streams to disk here, never through Next's body handling.
+  if (isUploadRequest(req.url)) {
+    void serveUploadNode(req, res);
     return;
   }
   // The TVDB-v4-compatible proxy: plain Node, for throughput (see server/tvdb-proxy.ts).

@@ -34,7 +34,7 @@ export const updateUserContract = defineContract({
   method: 'PATCH',
   path: '/api/v1/admin/users/{id}',
   access: 'admin',
-  summary: "Change a user's role or disable the account",
+  summary: "Change a user's role, upload permission, or disable the account",
   description: 'Disabling revokes the account’s session tokens. The only active admin cannot be demoted or disabled (409 last_admin).',
   tags: ['admin'],
   params: idParams,

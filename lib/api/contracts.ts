@@ -15,10 +15,12 @@ import * as tvtime from './tvtime-contracts';
 import * as scrobble from './scrobble-contracts';
 import * as trakt from './trakt-contracts';
 import * as remote from './remote-contracts';
+import * as upload from './upload-contracts';
 import type { Contract } from '@/lib/http/contract';
 
 export const allContracts: Contract[] = [...Object.values(system), ...Object.values(auth), ...Object.values(user), ...Object.values(accountMail), ...Object.values(admin), ...Object.values(library), ...Object.values(image), ...Object.values(stream), ...Object.values(remote), ...Object.values(tracking), ...Object.values(metadata), ...Object.values(trakt), ...Object.values(proxyKeys),
   ...Object.values(backup),
   ...Object.values(tvtime),
   ...Object.values(scrobble),
+  ...Object.values(upload),
 ];

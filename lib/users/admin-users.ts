@@ -11,8 +11,12 @@ import { uniqueViolation } from './unique-violation';
 import { emailSchema, NO_PASSWORD, passwordSchema, toAdminUserView, usernameSchema, type AdminUserView } from './user-view';
 
 export const adminUserUpdateSchema = z
-  .object({ role: z.enum(['admin', 'user']).optional(), disabled: z.boolean().optional() })
-  .refine((v) => v.role !== undefined || v.disabled !== undefined, 'Give a role or disabled.');
+  .object({
+    role: z.enum(['admin', 'user']).optional(),
+    disabled: z.boolean().optional(),
+    can_upload: z.boolean().optional().describe('May this user upload videos (admins always may)'),
+  })
+  .refine((v) => v.role !== undefined || v.disabled !== undefined || v.can_upload !== undefined, 'Give a role, disabled or can_upload.');
 
 export const adminUserCreateSchema = z.object({
   username: usernameSchema,
@@ -55,7 +59,7 @@ export async function updateUserByAdmin(id: string, input: z.infer<typeof adminU
   if (!target) throw new ApiError('not_found', 'No such user.');
   if (input.role === 'user') await assertNotLastAdmin(id, 'demote');
   if (input.disabled === true) await assertNotLastAdmin(id, 'disable');
-  const user = await db.user.update({ where: { id }, data: { role: input.role, disabled: input.disabled }, ...withHash });
+  const user = await db.user.update({ where: { id }, data: { role: input.role, disabled: input.disabled, canUpload: input.can_upload }, ...withHash });
   if (input.disabled) {
     await db.apiSession.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date() } });
   }

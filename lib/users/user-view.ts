@@ -26,14 +26,15 @@ export type UserView = z.infer<typeof userSchema>;
 /** What admins see of an account: also whether its owner has chosen a password yet. */
 export const adminUserSchema = userSchema.extend({
   has_password: z.boolean().describe('false while an account added without a password waits for its owner to open the invite link'),
+  can_upload: z.boolean().describe('May upload videos (/api/v1/uploads); admins always may'),
 });
 export type AdminUserView = z.infer<typeof adminUserSchema>;
 
 /** The password hash of an account whose owner has not set a password yet: it matches no password. */
 export const NO_PASSWORD = '';
 
-export function toAdminUserView(u: Parameters<typeof toUserView>[0] & { passwordHash: string }): AdminUserView {
-  return { ...toUserView(u), has_password: u.passwordHash !== NO_PASSWORD };
+export function toAdminUserView(u: Parameters<typeof toUserView>[0] & { passwordHash: string; canUpload: boolean }): AdminUserView {
+  return { ...toUserView(u), has_password: u.passwordHash !== NO_PASSWORD, can_upload: u.role === 'admin' || u.canUpload };
 }
 
 export function toUserView(u: {
