@@ -238,7 +238,7 @@ describe('uploads (tus)', () => {
   });
 
   it('takes a browser-cookie upload only from the same origin, with tus content types', async () => {
-    const cookie = `next-auth.session-token=${await encode({ token: { sub: admin.id }, secret: process.env.AUTH_SECRET! })}`;
+    const cookie = `next-auth.session-token=${await encode({ token: { sub: admin.id }, secret: config().auth.secret })}`;
     const tusHeaders = { cookie, 'tus-resumable': '1.0.0', 'upload-length': String(video.length), 'upload-metadata': metadata('cookie.mp4') };
     const crossSite = await fetch(`${base}/api/v1/uploads`, { method: 'POST', headers: { ...tusHeaders, origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } });
     expect(crossSite.status).toBe(403);
