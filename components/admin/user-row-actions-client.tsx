@@ -1,5 +1,5 @@
 'use client';
-// The actions of one row of Admin → Users: enable or disable, a new invite link for an account
+// The actions of one row of Admin → Users: allow uploads, enable or disable, a new invite link for an account
 // still waiting for its password, and delete after a confirmation. The only admin's are greyed out.
 import { useState } from 'react';
 import { formError } from '@/components/queries/api-fetch';
@@ -27,6 +27,18 @@ export function UserRowActions({ user, onlyAdmin, invitesOn, update }: RowAction
       {!user.has_password && invitesOn && (
         <Button variant="secondary" size="sm" aria-label={`New invite link for ${user.username}`} pending={reissue.isPending} onClick={() => reissue.mutate(user.id)}>
           New link
+        </Button>
+      )}
+      {user.role === 'user' && (
+        <Button
+          variant="secondary"
+          size="sm"
+          aria-label={`${user.can_upload ? 'Stop uploads by' : 'Allow uploads by'} ${user.username}`}
+          title="Whether this user may upload videos into libraries (admins always may)"
+          pending={busy}
+          onClick={() => update.mutate({ id: user.id, can_upload: !user.can_upload })}
+        >
+          {user.can_upload ? 'Stop uploads' : 'Allow uploads'}
         </Button>
       )}
       <Button

@@ -20,6 +20,7 @@ import { MediaGrid } from './media-grid';
 import { MEDIA_SORTS, WATCHED_FILTERS, type WatchedFilter } from './media-sort';
 import { ScanIssues } from './scan-issues-client';
 import { ScanProgressBar } from './scan-progress-bar';
+import { UploadVideo } from './upload-client';
 import { WatchStatus } from './watch-status';
 
 interface LibraryProps {
@@ -29,6 +30,8 @@ interface LibraryProps {
   /** Loaded for admins only. */
   initialIssues?: ScanIssue[];
   isAdmin: boolean;
+  /** Admins, and users an admin allowed to upload. */
+  canUpload?: boolean;
 }
 
 function matches(title: string, q: string): boolean {
@@ -36,7 +39,7 @@ function matches(title: string, q: string): boolean {
   return fold(title).includes(fold(q));
 }
 
-export function Library({ library, initialProgress, initialMedia, initialIssues, isAdmin }: LibraryProps) {
+export function Library({ library, initialProgress, initialMedia, initialIssues, isAdmin, canUpload = false }: LibraryProps) {
   const qc = useQueryClient();
   const { data: progress = initialProgress } = useScanProgress(library.id, initialProgress);
   const [sort, setSort] = useState<MediaSort>('title');
@@ -103,6 +106,8 @@ export function Library({ library, initialProgress, initialMedia, initialIssues,
         {run.error && <Alert tone="error">{formError(run.error)}</Alert>}
         {isAdmin && <WatchStatus status={progress.watch_status} />}
       </section>
+
+      {canUpload && <UploadVideo libraryId={library.id} />}
 
       {isAdmin && <ScanIssues libraryId={library.id} count={progress.issue_count} initialIssues={initialIssues} />}
 

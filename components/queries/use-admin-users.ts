@@ -41,6 +41,7 @@ export interface AdminUserUpdate {
   id: string;
   role?: AdminUserView['role'];
   disabled?: boolean;
+  can_upload?: boolean;
 }
 
 export function useUpdateAdminUser() {

@@ -3,12 +3,12 @@
 // error shape on every refusal — tus then speaks the protocol. tus PATCH bodies are
 // application/offset+octet-stream, so the JSON-only rule of cookie writes does not fit here; a
 // cookie-authenticated write must instead come from our own origin (Origin or Sec-Fetch-Site).
-import { db } from '@/lib/db';
 import { ApiError } from '@/lib/errors/api-error';
 import { errorCodes, type ErrorCode } from '@/lib/errors/error-codes';
 import type { AuthContext } from '@/lib/http/auth-context';
 import { authenticate } from '@/lib/http/authenticate';
 import { toErrorResponse } from '@/lib/http/error-response';
+import { mayUpload } from './may-upload';
 import { tusUploads, UPLOAD_ID, UPLOADS_PATH, uploaderOf } from './tus-uploads';
 
 export function isUploadPath(pathname: string): boolean {
@@ -35,9 +35,7 @@ async function assertMayUpload(req: Request, auth: AuthContext | null): Promise<
   if (auth.via === 'cookie' && req.method !== 'HEAD' && req.method !== 'GET' && !sameOrigin(req)) {
     throw new ApiError('forbidden', 'A browser upload must come from this server’s own pages (same origin).');
   }
-  if (auth.user.role === 'admin') return auth;
-  const user = await db.user.findUnique({ where: { id: auth.user.id }, select: { canUpload: true } });
-  if (!user?.canUpload) throw new ApiError('forbidden', 'This account may not upload videos; an admin can allow it (Admin → Users).');
+  if (!(await mayUpload(auth.user))) throw new ApiError('forbidden', 'This account may not upload videos; an admin can allow it (Admin → Users).');
   return auth;
 }
 

@@ -9,6 +9,7 @@ import { requirePageUser } from '@/lib/http/page-user';
 import { listLibraryMedia } from '@/lib/library/browse';
 import { getLibrary } from '@/lib/library/libraries';
 import { getScanProgress, listScanIssues } from '@/lib/library/scan-progress';
+import { mayUpload } from '@/lib/upload/may-upload';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -22,10 +23,11 @@ export default async function LibraryPage({ params }: Props) {
   const user = await requirePageUser(`/libraries/${id}`);
   const isAdmin = user.role === 'admin';
   const library = await orNotFound(getLibrary(id));
-  const [progress, media, issues] = await Promise.all([
+  const [progress, media, issues, canUpload] = await Promise.all([
     getScanProgress(id),
     listLibraryMedia(id, mediaListQuery('title')),
     isAdmin ? listScanIssues(id) : undefined,
+    mayUpload(user),
   ]);
   return (
     <AppShell
@@ -44,7 +46,7 @@ export default async function LibraryPage({ params }: Props) {
         </>
       }
     >
-      <Library library={library} initialProgress={progress} initialMedia={media} initialIssues={issues} isAdmin={isAdmin} />
+      <Library library={library} initialProgress={progress} initialMedia={media} initialIssues={issues} isAdmin={isAdmin} canUpload={canUpload} />
     </AppShell>
   );
 }
