@@ -10,6 +10,7 @@ import { libraryMetadataJob } from '@/lib/metadata/library-metadata-job';
 import { subtitleExtractJob } from '@/lib/stream/subtitle-job';
 import { transcodeSessionJob } from '@/lib/stream/transcode-job';
 import { trickplayJob } from '@/lib/stream/trickplay';
+import { renditionsJob } from '@/lib/stream/renditions-job';
 import { localMetadataJob } from '@/lib/metadata/local-metadata-job';
 import { scanLibraryJob } from '@/lib/scan/scan-library-job';
 import { tvdbSyncJob } from '@/lib/tvdb/tvdb-sync-job';
@@ -36,6 +37,7 @@ export const jobDefinitions: readonly AnyJobDefinition[] = [
   mailSendJob as AnyJobDefinition,
   mailDrainJob as AnyJobDefinition,
   demoResetJob as AnyJobDefinition,
+  renditionsJob as AnyJobDefinition,
 ];
 
 /** Queued by the runner after a job succeeds. */
@@ -43,11 +45,16 @@ export const jobPipeline: readonly PipelineStep[] = [
   // The items a scan created or whose files changed get NFO, artwork and frame grabs; the stored
   // result keeps the counts and how many were queued, not the ids.
   pipelineStep(scanLibraryJob, {
-    next: (result) => ('touched_item_ids' in result ? result.touched_item_ids : []).map((itemId) => followUp(localMetadataJob, { itemId })),
+    // New or changed files: libraries with a ladder get their renditions (the job finds which lack them).
+    next: (result) => {
+      const touched = 'touched_item_ids' in result ? result.touched_item_ids : [];
+      return [...touched.map((itemId) => followUp(localMetadataJob, { itemId })), ...(touched.length > 0 ? [followUp(renditionsJob, {})] : [])];
+    },
     keep(result, queued) {
       if (!('touched_item_ids' in result)) return result; // skipped: the library was removed
       const { touched_item_ids: _ids, ...counts } = result;
-      return { ...counts, metadata_queued: queued };
+      // `queued` may include the one renditions job: count metadata jobs only.
+      return { ...counts, metadata_queued: Math.min(queued, _ids.length) };
     },
   }),
 ];

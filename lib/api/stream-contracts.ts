@@ -8,7 +8,7 @@ const binary = z.string().meta({ format: 'binary' });
 
 const streamSessionSchema = z.object({
   stream_key: z.string(),
-  mode: z.enum(['direct', 'remux', 'transcode']),
+  mode: z.enum(['direct', 'remux', 'transcode', 'renditions']).describe('renditions: the file’s ready background ladder (adaptive HLS), no live transcode'),
   reasons: z.array(z.string()).describe('Why this mode, in words the player shows'),
   url: z.string().describe('Direct: the file (HTTP Range). HLS: the master playlist.'),
   duration: z.number().describe('Seconds'),

@@ -9,6 +9,7 @@ import { librariesChanged } from '@/lib/scan/scan-events';
 import { ApiError } from '@/lib/errors/api-error';
 import { jobQueue } from '@/lib/jobs/job-queue';
 import { scanLibraryJob } from '@/lib/scan/scan-library-job';
+import { renditionsJob } from '@/lib/stream/renditions-job';
 import { getLibrary, type createLibrarySchema, type LibraryView, type updateLibrarySchema } from './libraries';
 import { validateFolders } from './library-folders';
 
@@ -67,6 +68,7 @@ export async function updateLibrary(id: string, input: z.infer<typeof updateLibr
           name: input.name,
           type: input.type,
           scanIntervalMinutes: input.scan_interval_minutes,
+          renditionLadder: input.rendition_ladder,
           ...(retype ? { sortedType: input.type === sortedBy ? null : sortedBy } : {}),
           // A scan running now started before this change: it goes round again (see scan-library-job).
           ...(rescan ? { scanRequestedAt: new Date() } : {}),
@@ -77,6 +79,8 @@ export async function updateLibrary(id: string, input: z.infer<typeof updateLibr
     })
     .catch(overlapOnRace);
   if (rescan) await jobQueue().enqueue(scanLibraryJob, { libraryId: id, force: false });
+  // A ladder chosen (or changed): the files already there get theirs, in the background.
+  if (input.rendition_ladder && input.rendition_ladder !== 'off') await jobQueue().enqueue(renditionsJob, { libraryId: id });
   // The worker's watchers follow the new folders (or stop watching removed ones) at once.
   notify(librariesChanged, { libraryId: id });
   return getLibrary(id);

@@ -1,6 +1,7 @@
 // Libraries: named sets of folders an admin points Marquee at, and how they are read. Creating,
 // editing and deleting them is in edit-library.ts; their folders' rules in library-folders.ts.
 import { z } from 'zod';
+import { renditionLadderSchema } from '@/lib/media/renditions';
 import { db } from '@/lib/db';
 import { ApiError } from '@/lib/errors/api-error';
 import { jobQueue } from '@/lib/jobs/job-queue';
@@ -33,9 +34,10 @@ export const updateLibrarySchema = z
     paths: foldersSchema.optional().describe('The new set of folders: added ones are scanned, removed ones leave with their items.'),
     path: folderSchema.optional().describe('One folder: the same as `paths: [path]`.'),
     scan_interval_minutes: scanIntervalSchema.optional(),
+    rendition_ladder: renditionLadderSchema.optional(),
   })
   .refine((v) => !(v.paths !== undefined && v.path !== undefined), { message: 'Give "paths" or "path", not both.', path: ['paths'] })
-  .refine((v) => Object.values(v).some((x) => x !== undefined), 'Give something to change: name, type, paths or scan_interval_minutes.');
+  .refine((v) => Object.values(v).some((x) => x !== undefined), 'Give something to change: name, type, paths, scan_interval_minutes or rendition_ladder.');
 
 export const librarySchema = z.object({
   id: z.string(),
@@ -45,6 +47,7 @@ export const librarySchema = z.object({
   paths: z.array(z.string()),
   type: libraryTypeSchema,
   scan_interval_minutes: z.number().int().nullable(),
+  rendition_ladder: renditionLadderSchema,
   media_count: z.number().int(),
   last_scan_at: z.string().nullable(),
   scan_status: z.string(),
@@ -52,7 +55,7 @@ export const librarySchema = z.object({
 export type LibraryView = z.infer<typeof librarySchema>;
 export type LibraryType = z.infer<typeof libraryTypeSchema>;
 
-export type LibraryRow = { id: string; name: string; type: LibraryType; scanIntervalMinutes: number | null; lastScanAt: Date | null; scanStatus: string; items: number };
+export type LibraryRow = { id: string; name: string; type: LibraryType; scanIntervalMinutes: number | null; renditionLadder: string; lastScanAt: Date | null; scanStatus: string; items: number };
 
 export function libraryView(l: LibraryRow, paths: string[]): LibraryView {
   return {
@@ -62,6 +65,7 @@ export function libraryView(l: LibraryRow, paths: string[]): LibraryView {
     paths,
     type: l.type,
     scan_interval_minutes: l.scanIntervalMinutes,
+    rendition_ladder: renditionLadderSchema.catch('off').parse(l.renditionLadder),
     media_count: l.items,
     last_scan_at: l.lastScanAt?.toISOString() ?? null,
     scan_status: l.scanStatus,

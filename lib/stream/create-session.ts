@@ -14,10 +14,11 @@ import { decideStream, qualitiesFor } from './decide';
 import { SEGMENT_SECONDS, segmentCount } from './hls';
 import { endDeviceSessions, transcodeHolders } from './device-sessions';
 import { claimTranscodeSlot, discardSession, endSession, insertSession, linkSessionJob, sessionFor } from './session-store';
-import type { StreamPlan } from './stream-plan';
+import type { StreamMode, StreamPlan } from './stream-plan';
 import { subtitleTracks } from './subtitle-tracks';
 import { outsideLibrary } from './respond-direct';
 import { servedFile } from '@/lib/scan/served-path';
+import { renditionsReady } from './renditions-job';
 import { transcodeSessionJob } from './transcode-job';
 import { readTrickplay, trickplayFailure, trickplayJob } from './trickplay';
 
@@ -109,15 +110,18 @@ export async function createStreamSession(userId: string, body: CreateStreamBody
   // A player that starts something new is done with what it played before (a closed tab, the
   // next episode): its old sessions end now rather than holding a transcode slot until idle.
   if (body.device_id) await endDeviceSessions(userId, body.device_id);
-  if (decision.mode !== 'direct') await checkDisk();
+  if (decision.mode !== 'direct' && !(await renditionsReady(file.id))) await checkDisk();
 
   const duration = file.info.duration!;
   const plan: StreamPlan = { decision, duration, segmentSeconds: SEGMENT_SECONDS, container: file.info.container };
   const startSegment = decision.mode === 'transcode' ? Math.min(Math.floor(body.video_offset / SEGMENT_SECONDS), segmentCount(duration) - 1) : 0;
   const key = randomBytes(24).toString('base64url');
-  const session = await insertSession({ key, userId, fileId: file.id, mode: decision.mode, plan, requestedSegment: startSegment, deviceId: body.device_id ?? null });
-  if (decision.mode === 'transcode') await admitTranscode(session.id);
-  if (decision.mode !== 'direct') {
+  // A ready background ladder replaces ffmpeg: the same picture for everyone, adaptive, no CPU.
+  const defaultAudio = body.audio_index === undefined || body.audio_index === file.info.audio[0]?.index;
+  const mode: StreamMode = decision.mode !== 'direct' && !decision.burnSubtitle && defaultAudio && (await renditionsReady(file.id)) ? 'renditions' : decision.mode;
+  const session = await insertSession({ key, userId, fileId: file.id, mode, plan, requestedSegment: startSegment, deviceId: body.device_id ?? null });
+  if (mode === 'transcode') await admitTranscode(session.id);
+  if (mode === 'remux' || mode === 'transcode') {
     const job = await jobQueue().enqueue(transcodeSessionJob, { sessionId: session.id });
     await linkSessionJob(session.id, job.id);
   }
@@ -130,7 +134,7 @@ export async function createStreamSession(userId: string, body: CreateStreamBody
   const url = `/api/v1/stream-session/${key}`;
   return {
     stream_key: key,
-    mode: decision.mode,
+    mode,
     reasons: decision.reasons,
     url,
     duration,

@@ -13,6 +13,8 @@ import { readySegments } from './segment-ready';
 import { type Session, sessionDir, sessionFor, sessionState, touchSession } from './session-store';
 import { streamChanged, streamRequested } from './stream-events';
 import { trickplayManifestResponse, TRICKPLAY_MANIFEST } from './respond-extras';
+import { renditionFileResponse, renditionsMasterResponse } from './respond-renditions';
+import { RENDITION_FILE } from '@/lib/media/renditions';
 
 const HLS = 'application/vnd.apple.mpegurl';
 const SEGMENT_WAIT_MS = 25_000;
@@ -24,6 +26,7 @@ export async function streamRoot(userId: string, key: string, req: Request): Pro
   if (direct) return directPlayResponse(direct);
   await requested(s);
   if (s.status === 'failed') throw new ApiError('stream_failed', s.error ?? 'The stream failed.');
+  if (s.mode === 'renditions') return renditionsMasterResponse(s, key);
   return new Response(masterPlaylist(s.plan.decision, `${key}/${MEDIA_PLAYLIST}`), { headers: { 'Content-Type': HLS, 'Cache-Control': 'no-store' } });
 }
 
@@ -62,9 +65,14 @@ async function waitUntil(s: Session, what: string, ready: () => Promise<boolean>
 /** HLS: the media playlist, one segment, or the scrub-preview manifest. Other names never reach the filesystem. */
 export async function streamPart(userId: string, key: string, name: string): Promise<Response> {
   const seg = SEGMENT_PATTERN.exec(name);
-  if (name !== MEDIA_PLAYLIST && name !== TRICKPLAY_MANIFEST && !seg) throw new ApiError('invalid_stream_path', `"${name.slice(0, 60)}" is not a playlist or segment name of this stream.`);
+  if (name !== MEDIA_PLAYLIST && name !== TRICKPLAY_MANIFEST && !seg && !RENDITION_FILE.test(name)) throw new ApiError('invalid_stream_path', `"${name.slice(0, 60)}" is not a playlist or segment name of this stream.`);
   const s = await sessionFor(userId, key);
   if (name === TRICKPLAY_MANIFEST) return trickplayManifestResponse(s, key);
+  if (s.mode === 'renditions') {
+    await requested(s);
+    return renditionFileResponse(s, name);
+  }
+  if (RENDITION_FILE.test(name) && !seg) throw new ApiError('invalid_stream_path', `"${name.slice(0, 60)}" is not a playlist or segment name of this stream.`);
   if (s.mode === 'direct') throw new ApiError('not_found', 'A direct-play session has no playlists or segments.');
   const dir = sessionDir(s.id);
   if (name === MEDIA_PLAYLIST) {

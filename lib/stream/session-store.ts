@@ -17,7 +17,7 @@ export type NewSession = { key: string; userId: string; fileId: string; mode: St
 export async function insertSession(s: NewSession) {
   const plan = streamPlanSchema.parse(s.plan);
   return db.streamSession.create({
-    data: { ...s, plan, status: s.mode === 'direct' ? 'running' : 'starting' },
+    data: { ...s, plan, status: s.mode === 'direct' || s.mode === 'renditions' ? 'running' : 'starting' },
     select: { id: true, key: true },
   });
 }

@@ -3,11 +3,14 @@
 import { z } from 'zod';
 import { audioStreamSchema, subtitleStreamSchema, videoStreamSchema } from '@/lib/media/media-info';
 
-export const streamModeSchema = z.enum(['direct', 'remux', 'transcode']);
+/** What the decision picks from the file and the client. */
+export const decidedModeSchema = z.enum(['direct', 'remux', 'transcode']);
+// A session's mode: the decision's, or renditions — the file's ready background ladder (lib/stream/renditions-job.ts).
+export const streamModeSchema = z.enum([...decidedModeSchema.options, 'renditions']);
 export type StreamMode = z.infer<typeof streamModeSchema>;
 
 export const decisionSchema = z.object({
-  mode: streamModeSchema,
+  mode: decidedModeSchema,
   reasons: z.array(z.string()),
   video: videoStreamSchema.nullable(),
   audio: audioStreamSchema.nullable(),

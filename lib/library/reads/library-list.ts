@@ -12,7 +12,7 @@ const libraryListView = (r: LibraryListRow, paths: string[]): LibraryView =>
 /** Every library, by name, with its folders (A→Z) and item count. */
 export async function listLibraries(): Promise<LibraryView[]> {
   const rows = await queryRows<LibraryListRow>(sql`
-    SELECT l."id", l."name", l."type", l."scanIntervalMinutes", l."lastScanAt", l."scanStatus",
+    SELECT l."id", l."name", l."type", l."scanIntervalMinutes", l."lastScanAt", l."scanStatus", l."renditionLadder",
            (SELECT COUNT(*) FROM "MediaItem" m WHERE m."libraryId" = l."id") AS "items"
     FROM "Library" l ORDER BY l."name"`);
   const folders = await queryRows<LibraryFolderRow>(sql`SELECT f."libraryId", f."path" FROM "LibraryFolder" f ORDER BY f."path"`);
