@@ -17,7 +17,17 @@ export interface LibraryFormValues {
   paths: string[];
   type: LibraryType;
   scan_interval_minutes: number | null;
+  /** Edit only: the background renditions ladder. */
+  rendition_ladder?: LibraryView['rendition_ladder'];
 }
+
+const LADDERS: { value: LibraryView['rendition_ladder']; label: string }[] = [
+  { value: 'off', label: 'Off (live transcode when needed)' },
+  { value: '1080,720,480', label: '1080p / 720p / 480p' },
+  { value: '1080,720', label: '1080p / 720p' },
+  { value: '720,480', label: '720p / 480p' },
+  { value: '720', label: '720p' },
+];
 
 interface LibraryFormProps {
   /** The library being edited; a new one when absent. */
@@ -48,13 +58,14 @@ export function LibraryForm({ library, submitLabel, pending, error, onSubmit, on
   const [name, setName] = useState(library?.name ?? '');
   const [paths, setPaths] = useState<string[]>(library?.paths.length ? library.paths : ['']);
   const [type, setType] = useState<LibraryType>(library?.type ?? 'movies');
+  const [ladder, setLadder] = useState<LibraryView['rendition_ladder']>(library?.rendition_ladder ?? 'off');
   const [interval, setScanInterval] = useState(library?.scan_interval_minutes === null || !library ? '' : String(library.scan_interval_minutes));
   // Fields changed since the last submit: their old server errors no longer apply.
   const [edited, setEdited] = useState<Set<string>>(new Set());
   const touch = (field: string) => setEdited((s) => (s.has(field) ? s : new Set(s).add(field)));
   const serverFields = fieldErrors(error);
   const fields = Object.fromEntries(Object.entries(serverFields).filter(([f]) => !edited.has(f)));
-  const fieldNames = ['name', 'type', 'path', 'paths', 'scan_interval_minutes', ...paths.map((_, i) => `paths.${i}`)];
+  const fieldNames = ['name', 'type', 'path', 'paths', 'scan_interval_minutes', 'rendition_ladder', ...paths.map((_, i) => `paths.${i}`)];
   // A refusal that names a field shows there, not twice; one that names none (or one not on the form) above.
   const placed = Object.keys(serverFields).length > 0 && Object.keys(serverFields).every((f) => fieldNames.includes(f));
   const message = placed ? null : formError(error, fieldNames);
@@ -79,7 +90,7 @@ export function LibraryForm({ library, submitLabel, pending, error, onSubmit, on
     const filled = paths.filter((p) => p.trim() !== '');
     const sent = filled.length > 0 ? filled : [''];
     setPaths(sent);
-    onSubmit({ name: name.trim(), paths: sent, type, scan_interval_minutes: interval === '' ? null : Number(interval) });
+    onSubmit({ name: name.trim(), paths: sent, type, scan_interval_minutes: interval === '' ? null : Number(interval), ...(library ? { rendition_ladder: ladder } : {}) });
   }
 
   const retyped = library && type !== library.type;
@@ -139,6 +150,17 @@ export function LibraryForm({ library, submitLabel, pending, error, onSubmit, on
         hint="Folders are watched for changes; a periodic scan also catches what watching misses (network drives)."
         className="md:max-w-sm"
       />
+      {library && (
+        <SelectField
+          label="Background renditions"
+          name="rendition_ladder"
+          value={ladder}
+          onChange={(e) => setLadder(e.target.value as LibraryView['rendition_ladder'])}
+          options={LADDERS}
+          hint="H.264/AAC HLS versions made in the background (never upscaled), played with adaptive bitrate instead of a live transcode."
+          className="md:max-w-sm"
+        />
+      )}
       <div className="flex flex-wrap gap-2">
         <Button type="submit" pending={pending}>
           {submitLabel}

@@ -18,7 +18,7 @@ import { type DeviceCommand, type DeviceStateReport, useDevice } from '@/compone
 type Track = { id: string; source: string; codec: string; language: string | null; title: string | null; forced: boolean; default: boolean; text: boolean; url: string | null };
 type Session = {
   stream_key: string;
-  mode: 'direct' | 'remux' | 'transcode';
+  mode: 'direct' | 'remux' | 'transcode' | 'renditions';
   reasons: string[];
   url: string;
   duration: number;
@@ -460,7 +460,7 @@ export function Player({ target }: { target: Target }) {
       {showInfo && session && (
         <dl aria-label="Playback info" className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 rounded-xl border border-white/10 bg-zinc-900/60 p-4 text-sm">
           <dt className="text-zinc-500">Mode</dt>
-          <dd className="text-zinc-200" data-testid="play-mode">{{ direct: 'Direct play', remux: 'Remux (video copied)', transcode: 'Transcode' }[session.mode]}</dd>
+          <dd className="text-zinc-200" data-testid="play-mode">{{ direct: 'Direct play', remux: 'Remux (video copied)', transcode: 'Transcode', renditions: 'Renditions (made in the background, adaptive bitrate)' }[session.mode]}</dd>
           <dt className="text-zinc-500">Why</dt>
           <dd className="text-zinc-200">
             <ul>{session.reasons.map((r) => <li key={r}>{r}</li>)}</ul>
