@@ -19,6 +19,7 @@ import { itemCount, libraryTypeLabel } from './library-labels';
 import { MediaGrid } from './media-grid';
 import { MEDIA_SORTS, WATCHED_FILTERS, type WatchedFilter } from './media-sort';
 import { ScanIssues } from './scan-issues-client';
+import { RenditionsProgressBar } from './renditions-progress-bar';
 import { ScanProgressBar } from './scan-progress-bar';
 import { UploadVideo } from './upload-client';
 import { WatchStatus } from './watch-status';
@@ -80,6 +81,11 @@ export function Library({ library, initialProgress, initialMedia, initialIssues,
         <div className="flex flex-wrap items-start justify-between gap-4">
           <div className="min-w-[16rem] flex-1">
             <ScanProgressBar progress={progress} />
+            {progress.renditions && (
+              <div className="mt-4">
+                <RenditionsProgressBar renditions={progress.renditions} />
+              </div>
+            )}
           </div>
           {isAdmin && (
             <div className="flex flex-wrap gap-2">

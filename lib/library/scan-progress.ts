@@ -14,6 +14,8 @@ export const scanProgressSchema = z.object({
   media_count: z.number().int(),
   issue_count: z.number().int(),
   watch_status: z.string().nullable(),
+  /** The background renditions job that covers this library, while one is queued or running (lib/stream/renditions-job.ts). */
+  renditions: z.object({ status: z.enum(['queued', 'running']), progress: z.number().nullable(), message: z.string().nullable() }).nullable(),
 });
 export type ScanProgress = z.infer<typeof scanProgressSchema>;
 
@@ -27,6 +29,7 @@ export async function getScanProgress(libraryId: string): Promise<ScanProgress> 
   if (!lib) throw new ApiError('not_found', 'No such library.');
   // The live job, if any: the key is `scan:<id>` while it is queued or running.
   const job = await db.job.findUnique({ where: { activeKey: `scan:${libraryId}` }, select: { status: true, progress: true, progressMessage: true } });
+  const renditions = lib.renditionLadder === 'off' ? null : await renditionsJobOf(libraryId);
   return {
     status: job ? (job.status === 'running' ? 'scanning' : 'queued') : lib.scanStatus,
     progress: job?.status === 'running' ? (job.progress ?? 0) : null,
@@ -35,7 +38,19 @@ export async function getScanProgress(libraryId: string): Promise<ScanProgress> 
     media_count: lib._count.items,
     issue_count: lib._count.scanIssues,
     watch_status: lib.watchStatus,
+    renditions: renditions && {
+      status: renditions.status === 'running' ? 'running' : 'queued',
+      progress: renditions.status === 'running' ? (renditions.progress ?? 0) : null,
+      message: renditions.progressMessage ?? null,
+    },
   };
+}
+
+/** Keys of the renditions jobs that work on a library: its own (a ladder just chosen), or the one for every library (after a scan). */
+const renditionKeys = (libraryId: string) => [`renditions:${libraryId}`, 'renditions:all'];
+
+async function renditionsJobOf(libraryId: string) {
+  return db.job.findFirst({ where: { activeKey: { in: renditionKeys(libraryId) } }, select: { status: true, progress: true, progressMessage: true } });
 }
 
 export async function listScanIssues(libraryId: string) {
@@ -85,8 +100,9 @@ export function scanProgressStream(libraryId: string, signal: AbortSignal, { fal
           void look();
         }
       };
+      const keys = new Set([key, ...renditionKeys(libraryId)]);
       const onJob = (e: { key: string | null }) => {
-        if (e.key === key) void look();
+        if (e.key !== null && keys.has(e.key)) void look();
       };
       cleanups.push(subscribe(jobQueued, onJob), subscribe(jobChanged, onJob));
       const fallback = setInterval(() => void look(), fallbackMs);

@@ -58,6 +58,8 @@ describe('background renditions', () => {
     expect(before.body.mode).not.toBe('renditions');
     await api('DELETE', `/api/v1/stream-session/${before.body.stream_key}`, { token });
 
+    // Choosing the ladder queued the job; the library's progress shows it.
+    expect((await api('GET', `/api/v1/library/${libraryId}/scan`, { token })).body.renditions).toMatchObject({ status: 'queued' });
     const progress: number[] = [];
     const ctx = { jobId: 'test', signal: new AbortController().signal, progress: async (f: number) => void progress.push(f) };
     const result = await renditionsJob.handle(renditionsJob.schema.parse({ libraryId }), ctx);
