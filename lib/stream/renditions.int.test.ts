@@ -2,15 +2,18 @@
 // media.renditions (with progress), and a stream session then serves the ladder's master playlist
 // instead of a live transcode. Run a second time with the bundled 2018 ffmpeg (scripts/test.sh).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
+import { holdBackground } from '@/lib/jobs/background-hold';
+import { config } from '@/lib/config';
 import { ffmpegInfo } from '@/lib/media/ffmpeg-path';
 import { scanLibrary } from '@/lib/scan/scan-library';
 import { realScanDeps } from '@/lib/scan/scan-library-job';
 import { api, signUp } from '@/test/api';
 import { fixtureFfmpeg } from '@/test/fixture-ffmpeg';
+import { waitFor } from '@/test/wait-for';
 import { copySampleLibrary, removeTestMedia } from '@/test/media-fixture';
 import { capabilitiesSchema } from './capabilities';
 import { renditionsDir, renditionsJob } from './renditions-job';
@@ -25,11 +28,28 @@ const CHROMIUM = capabilitiesSchema.parse({
 let token: string;
 let libraryId: string;
 let movieId: string;
+let root: string;
+
+/** The renditions ffmpeg processes: pid, state letter (T = stopped) and nice value, from /proc. */
+function renditionProcesses(): { pid: number; state: string; nice: number }[] {
+  const out: { pid: number; state: string; nice: number }[] = [];
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmd.includes(config().paths.renditions) || !cmd.includes('ffmpeg')) continue;
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      out.push({ pid: Number(pid), state: fields[0], nice: Number(fields[16]) });
+    } catch {
+      /* gone */
+    }
+  }
+  return out;
+}
 
 beforeAll(async () => {
   token = (await signUp('ladder')).token;
   await api('PATCH', '/api/v1/admin/settings', { token, body: { registration: 'open' } });
-  const root = await copySampleLibrary();
+  root = await copySampleLibrary();
   const dir = join(root, 'Ladder/Ladder Film (2022)');
   mkdirSync(dir, { recursive: true });
   // 720p H.264 with AC-3 in Matroska: Chromium cannot play it as it is (a live transcode or remux otherwise).
@@ -104,5 +124,23 @@ describe('background renditions', () => {
     const stranger = await signUp('ladder-stranger');
     expect((await api('GET', `/api/v1/stream-session/${key}/r480.m3u8`, { token: stranger.token })).status).toBe(404);
     await api('DELETE', `/api/v1/stream-session/${key}`, { token });
+  }, 180_000);
+
+  it('runs ffmpeg at the lowest CPU priority and pauses it while a live transcode holds the CPU', async () => {
+    const dir = join(root, 'Ladder/Second Film (2023)');
+    mkdirSync(dir, { recursive: true });
+    execFileSync(await fixtureFfmpeg(), ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=size=1280x720:rate=24', '-t', '20', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', join(dir, 'Second Film (2023).mkv')]);
+    await scanLibrary(libraryId, {}, await realScanDeps());
+    const release = holdBackground();
+    const ctx = { jobId: 'test', signal: new AbortController().signal, progress: async () => undefined };
+    const job = renditionsJob.handle(renditionsJob.schema.parse({ libraryId }), ctx);
+    try {
+      const paused = await waitFor(() => renditionProcesses().find((p) => p.state === 'T'), { timeoutMs: 30_000, what: 'a paused renditions ffmpeg' });
+      expect(paused.nice).toBe(19);
+    } finally {
+      release();
+    }
+    await waitFor(() => renditionProcesses().every((p) => p.state !== 'T'), { timeoutMs: 10_000, what: 'the renditions ffmpeg to resume' });
+    expect(await job).toEqual({ files: 1, made: 1 });
   }, 180_000);
 });
