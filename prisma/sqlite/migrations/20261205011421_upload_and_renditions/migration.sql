@@ -10,11 +10,13 @@ CREATE TABLE "new_User" (
     "avatar" TEXT,
     "role" TEXT NOT NULL DEFAULT 'user',
     "disabled" BOOLEAN NOT NULL DEFAULT false,
+    "active" BOOLEAN NOT NULL DEFAULT true,
+    "demo" BOOLEAN NOT NULL DEFAULT false,
     "canUpload" BOOLEAN NOT NULL DEFAULT false,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL
 );
-INSERT INTO "new_User" ("avatar", "createdAt", "disabled", "email", "id", "name", "passwordHash", "role", "updatedAt", "username") SELECT "avatar", "createdAt", "disabled", "email", "id", "name", "passwordHash", "role", "updatedAt", "username" FROM "User";
+INSERT INTO "new_User" ("active", "avatar", "createdAt", "demo", "disabled", "email", "id", "name", "passwordHash", "role", "updatedAt", "username") SELECT "active", "avatar", "createdAt", "demo", "disabled", "email", "id", "name", "passwordHash", "role", "updatedAt", "username" FROM "User";
 DROP TABLE "User";
 ALTER TABLE "new_User" RENAME TO "User";
 CREATE UNIQUE INDEX "User_username_key" ON "User"("username");
