@@ -5,7 +5,6 @@ import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { encode } from 'next-auth/jwt';
 import * as tus from 'tus-js-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { config } from '@/lib/config';
@@ -13,7 +12,7 @@ import { db } from '@/lib/db';
 import { runBinary } from '@/lib/media/run-binary';
 import { scanLibraryJob } from '@/lib/scan/scan-library-job';
 import { isUploadRequest, serveUploadNode } from './uploads';
-import { api, signUp } from '@/test/api';
+import { api, browserSignIn, signUp } from '@/test/api';
 import { fixtureFfmpeg } from '@/test/fixture-ffmpeg';
 import { waitFor } from '@/test/wait-for';
 
@@ -238,13 +237,16 @@ describe('uploads (tus)', () => {
   });
 
   it('takes a browser-cookie upload only from the same origin, with tus content types', async () => {
-    const cookie = `next-auth.session-token=${await encode({ token: { sub: admin.id }, secret: config().auth.secret })}`;
+    const { cookie } = await browserSignIn(admin.id);
     const tusHeaders = { cookie, 'tus-resumable': '1.0.0', 'upload-length': String(video.length), 'upload-metadata': metadata('cookie.mp4') };
     const crossSite = await fetch(`${base}/api/v1/uploads`, { method: 'POST', headers: { ...tusHeaders, origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } });
     expect(crossSite.status).toBe(403);
-    expect((await crossSite.json()).error.message).toMatch(/same origin/);
+    expect((await crossSite.json()).error.code).toBe('csrf_origin');
     const noOrigin = await fetch(`${base}/api/v1/uploads`, { method: 'POST', headers: tusHeaders });
     expect(noOrigin.status).toBe(403);
+    // A cross-site PATCH with the tus body type is refused as well.
+    const forged = await fetch(`${base}/api/v1/uploads/${'0'.repeat(32)}`, { method: 'PATCH', headers: { cookie, origin: 'https://evil.example', 'tus-resumable': '1.0.0', 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' }, body: 'x' });
+    expect(forged.status).toBe(403);
     const created = await fetch(`${base}/api/v1/uploads`, { method: 'POST', headers: { ...tusHeaders, origin: base, 'sec-fetch-site': 'same-origin' } });
     expect(created.status).toBe(201);
     const sent = await fetch(base + created.headers.get('location')!, {

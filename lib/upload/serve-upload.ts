@@ -2,11 +2,12 @@
 // and the route files: who is calling and whether they may upload, which upload is theirs, and our
 // error shape on every refusal — tus then speaks the protocol. tus PATCH bodies are
 // application/offset+octet-stream, so the JSON-only rule of cookie writes does not fit here; a
-// cookie-authenticated write must instead come from our own origin (Origin or Sec-Fetch-Site).
+// cookie-authenticated write must still come from our own origin (Origin or Sec-Fetch-Site, lib/http/csrf.ts).
 import { ApiError } from '@/lib/errors/api-error';
 import { errorCodes, type ErrorCode } from '@/lib/errors/error-codes';
 import type { AuthContext } from '@/lib/http/auth-context';
 import { authenticate } from '@/lib/http/authenticate';
+import { isSameOriginRequest, isUnsafeMethod } from '@/lib/http/csrf';
 import { toErrorResponse } from '@/lib/http/error-response';
 import { mayUpload } from './may-upload';
 import { tusUploads, UPLOAD_ID, UPLOADS_PATH, uploaderOf } from './tus-uploads';
@@ -15,24 +16,21 @@ export function isUploadPath(pathname: string): boolean {
   return pathname === UPLOADS_PATH || pathname.startsWith(UPLOADS_PATH + '/');
 }
 
-function sameOrigin(req: Request): boolean {
-  const site = req.headers.get('sec-fetch-site');
-  if (site) return site === 'same-origin';
-  const origin = req.headers.get('origin');
-  if (!origin) return false;
-  const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
-  try {
-    return !!host && new URL(origin).host === host;
-  } catch {
-    return false;
-  }
+/**
+ * The request as authenticate() should see it: tus bodies are application/offset+octet-stream, not
+ * JSON, so the content type is left out; the cookie's same-origin check (lib/http/csrf.ts) still runs.
+ */
+function forAuthentication(req: Request): Request {
+  const headers = new Headers(req.headers);
+  headers.delete('content-type');
+  return new Request(req.url, { method: req.method, headers });
 }
 
 /** Throws unless `auth` may upload at all: full-scope credentials, a same-origin cookie write, an admin or a user allowed to. */
 async function assertMayUpload(req: Request, auth: AuthContext | null): Promise<AuthContext> {
   if (!auth) throw new ApiError('unauthorized', 'Sign in, or send Authorization: Bearer <token or API key>.');
   if (auth.via === 'key' && auth.scope !== 'full') throw new ApiError('forbidden', `This API key's scope (${auth.scope}) does not allow uploads.`);
-  if (auth.via === 'cookie' && req.method !== 'HEAD' && req.method !== 'GET' && !sameOrigin(req)) {
+  if (auth.via === 'cookie' && isUnsafeMethod(req.method) && !isSameOriginRequest(req)) {
     throw new ApiError('forbidden', 'A browser upload must come from this server’s own pages (same origin).');
   }
   if (!(await mayUpload(auth.user))) throw new ApiError('forbidden', 'This account may not upload videos; an admin can allow it (Admin → Users).');
@@ -67,7 +65,7 @@ async function inOurShape(res: Response): Promise<Response> {
 
 export async function serveUpload(req: Request): Promise<Response> {
   try {
-    const auth = await assertMayUpload(req, await authenticate(req));
+    const auth = await assertMayUpload(req, await authenticate(forAuthentication(req)));
     const pathname = new URL(req.url).pathname;
     const rest = pathname.slice(UPLOADS_PATH.length).replace(/^\//, '');
     if (rest) await assertOwnUpload(rest, auth.user.id);
