@@ -2,14 +2,12 @@
 // browse and play (stream sessions, resume points) while every other write is 403 demo_read_only —
 // refused by the route wrapper from each route's declared access, for tokens and cookies alike.
 import { join } from 'node:path';
-import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { config } from '@/lib/config';
 import { db } from '@/lib/db';
 import { scanLibrary } from '@/lib/scan/scan-library';
 import { realScanDeps } from '@/lib/scan/scan-library-job';
 import { demoResetJob } from '@/lib/users/demo-reset-job';
-import { api, signUp } from './api';
+import { api, browserSignIn, signUp } from './api';
 import { copySampleLibrary, removeTestMedia } from './media-fixture';
 
 const CHROMIUM = {
@@ -75,7 +73,8 @@ describe('demo login', () => {
   it('refuses every kind of write with demo_read_only, by token and by browser cookie', async () => {
     const { token } = (await api('POST', '/api/v1/auth/demo')).body;
     const demo = await db.user.findFirstOrThrow({ where: { demo: true } });
-    const cookie = `next-auth.session-token=${await encode({ token: { sub: demo.id, name: demo.username }, secret: config().auth.secret })}`;
+    // The browser's cookie, as "Try the demo" gets it, on a same-origin request (past the CSRF check).
+    const { cookie, sameOrigin } = await browserSignIn(demo.id);
     const writes: [string, string, unknown][] = [
       ['PUT', `/api/v1/media/${movieId}/watched`, undefined],
       ['DELETE', `/api/v1/media/${movieId}/watched`, undefined],
@@ -87,7 +86,7 @@ describe('demo login', () => {
       ['DELETE', '/api/v1/user', { password: 'x' }],
     ];
     for (const [method, path, body] of writes) {
-      for (const auth of [{ token }, { cookie }]) {
+      for (const auth of [{ token }, { cookie, headers: sameOrigin }]) {
         const res = await api(method, path, { ...auth, body });
         expect(res.status, `${method} ${path} ${Object.keys(auth)[0]}`).toBe(403);
         expect(res.body.error.code).toBe('demo_read_only');
