@@ -63,6 +63,9 @@ beforeAll(async () => {
 let runner: JobRunner | undefined;
 
 afterAll(async () => {
+  // A transcode still wanted would hold the runner until its idle timeout: end every session first.
+  const live = await db.streamSession.findMany({ where: { status: { in: ['starting', 'running'] } }, select: { key: true } });
+  for (const { key } of live) await api('DELETE', `/api/v1/admin/sessions/${key}`, { token: alice.token });
   await runner?.stop();
   for (const s of streams) await s.close();
   // Each stream's close clears its device's mark, announces it and expires its commands: all of it
@@ -257,6 +260,11 @@ describe('admin sessions', () => {
   });
 
   it("shows a transcode's ffmpeg speed and CPU, measured by the process that runs ffmpeg", async () => {
+    // The earlier tests ran no worker: their sessions' transcode and preview jobs are still queued.
+    // Start from a clean queue, so the runner works on this session only.
+    await db.streamSession.updateMany({ where: { status: { in: ['starting', 'running'] } }, data: { status: 'ended', endedAt: new Date() } });
+    await db.transcodeSlot.deleteMany({});
+    await db.job.deleteMany({ where: { status: 'queued' } });
     runner = startJobRunner({ queue: jobQueue(), registry: createRegistry(jobDefinitions), workerId: 'remote-test', pollMs: 50, concurrency: 2, log: { info() {}, warn() {}, error: console.error } });
     const started = await api('POST', '/api/v1/stream-session', { token: alice.token, body: { media_id: ids.episode, supported_codecs: CHROMIUM } });
     expect(started.body.mode).toBe('transcode');

@@ -12,8 +12,8 @@ describe('listLibraries', () => {
       await db.mediaItem.create({ data: { libraryId: films.id, kind: 'movie', identityKey: `movie:${title}`, title, sortTitle: title.toLowerCase() } });
     }
     expect(await listLibraries()).toEqual([
-      { id: films.id, name: 'Films', path: '/reads/films', paths: ['/reads/films'], type: 'movies', scan_interval_minutes: null, media_count: 2, last_scan_at: null, scan_status: 'idle' },
-      { id: tv.id, name: 'TV', path: '/reads/tv-a', paths: ['/reads/tv-a', '/reads/tv-b'], type: 'tv', scan_interval_minutes: 30, media_count: 0, last_scan_at: scanned.toISOString(), scan_status: 'idle' },
+      { id: films.id, name: 'Films', path: '/reads/films', paths: ['/reads/films'], type: 'movies', scan_interval_minutes: null, media_count: 2, last_scan_at: null, scan_status: 'idle', rendition_ladder: 'off' },
+      { id: tv.id, name: 'TV', path: '/reads/tv-a', paths: ['/reads/tv-a', '/reads/tv-b'], type: 'tv', scan_interval_minutes: 30, media_count: 0, last_scan_at: scanned.toISOString(), scan_status: 'idle', rendition_ladder: 'off' },
     ]);
   });
 });
