@@ -8,13 +8,15 @@ const asset = (file: string) => redocAsset(new Request(`http://localhost/redoc/a
 
 describe('ReDoc at /redoc', () => {
   it('answers a page that loads the bundle we serve and our openapi.json, linking back to the app', async () => {
-    const res = redocPage();
+    // The web server puts the answer's Content-Security-Policy on the request: its nonce goes on the scripts.
+    const res = redocPage(new Request('http://localhost/redoc', { headers: { 'content-security-policy': "script-src 'self' 'nonce-AbC123+/=' 'strict-dynamic'" } }));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
     const html = await res.text();
     const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
     expect(scripts.map((m) => /src="([^"]+)"/.exec(m[1])?.[1])).toEqual(['/redoc/assets/redoc.standalone.js', '/redoc/assets/redoc-init.js']);
     expect(scripts.every((m) => m[2].trim() === '')).toBe(true);
+    expect(scripts.every((m) => m[1].includes('nonce="AbC123+/="'))).toBe(true);
     expect(html).not.toMatch(/<style|style="/);
     expect(html).toContain('data-spec-url="/api/v1/openapi.json"');
     expect(html).toContain('href="/"');
