@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, onTestFailed } from 'vitest';
 import { childProcessEnv, config } from '@/lib/config';
-import { db } from '@/lib/db';
+import { sessionFor } from '@/lib/stream/session-store';
 import { jobQueue } from '@/lib/jobs/job-queue';
 import { ffmpegInfo } from '@/lib/media/ffmpeg-path';
 import { SAMPLE_SUBTITLE_FILE } from '@/lib/media/sample-library';
@@ -40,7 +40,7 @@ const finished = (id: string) =>
 
 describe('a worker whose ffmpeg cannot be started', () => {
   it('fails the transcode with a clear error and stays up', async () => {
-    const { token } = await signUp('ffadmin');
+    const { id: userId, token } = await signUp('ffadmin');
     const media = await copySampleLibrary();
     const lib = await api('POST', '/api/v1/library', { token, body: { name: 'TV', paths: [join(media, 'TV')], type: 'tv' } });
     await scanLibrary(lib.body.id, {}, await realScanDeps());
@@ -70,7 +70,11 @@ describe('a worker whose ffmpeg cannot be started', () => {
     expect(failedJob.status).toBe('failed');
     expect(failedJob.error).toContain(`cannot start ${ffmpeg} (EACCES)`);
 
-    const episode = await db.episode.findFirstOrThrow({ where: { seasonNumber: 1, number: 1 } });
+    // S01E01 of the sample show, found as a client finds it.
+    const show = (await api('GET', '/api/v1/search?q=Test%20Card', { token })).body.find((m: { kind: string }) => m.kind === 'show');
+    const seasons = (await api('GET', `/api/v1/tv/${show.id}/season`, { token })).body as { id: string; number: number }[];
+    const season = await api('GET', `/api/v1/season/${seasons.find((x) => x.number === 1)!.id}`, { token });
+    const episode = (season.body.episodes as { id: string; number: number }[]).find((e) => e.number === 1)!;
     const session = await api('POST', '/api/v1/stream-session', {
       token,
       body: { media_id: episode.id, supported_codecs: { containers: ['mp4'], video: [{ codec: 'h264' }], audio: ['aac'] } },
@@ -80,7 +84,7 @@ describe('a worker whose ffmpeg cannot be started', () => {
     const segment = await api('GET', `/api/v1/stream-session/${session.body.stream_key}/seg-00000.ts`, { token });
     expect(segment.status).toBe(500);
     expect(segment.body.error).toMatchObject({ code: 'stream_failed', message: expect.stringContaining('EACCES') });
-    expect(await db.streamSession.findUniqueOrThrow({ where: { key: session.body.stream_key } })).toMatchObject({ status: 'failed' });
+    expect(await sessionFor(userId, session.body.stream_key)).toMatchObject({ status: 'failed' });
 
     // Still alive: it beats and runs the next job.
     expect(child.exitCode).toBeNull();
