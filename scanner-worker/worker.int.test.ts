@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { afterEach, describe, expect, it, onTestFailed } from 'vitest';
 import { childProcessEnv, config } from '@/lib/config';
-import { latestHeartbeat } from '@/lib/jobs/heartbeat';
+import { latestHeartbeat } from '@/lib/jobs/reads/worker-health';
 import { jobQueue } from '@/lib/jobs/job-queue';
 import { systemCleanupJob } from '@/lib/system/system-cleanup-job';
 import { waitFor } from '@/test/wait-for';

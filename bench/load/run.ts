@@ -26,7 +26,8 @@ type Figures = { p50: number; p99: number; timeouts: number; errors: number; non
 async function load(url: string, headers: Record<string, string>, connections: number): Promise<Figures> {
   const r = await autocannon({ url, headers, connections, duration: SECONDS, timeout: 10 });
   if (process.env.BENCH_DEBUG) console.log(url, JSON.stringify({ total: r.requests.total, codes: r.statusCodeStats, errors: r.errors, latency: r.latency }));
-  // Requests still waiting when the phase ended are not timeouts to autocannon: counted apart.
+  // Requests in flight when the phase ended (at most one per connection) are cut off, not failed:
+  // shown apart, and more than the connections would mean requests lost on the way.
   const unanswered = Math.max(0, (r.requests as unknown as { sent: number }).sent - r.requests.total);
   return { p50: r.latency.p50, p99: r.latency.p99, timeouts: r.timeouts, errors: r.errors, non2xx: r.non2xx, rps: r.requests.average, unanswered };
 }
@@ -50,6 +51,33 @@ function topFrames(file: string, n = 12): string[] {
     .sort((a, b) => b[1] - a[1])
     .slice(0, n)
     .map(([k, ms]) => `${k} — ${ms.toFixed(0)} ms, ${((100 * ms) / total).toFixed(1)} %`);
+}
+
+/** Self time of a .cpuprofile by where it went: Prisma's query compiler, SQLite, Next, streams, GC, our code, idle. */
+function cpuByArea(file: string): string {
+  const prof = JSON.parse(readFileSync(file, 'utf8')) as { nodes: Frame[]; samples: number[]; timeDeltas: number[] };
+  const byId = new Map(prof.nodes.map((node) => [node.id, node]));
+  const area = ({ functionName: fn, url }: Frame['callFrame']): string => {
+    if (fn === '(idle)') return 'idle';
+    if (fn === '(garbage collector)') return 'garbage collection';
+    if (url.startsWith('wasm://')) return "Prisma's query compiler (WebAssembly)";
+    if (/better-sqlite3|adapter-better-sqlite3/.test(url) || (!url && /^(all|get|run|prepare|Statement|iterate)$/.test(fn))) return 'SQLite (driver and adapter)';
+    if (/@prisma|\/client\/runtime/.test(url)) return 'Prisma client';
+    if (/node:internal\/webstreams|undici/.test(url)) return 'web streams and fetch Request/Response';
+    if (/next\/dist|react/.test(url)) return 'Next.js and React';
+    if (/\/chunks\/(lib|app|server)_/.test(url)) return 'our code';
+    if (url.startsWith('node:') || !url) return 'Node (HTTP, sockets, timers, native)';
+    return 'other (bundled chunks: Next, zod, Prisma runtime)';
+  };
+  const by = new Map<string, number>();
+  let total = 0;
+  prof.samples.forEach((id, i) => {
+    const dt = (prof.timeDeltas[i] ?? 0) / 1000;
+    const key = area(byId.get(id)!.callFrame);
+    by.set(key, (by.get(key) ?? 0) + dt);
+    total += dt;
+  });
+  return [...by.entries()].sort((a, b) => b[1] - a[1]).map(([k, ms]) => `${k} ${((100 * ms) / total).toFixed(0)} %`).join(', ');
 }
 
 async function main() {
@@ -109,13 +137,15 @@ async function main() {
     const [busyHealth, busyShows] = await phase();
     if (webPid) process.kill(webPid, 'SIGUSR2'); // and write it
     const webProfile = webPid ? await waitFor(() => readdirSync(profDir).find((f) => f === `${webPid}.cpuprofile`), { timeoutMs: 30_000, what: 'the profile' }) : undefined;
+    const loopFile = webPid ? join(profDir, `${webPid}.loop.json`) : undefined;
+    const loopDelay = loopFile ? (JSON.parse(readFileSync(loopFile, 'utf8')) as { p50: number; p99: number; max: number; resolution: number }) : undefined;
     const scanned = (await filesAt()) - scanStart;
     const status = (await db.library.findUniqueOrThrow({ where: { id: libraryId } })).scanStatus;
     await app.stop();
     app = undefined;
 
     const row = (name: string, f: Figures, target: boolean) =>
-      `| ${name} | ${f.p50} ms | ${f.p99} ms | ${f.timeouts} | ${f.unanswered} | ${f.errors + f.non2xx} | ${f.rps.toFixed(0)} | ${target ? verdict(f.timeouts === 0 && f.unanswered === 0 && f.p99 <= 500 && f.rps > 0) : '–'} |`;
+      `| ${name} | ${f.p50} ms | ${f.p99} ms | ${f.timeouts} | ${f.unanswered} | ${f.errors + f.non2xx} | ${f.rps.toFixed(0)} | ${target ? verdict(f.timeouts === 0 && f.errors + f.non2xx === 0 && f.unanswered <= CONNECTIONS / 2 && f.p99 <= 500 && f.rps > 0) : '–'} |`;
     console.log(
       [
         '',
@@ -124,13 +154,15 @@ async function main() {
         ...factLines('; SQLite'),
         `- ${CONNECTIONS} connections (25 per endpoint) for ${SECONDS} s per phase; autocannon timeout 10 s; scan of ${FILES} copies of a 2 s clip: ${scanned} files recorded during the loaded phase, scan status at its end: ${status}`,
         '',
-        '| Endpoint, phase | p50 | p99 | Timeouts | Unanswered at the end | Errors | req/s | Target (0 timeouts, p99 ≤ 500 ms) |',
+        '| Endpoint, phase | p50 | p99 | Timeouts | In flight at the end (cut off) | Errors | req/s | Target (0 timeouts, p99 ≤ 500 ms) |',
         '|---|---|---|---|---|---|---|---|',
         row('GET /api/health, worker idle (baseline)', idleHealth, false),
         row('GET /api/v1/tracking/shows, worker idle (baseline)', idleShows, false),
         row('GET /api/health, scan running', busyHealth, true),
         row('GET /api/v1/tracking/shows, scan running', busyShows, true),
         '',
+        `- Web process event loop over the loaded phase: ${loopDelay ? `delay p50 ${loopDelay.p50} ms, p99 ${loopDelay.p99} ms, max ${loopDelay.max} ms (sampled every ${loopDelay.resolution} ms)` : 'not recorded'}`,
+        `- Web process CPU by area (self time): ${webProfile ? cpuByArea(join(profDir, webProfile)) : 'no profile'}`,
         `- Web process CPU, self time, top frames (${webProfile ?? 'no profile found'}):`,
         ...(webProfile ? topFrames(join(profDir, webProfile)).map((l) => `  - ${l}`) : []),
         '',

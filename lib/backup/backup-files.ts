@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db';
 import { writeExport, type ExportCounts } from './export-db';
+import { readLastBackupSetting } from './reads/last-backup';
 
 /** The only names served or deleted: what `exportToFile` writes. */
 export const EXPORT_FILE = /^marquee-export-\d{8}-\d{6}\.json$/;
@@ -85,7 +86,6 @@ async function putSetting(key: string, value: BackupRun): Promise<void> {
 }
 
 export async function lastBackup(): Promise<BackupRun | null> {
-  const row = await db.setting.findUnique({ where: { key: LAST_KEY } });
-  const parsed = backupRunSchema.safeParse(row?.value);
+  const parsed = backupRunSchema.safeParse(await readLastBackupSetting(LAST_KEY));
   return parsed.success ? parsed.data : null;
 }
