@@ -1,7 +1,8 @@
 // Local metadata on the generated sample library and a real database: NFO sidecars, local artwork,
 // frame grabs with real ffmpeg, WebP variants with sharp, the image route, locks, idempotence,
 // and the pipeline (scan → metadata.local, fetch_metadata → metadata.library → metadata.local).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -196,5 +197,45 @@ describe('the pipeline', () => {
     expect(job).toMatchObject({ name: 'metadata.library', payload: { libraryId: tv } });
     expect(await libraryMetadataJob.handle({ libraryId: tv }, ctx())).toEqual({ items: 1, queued: 1 });
     expect(await queued()).toContain(showId);
+  });
+});
+
+describe('artwork and NFOs that resolve outside the library (issue 14)', () => {
+  // What the poster's hash would be if the file at `path` were read, following symlinks.
+  const followedHash = (path: string) => sourceHash({ type: 'file', path }, { stat: async (p) => stat(p).then((s) => ({ size: s.size, mtimeMs: s.mtimeMs })) });
+
+  it('reads a symlinked poster.jpg and movie.nfo that stay inside the library, and not ones pointing outside it', async () => {
+    const root = await copySampleLibrary();
+    const movies = join(root, 'Movies');
+    const outside = join(root, '..', 'outside');
+    const inside = join(movies, 'Shared Art');
+    for (const dir of [outside, inside]) {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'poster.jpg'), await jpeg(600, 900, dir === outside ? '#000000' : '#2980b9'));
+      writeFileSync(join(dir, 'movie.nfo'), `<?xml version="1.0" encoding="UTF-8"?>\n<movie><title>${dir === outside ? 'Leaked' : 'Linked'} Title</title></movie>`);
+    }
+    const lib = await addLibrary(movies, 'movies');
+    const itemId = (await scan(lib)).touched_item_ids[0];
+    const poster = join(MOVIE_DIR(root), 'poster.jpg');
+    const nfo = join(MOVIE_DIR(root), 'movie.nfo');
+
+    // Pointing outside: as good as absent — the title stays the file's, the poster is a frame.
+    symlinkSync(join(outside, 'poster.jpg'), poster);
+    symlinkSync(join(outside, 'movie.nfo'), nfo);
+    expect(await localMetadataJob.handle({ itemId }, ctx())).toMatchObject({ nfo_files: 0 });
+    const refused = await db.mediaItem.findUniqueOrThrow({ where: { id: itemId } });
+    expect(refused.title).toBe('Big Test Pattern');
+    expect(refused.posterPath).not.toBeNull();
+    expect(parseImageKey(refused.posterPath!)!.hash).not.toBe(await followedHash(poster));
+
+    // The same links pointing inside the library are read.
+    for (const [link, target] of [[poster, 'poster.jpg'], [nfo, 'movie.nfo']]) {
+      unlinkSync(link);
+      symlinkSync(join(inside, target), link);
+    }
+    expect(await localMetadataJob.handle({ itemId }, ctx())).toMatchObject({ nfo_files: 1 });
+    const read = await db.mediaItem.findUniqueOrThrow({ where: { id: itemId } });
+    expect(read.title).toBe('Linked Title');
+    expect(parseImageKey(read.posterPath!)!.hash).toBe(await followedHash(poster));
   });
 });
