@@ -29,6 +29,8 @@ export interface LibraryWatcherOptions {
   debounceMs?: number;
   /** After a watch limit was hit, watching that library is tried again this much later (default 10 min). */
   retryMs?: number;
+  /** Makes the file watcher: chokidar's `watch` (the default). Tests wrap it to reach the errors a kernel limit gives. */
+  watchFolders?: typeof watch;
 }
 
 /** Errors after which a watcher is closed and the library left to periodic scans. */
@@ -48,6 +50,7 @@ export function createLibraryWatcher(deps: LibraryWatcherDeps, opts: LibraryWatc
   const stableMs = opts.stableMs ?? 2000;
   const debounceMs = opts.debounceMs ?? 200;
   const retryMs = opts.retryMs ?? 10 * 60_000;
+  const watchFolders = opts.watchFolders ?? watch;
   // Libraries whose watcher hit a limit: not watched again (same folders) until `until`.
   const failed = new Map<string, { key: string; until: number }>();
   const active = new Map<string, { key: string; paths: string[]; watcher: FSWatcher; timer?: NodeJS.Timeout }>();
@@ -91,7 +94,7 @@ export function createLibraryWatcher(deps: LibraryWatcherDeps, opts: LibraryWatc
   }
 
   function start(lib: WatchedLibrary) {
-    const watcher = watch(lib.paths, {
+    const watcher = watchFolders(lib.paths, {
       ignoreInitial: true,
       followSymlinks: false,
       ignored: (path, stats) => basename(path).startsWith('.') || (stats?.isFile() === true && !isVideoFile(basename(path))),
