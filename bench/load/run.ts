@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { factLines, runBenchmark, verdict } from '../machine';
+import { cpuByArea, topFrames } from '../profile';
 import { startApp, waitFor, type RunningApp } from '../../e2e/harness';
 
 const SECONDS = Number(process.env.SECONDS_PER_PHASE ?? 60);
@@ -30,54 +31,6 @@ async function load(url: string, headers: Record<string, string>, connections: n
   // shown apart, and more than the connections would mean requests lost on the way.
   const unanswered = Math.max(0, (r.requests as unknown as { sent: number }).sent - r.requests.total);
   return { p50: r.latency.p50, p99: r.latency.p99, timeouts: r.timeouts, errors: r.errors, non2xx: r.non2xx, rps: r.requests.average, unanswered };
-}
-
-type Frame = { callFrame: { functionName: string; url: string; lineNumber: number }; id: number };
-/** Self time per function of a .cpuprofile, top `n`, as "name (file:line) — ms, %". */
-function topFrames(file: string, n = 12): string[] {
-  const prof = JSON.parse(readFileSync(file, 'utf8')) as { nodes: Frame[]; samples: number[]; timeDeltas: number[] };
-  const byId = new Map(prof.nodes.map((node) => [node.id, node]));
-  const self = new Map<string, number>();
-  let total = 0;
-  prof.samples.forEach((id, i) => {
-    const f = byId.get(id)!.callFrame;
-    const short = f.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*?\/(lib|server|app)\//, '$1/');
-    const key = `${f.functionName || '(anonymous)'} (${short || 'native'}${f.url ? `:${f.lineNumber + 1}` : ''})`;
-    const dt = (prof.timeDeltas[i] ?? 0) / 1000;
-    self.set(key, (self.get(key) ?? 0) + dt);
-    total += dt;
-  });
-  return [...self.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, n)
-    .map(([k, ms]) => `${k} — ${ms.toFixed(0)} ms, ${((100 * ms) / total).toFixed(1)} %`);
-}
-
-/** Self time of a .cpuprofile by where it went: Prisma's query compiler, SQLite, Next, streams, GC, our code, idle. */
-function cpuByArea(file: string): string {
-  const prof = JSON.parse(readFileSync(file, 'utf8')) as { nodes: Frame[]; samples: number[]; timeDeltas: number[] };
-  const byId = new Map(prof.nodes.map((node) => [node.id, node]));
-  const area = ({ functionName: fn, url }: Frame['callFrame']): string => {
-    if (fn === '(idle)') return 'idle';
-    if (fn === '(garbage collector)') return 'garbage collection';
-    if (url.startsWith('wasm://')) return "Prisma's query compiler (WebAssembly)";
-    if (/better-sqlite3|adapter-better-sqlite3/.test(url) || (!url && /^(all|get|run|prepare|Statement|iterate)$/.test(fn))) return 'SQLite (driver and adapter)';
-    if (/@prisma|\/client\/runtime/.test(url)) return 'Prisma client';
-    if (/node:internal\/webstreams|undici/.test(url)) return 'web streams and fetch Request/Response';
-    if (/next\/dist|react/.test(url)) return 'Next.js and React';
-    if (/\/chunks\/(lib|app|server)_/.test(url)) return 'our code';
-    if (url.startsWith('node:') || !url) return 'Node (HTTP, sockets, timers, native)';
-    return 'other (bundled chunks: Next, zod, Prisma runtime)';
-  };
-  const by = new Map<string, number>();
-  let total = 0;
-  prof.samples.forEach((id, i) => {
-    const dt = (prof.timeDeltas[i] ?? 0) / 1000;
-    const key = area(byId.get(id)!.callFrame);
-    by.set(key, (by.get(key) ?? 0) + dt);
-    total += dt;
-  });
-  return [...by.entries()].sort((a, b) => b[1] - a[1]).map(([k, ms]) => `${k} ${((100 * ms) / total).toFixed(0)} %`).join(', ');
 }
 
 async function main() {

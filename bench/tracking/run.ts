@@ -8,6 +8,7 @@
 // each figure is the median of its rounds. Targets: home p95 ≤ 300 ms, tracking list p95 ≤ 100 ms.
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { browserSessionCookie, percentile95 } from '../browser-session';
 import { factLines, runBenchmark, verdict } from '../machine';
 import { startApp, type RunningApp } from '../../e2e/harness';
 
@@ -26,12 +27,6 @@ async function measure(url: string, headers: Record<string, string>): Promise<Fi
   const r = await autocannon({ url, headers, connections: 10, duration: SECONDS });
   if (r.non2xx || r.errors) throw new Error(`${url}: ${r.non2xx} non-2xx, ${r.errors} errors`);
   return { p50: r.latency.p50, p95: percentile95(r), rps: r.requests.average };
-}
-
-/** autocannon reports p90 and p97.5; p95 lies between them: interpolate. */
-function percentile95(r: autocannon.Result): number {
-  const l = r.latency as unknown as { p90: number; p97_5: number };
-  return l.p90 + ((l.p97_5 - l.p90) * (95 - 90)) / (97.5 - 90);
 }
 
 async function main() {
@@ -79,21 +74,7 @@ async function main() {
     const counts = { items: await db.mediaItem.count(), episodes: await db.episode.count(), states: await db.watchState.count(), follows: await db.follow.count() };
     log(`seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${JSON.stringify(counts)}`);
 
-    // The browser's session cookie, through NextAuth's credentials sign-in.
-    // The connection kept alive from before the seeding has been closed by the server meanwhile:
-    // the first request may fail on it, the retry gets a fresh one.
-    const base = app.url;
-    const csrfRes = await fetch(`${base}/api/auth/csrf`).catch(() => fetch(`${base}/api/auth/csrf`));
-    const { csrfToken } = await csrfRes.json();
-    const csrfCookie = (csrfRes.headers.getSetCookie() ?? []).map((c) => c.split(';')[0]).join('; ');
-    const signIn = await fetch(`${app.url}/api/auth/callback/credentials`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookie },
-      body: new URLSearchParams({ csrfToken, username: 'viewer0', password: 'bench-password', json: 'true' }),
-    });
-    const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.includes('session-token'));
-    if (!cookie) throw new Error(`no session cookie from sign-in (${signIn.status})`);
+    const cookie = await browserSessionCookie(app.url, 'viewer0', 'bench-password');
     const home = await fetch(`${app.url}/`, { headers: { cookie } });
     const html = await home.text();
     if (!html.includes('Your shows') || !html.includes('Show 0')) throw new Error('the home page did not render the tracking rows');
