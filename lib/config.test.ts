@@ -18,3 +18,11 @@ describe('EXPORT_CRON and EXPORT_KEEP', () => {
     expect(() => parseConfig({ ...base, EXPORT_KEEP: '0' })).toThrow(/EXPORT_KEEP/);
   });
 });
+
+describe('LIST_CACHE', () => {
+  it('is on by default, off with "off", and refuses anything else', () => {
+    expect(parseConfig(base).listCache).toBe(true);
+    expect(parseConfig({ ...base, LIST_CACHE: 'off' }).listCache).toBe(false);
+    expect(() => parseConfig({ ...base, LIST_CACHE: 'false' })).toThrow(/LIST_CACHE/);
+  });
+});

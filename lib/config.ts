@@ -25,6 +25,7 @@ const envSchema = z.object({
   FFPROBE_PATH: z.string().min(1).optional(),
   PATH: z.string().default(''),
   SAMPLE_LIBRARY: z.enum(['true', 'false']).default('true'),
+  LIST_CACHE: z.enum(['on', 'off']).default('on'),
   // Replaced by TRUSTED_PROXIES (which proxies, not whether): `true` is refused with a pointer rather than ignored.
   TRUST_PROXY: z.enum(['false'], { error: 'replaced by TRUSTED_PROXIES (the proxy addresses or CIDRs to trust)' }).optional(),
   TRUSTED_PROXIES: z
@@ -129,6 +130,7 @@ function buildConfig(env: z.infer<typeof envSchema>, authSecret: string, authSec
     upload: { maxBytes: env.UPLOAD_MAX_MB * 1024 * 1024 },
     ffmpeg: { ffmpegPath: env.FFMPEG_PATH, ffprobePath: env.FFPROBE_PATH, searchPath: env.PATH },
     sampleLibrary: env.SAMPLE_LIBRARY === 'true',
+    listCache: env.LIST_CACHE === 'on',
     trustedProxies: env.TRUSTED_PROXIES,
     worker: { heartbeatMs: env.WORKER_HEARTBEAT_MS, pollMs: env.JOB_POLL_MS },
     supervisor: { maxCrashes: env.RESTART_LIMIT, windowMs: env.RESTART_WINDOW_SECONDS * 1000 },

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { AppShell } from '@/components/layout/app-shell';
 import { YourLibraries } from '@/components/library/your-libraries';
 import { getPageUser } from '@/lib/http/page-user';
-import { listLibraries } from '@/lib/library/reads/library-list';
+import { listLibrariesCached } from '@/lib/library/cached-listings';
 import { HOME_ROW, HomeTracking } from '@/components/tracking/home-tracking';
 import { calendar, continueWatching, followedCount, nextUp, recentlyAdded, trackedShows } from '@/lib/tracking/lists';
 import { hasAnyUser } from '@/lib/users/register-user';
@@ -16,7 +16,7 @@ export default async function HomePage() {
   if (!user) redirect((await hasAnyUser()) ? '/login' : '/setup');
   const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
   const [libraries, cont, next, shows, followed, added, upcoming] = await Promise.all([
-    listLibraries(),
+    listLibrariesCached(),
     continueWatching(user.id, HOME_ROW),
     nextUp(user.id, HOME_ROW),
     trackedShows(user.id, HOME_ROW),

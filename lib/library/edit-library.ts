@@ -12,6 +12,7 @@ import { scanLibraryJob } from '@/lib/scan/scan-library-job';
 import { renditionsJob } from '@/lib/stream/renditions-job';
 import { getLibrary, type createLibrarySchema, type LibraryView, type updateLibrarySchema } from './libraries';
 import { validateFolders } from './library-folders';
+import { catalogChanged } from '@/lib/list-cache/list-cache';
 
 function overlapOnRace(err: { code?: string }): never {
   if (err.code === 'P2002') throw new ApiError('library_path_overlap', 'Another library has just taken one of these folders.');
@@ -41,6 +42,7 @@ export async function createLibrary(input: z.infer<typeof createLibrarySchema>):
     .catch(overlapOnRace);
   await jobQueue().enqueue(scanLibraryJob, { libraryId: lib.id, force: false });
   notify(librariesChanged, { libraryId: lib.id });
+  catalogChanged();
   return { id: lib.id };
 }
 
@@ -83,6 +85,7 @@ export async function updateLibrary(id: string, input: z.infer<typeof updateLibr
   if (input.rendition_ladder && input.rendition_ladder !== 'off') await jobQueue().enqueue(renditionsJob, { libraryId: id });
   // The worker's watchers follow the new folders (or stop watching removed ones) at once.
   notify(librariesChanged, { libraryId: id });
+  catalogChanged();
   return getLibrary(id);
 }
 
@@ -92,6 +95,7 @@ export async function deleteLibrary(id: string): Promise<void> {
   const scans = [...(await queue.list({ name: scanLibraryJob.name, status: 'queued', limit: 1000 })), ...(await queue.list({ name: scanLibraryJob.name, status: 'running', limit: 1000 }))];
   const { count } = await db.library.deleteMany({ where: { id } });
   if (count === 0) throw new ApiError('not_found', 'No such library.');
+  catalogChanged();
   // Its watcher closes now, not at the worker's next tick.
   notify(librariesChanged, { libraryId: id });
   for (const job of scans) {

@@ -6,6 +6,7 @@ import { inWatchTransaction, showsOfEpisodes } from '@/lib/tracking/write-watch-
 import { sortTitle } from '@/lib/scan/identity';
 import { fixMatch } from '@/lib/metadata/online/online-admin';
 import { getEpisode, getMedia, getSeason } from './browse';
+import { catalogChanged } from '@/lib/list-cache/list-cache';
 
 export const mediaPatchSchema = z
   .object({
@@ -38,6 +39,7 @@ export async function editMedia(id: string, input: z.infer<typeof mediaPatchSche
     where: { id },
     data: { ...patch, ...(patch.title ? { sortTitle: sortTitle(patch.title) } : {}), lockedFields: lock(item.lockedFields, Object.keys(patch)) },
   });
+  catalogChanged();
   return getMedia(id);
 }
 
@@ -45,6 +47,7 @@ export async function editSeason(id: string, patch: z.infer<typeof seasonPatchSc
   const s = await db.season.findUnique({ where: { id }, select: { lockedFields: true } });
   if (!s) throw new ApiError('not_found', 'No such season.');
   await db.season.update({ where: { id }, data: { title: patch.title, lockedFields: lock(s.lockedFields, ['title']) } });
+  catalogChanged();
   return getSeason(id);
 }
 
@@ -56,6 +59,7 @@ export async function editEpisode(id: string, patch: z.infer<typeof episodePatch
     where: { id },
     data: { ...rest, ...(air_date !== undefined ? { airDate: air_date } : {}), lockedFields: lock(e.lockedFields, Object.keys(patch)) },
   });
+  catalogChanged();
   return getEpisode(id);
 }
 
@@ -68,6 +72,7 @@ export async function deleteMedia(id: string): Promise<void> {
     return tx.mediaItem.deleteMany({ where: { id } });
   });
   if (count === 0) throw new ApiError('not_found', 'No such media.');
+  catalogChanged();
 }
 // Deleting episodes takes their watch states along: through writeWatchState, which rewrites the shows' ShowWatch rows.
 export async function deleteSeason(id: string): Promise<void> {
@@ -78,6 +83,7 @@ export async function deleteSeason(id: string): Promise<void> {
     return tx.season.deleteMany({ where: { id } });
   });
   if (count === 0) throw new ApiError('not_found', 'No such season.');
+  catalogChanged();
 }
 export async function deleteEpisode(id: string): Promise<void> {
   const files = { episodes: { some: { episodeId: id } } };
@@ -87,4 +93,5 @@ export async function deleteEpisode(id: string): Promise<void> {
     return tx.episode.deleteMany({ where: { id } });
   });
   if (count === 0) throw new ApiError('not_found', 'No such episode.');
+  catalogChanged();
 }

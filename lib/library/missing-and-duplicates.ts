@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { db } from '@/lib/db';
 import { ApiError } from '@/lib/errors/api-error';
 import { inWatchTransaction } from '@/lib/tracking/write-watch-state';
+import { catalogChanged } from '@/lib/list-cache/list-cache';
 
 export const purgeResultSchema = z.object({ items: z.number().int(), episodes: z.number().int(), files: z.number().int() });
 
@@ -22,6 +23,7 @@ export async function purgeMissing(libraryId: string | null, cutoff = new Date()
     await tx.season.deleteMany({ where: { show: inLibrary, episodes: { none: {} } } });
     return deleted;
   });
+  catalogChanged();
   return { items: items.count, episodes: episodes.count, files: files.count };
 }
 

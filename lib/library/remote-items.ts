@@ -7,6 +7,7 @@ import { ApiError } from '@/lib/errors/api-error';
 import { mediaInfoSchema } from '@/lib/media/media-info';
 import { attachFile } from '@/lib/scan/attach-file';
 import { identifyPath } from '@/lib/scan/identity';
+import { catalogChanged } from '@/lib/list-cache/list-cache';
 
 export const remoteItemSchema = z.object({
   item: z.object({
@@ -35,7 +36,7 @@ export async function ingestRemoteItem(libraryId: string, input: z.infer<typeof 
   }
   const identity = identifyPath(input.rel_path, library.type);
   if (identity.kind === 'unrecognized') throw new ApiError('validation_failed', `Not added: ${identity.reason}.`, { fields: [{ path: 'body.item.rel_path', message: identity.reason }] });
-  return db.$transaction(async (tx) => {
+  const ingested = await db.$transaction(async (tx) => {
     const data = {
       libraryId,
       path,
@@ -53,6 +54,8 @@ export async function ingestRemoteItem(libraryId: string, input: z.infer<typeof 
     const item = await tx.mediaFile.findUniqueOrThrow({ where: { id: file.id }, select: { itemId: true } });
     return { id: item.itemId!, file_id: file.id, created: created || !existing };
   });
+  catalogChanged();
+  return ingested;
 }
 
 export async function listRemoteFiles(libraryId: string): Promise<z.infer<typeof remoteFileSchema>[]> {

@@ -17,6 +17,7 @@ import { identify, type MatchInfo } from './online/identify';
 import { episodePatchFromOnline, itemPatchFromOnline, nfoEpisodeFields, nfoItemFields } from './online/online-patch';
 import type { OnlineDetails, OnlineProvider } from './online/provider';
 import { saveCredits } from './online/save-credits';
+import { catalogChanged } from '@/lib/list-cache/list-cache';
 
 export interface LocalMetadataDeps extends ArtworkDeps {
   /** Names in a folder; [] when it cannot be read. */
@@ -259,6 +260,8 @@ export async function applyLocalMetadata(itemId: string, deps: LocalMetadataDeps
     result.rows_updated++;
   }
   if (online) await saveCredits(item.id, online, store, remote);
+  // Items, seasons, episodes (new ones included: an online match adds the missing episodes).
+  catalogChanged();
   await opts.progress?.(1, 'done');
   return result;
 }

@@ -3,6 +3,7 @@
 // writeWatchState, which rewrites ShowWatch in the same transaction. Nothing on disk is touched.
 import { db } from '@/lib/db';
 import { inWatchTransaction } from '@/lib/tracking/write-watch-state';
+import { catalogChanged } from '@/lib/list-cache/list-cache';
 
 const BATCH = 500;
 
@@ -24,5 +25,6 @@ export async function removeFiles(fileIds: string[]): Promise<{ files: number; i
     counts.episodes += episodes.count;
     counts.items += items.count;
   }
+  if (fileIds.length > 0) catalogChanged();
   return counts;
 }

@@ -11,6 +11,7 @@ import { probeFile, ProbeError } from '@/lib/media/probe';
 import { duplicateSchema, findDuplicates } from './find-duplicates';
 import { headTailHash } from './head-tail-hash';
 import { scanLibrary, type ProbeOutcome, type ScanDeps } from './scan-library';
+import { catalogChanged } from '@/lib/list-cache/list-cache';
 
 export const scanLibraryPayload = z.object({
   libraryId: z.string().min(1),
@@ -51,6 +52,7 @@ async function removeEmptied(itemIds: string[]): Promise<number> {
   for (let start = 0; start < itemIds.length; start += 500) {
     removed += (await db.mediaItem.deleteMany({ where: { id: { in: itemIds.slice(start, start + 500) }, files: { none: {} } } })).count;
   }
+  if (removed > 0) catalogChanged();
   return removed;
 }
 

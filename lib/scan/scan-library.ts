@@ -12,6 +12,7 @@ import { updatePresence } from './update-presence';
 import { insideAny, walkFolders } from './walk-folders';
 import { isVideoFile, type WalkedFile } from './walk-library';
 import { writeProbedFiles, type ProbeOutcome } from './write-probed';
+import { catalogChanged } from '@/lib/list-cache/list-cache';
 
 export type { ProbeOutcome };
 
@@ -54,6 +55,7 @@ function toStored(r: { id: string; path: string; size: bigint; mtimeMs: bigint; 
 export async function scanLibrary(libraryId: string, opts: ScanOptions, deps: ScanDeps): Promise<ScanResult> {
   const library = await db.library.findUniqueOrThrow({ where: { id: libraryId }, include: { folders: { select: { path: true }, orderBy: { path: 'asc' } } } });
   await db.library.update({ where: { id: libraryId }, data: { scanStatus: 'scanning' } });
+  catalogChanged();
   try {
     await opts.progress?.(0, library.folders.length > 1 ? `walking ${library.folders.length} folders` : 'walking the folder');
     const walked = await walkFolders(library.folders.map((f) => f.path), { isMediaFile: isVideoFile, skipDirs: deps.skipDirs, signal: opts.signal });
@@ -101,6 +103,7 @@ export async function scanLibrary(libraryId: string, opts: ScanOptions, deps: Sc
     const reappeared = plan.unchanged.filter((u) => u.row.status === 'missing').map((u) => u.row.id);
     if (reappeared.length > 0) await db.mediaFile.updateMany({ where: { id: { in: reappeared } }, data: { status: 'ok', missingSince: null } });
     if (plan.vanished.length > 0) await db.mediaFile.updateMany({ where: { id: { in: plan.vanished.map((r) => r.id) }, status: 'ok' }, data: { status: 'missing', missingSince: now } });
+    if (plan.moved.length + reappeared.length + plan.vanished.length > 0) catalogChanged();
 
     const issues = new Map<string, { reason: string; message: string }>();
     for (const i of walked.issues) issues.set(i.path, { reason: i.reason, message: i.message });
@@ -141,6 +144,7 @@ export async function scanLibrary(libraryId: string, opts: ScanOptions, deps: Sc
     ]);
     await updatePresence(libraryId, now);
     await db.library.update({ where: { id: libraryId }, data: { scanStatus: 'idle', lastScanAt: new Date() } });
+    catalogChanged();
     await opts.progress?.(1, 'done');
     return {
       files: walked.files.length,
@@ -157,6 +161,7 @@ export async function scanLibrary(libraryId: string, opts: ScanOptions, deps: Sc
     };
   } catch (err) {
     await db.library.update({ where: { id: libraryId }, data: { scanStatus: 'error' } }).catch(() => undefined);
+    catalogChanged();
     throw err;
   }
 }

@@ -1,6 +1,7 @@
 // After a scan: an item, season or episode is `missing` when none of its files is on disk, and
 // `ok` again as soon as one is. Missing things are shown, not playable, and not deleted.
 import { db } from '@/lib/db';
+import { catalogChanged } from '@/lib/list-cache/list-cache';
 
 export async function updatePresence(libraryId: string, now = new Date()): Promise<{ missing: number; restored: number }> {
   const items = await db.mediaItem.findMany({
@@ -37,5 +38,6 @@ export async function updatePresence(libraryId: string, now = new Date()): Promi
     db.season.updateMany({ where: { id: { in: toMissing.seasons } }, data: { status: 'missing' } }),
     db.season.updateMany({ where: { id: { in: toOk.seasons } }, data: { status: 'ok' } }),
   ]);
+  catalogChanged();
   return { missing: toMissing.items.length + toMissing.episodes.length, restored: toOk.items.length + toOk.episodes.length };
 }

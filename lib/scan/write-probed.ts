@@ -7,6 +7,7 @@ import { Prisma as PgPrisma } from '@/lib/generated/prisma-pg';
 import { linkEpisodes, placeIdentities } from './attach-file';
 import { identifyPath, type Identity, type LibraryType } from './identity';
 import type { WalkedFile } from './walk-library';
+import { catalogChanged } from '@/lib/list-cache/list-cache';
 
 export type ProbeOutcome = { ok: true; info: unknown } | { ok: false; reason: string; message: string };
 
@@ -63,7 +64,7 @@ export async function writeProbedFiles(libraryId: string, libraryType: LibraryTy
     itemId,
   });
 
-  return db.$transaction(
+  const written = await db.$transaction(
     async (tx) => {
       const { placements, createdItemIds } = await placeIdentities(tx, libraryId, identities);
       const fresh = batch.flatMap((p, i) => (p.rowId ? [] : [{ p, placement: placements[i] }]));
@@ -85,4 +86,6 @@ export async function writeProbedFiles(libraryId: string, libraryType: LibraryTy
     // Two scans (two libraries) share SQLite's one connection: the second may wait for the first's batch.
     { maxWait: 30_000, timeout: 60_000 },
   );
+  catalogChanged();
+  return written;
 }

@@ -8,6 +8,7 @@
 // user or a show cascades to its rows.
 import { db, type Db } from '@/lib/db';
 import { rewriteShowWatch } from './reads/rewrite-show-watch';
+import { watchStateChanged } from '@/lib/list-cache/list-cache';
 
 /** An interactive transaction's client. */
 export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
@@ -22,10 +23,12 @@ export async function writeWatchState<T>(tx: Tx, scope: WatchScope, write: (tx: 
   return result;
 }
 
-/** writeWatchState in a transaction of its own. */
-export function inWatchTransaction<T>(scope: WatchScope, write: (tx: Tx) => Promise<T>): Promise<T> {
+/** writeWatchState in a transaction of its own; then the listings that depend on it are stale. */
+export async function inWatchTransaction<T>(scope: WatchScope, write: (tx: Tx) => Promise<T>): Promise<T> {
   // SQLite has one writer: wait for a scan's batch rather than fail (as lib/scan/write-probed.ts).
-  return db.$transaction((tx) => writeWatchState(tx, scope, write), { maxWait: 30_000, timeout: 60_000 });
+  const result = await db.$transaction((tx) => writeWatchState(tx, scope, write), { maxWait: 30_000, timeout: 60_000 });
+  watchStateChanged(scope.userId);
+  return result;
 }
 
 /** The shows these episodes belong to. */

@@ -12,6 +12,7 @@ import { localMetadataJob } from '../local-metadata-job';
 import type { MatchInfo } from './identify';
 import { onlineProvider as configuredProvider } from './online-provider';
 import type { OnlineProvider } from './provider';
+import { catalogChanged } from '@/lib/list-cache/list-cache';
 
 /** The provider, with its failures as API errors (502) rather than internal ones. */
 function onlineProvider(): OnlineProvider | null {
@@ -97,6 +98,7 @@ export async function fixMatch(id: string, input: z.infer<typeof fixMatchSchema>
     where: { id },
     data: { tmdbId: details.ids.tmdb, tvdbId: details.ids.tvdb, imdbId: details.ids.imdb, [idColumn(provider.name)]: details.id, matchStatus: 'manual', lockedFields: JSON.stringify(locked) },
   });
+  catalogChanged();
   await jobQueue().enqueue(localMetadataJob, { itemId: id });
 }
 
@@ -170,6 +172,7 @@ export async function followFromCatalog(userId: string, input: z.infer<typeof ca
     update: { [idColumn(provider.name)]: details.id },
     select: { id: true },
   });
+  catalogChanged();
   await setFollow(userId, item.id, true);
   await jobQueue().enqueue(localMetadataJob, { itemId: item.id });
   return { id: item.id, created: true };

@@ -6,7 +6,7 @@ import { libraryTypeLabel } from '@/components/library/library-labels';
 import { mediaListQuery } from '@/components/library/media-sort';
 import { orNotFound } from '@/components/library/or-not-found';
 import { requirePageUser } from '@/lib/http/page-user';
-import { listLibraryMedia } from '@/lib/library/browse';
+import { listLibraryMediaCached } from '@/lib/library/cached-listings';
 import { getLibrary } from '@/lib/library/libraries';
 import { getScanProgress, listScanIssues } from '@/lib/library/scan-progress';
 import { mayUpload } from '@/lib/upload/may-upload';
@@ -25,7 +25,7 @@ export default async function LibraryPage({ params }: Props) {
   const library = await orNotFound(getLibrary(id));
   const [progress, media, issues, canUpload] = await Promise.all([
     getScanProgress(id),
-    listLibraryMedia(id, mediaListQuery('title')),
+    listLibraryMediaCached(id, mediaListQuery('title')),
     isAdmin ? listScanIssues(id) : undefined,
     mayUpload(user),
   ]);

@@ -10,7 +10,8 @@ import { MediaDetailView } from '@/components/library/media-detail-client';
 import { orNotFound } from '@/components/library/or-not-found';
 import { ApiError } from '@/lib/errors/api-error';
 import { requirePageUser } from '@/lib/http/page-user';
-import { getEpisode, getMedia } from '@/lib/library/browse';
+import { getEpisode } from '@/lib/library/browse';
+import { getMediaCached } from '@/lib/library/cached-listings';
 import { getLibrary } from '@/lib/library/libraries';
 import { getCredits, getMatch } from '@/lib/metadata/online/online-admin';
 import { configuredProvider } from '@/lib/metadata/online/online-provider';
@@ -18,7 +19,7 @@ import { configuredProvider } from '@/lib/metadata/online/online-provider';
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const item = await getMedia((await params).id).catch(() => null);
+  const item = await getMediaCached((await params).id).catch(() => null);
   return { title: item?.title ?? 'Media' };
 }
 
@@ -26,7 +27,7 @@ export default async function MediaPage({ params }: Props) {
   const { id } = await params;
   const user = await requirePageUser(`/media/${id}`);
   // An episode's id (old links, API clients' ids) opens the episode's page.
-  const item = await getMedia(id).catch((err: unknown) => {
+  const item = await getMediaCached(id).catch((err: unknown) => {
     if (err instanceof ApiError && err.code === 'not_found') return null;
     throw err;
   });

@@ -8,7 +8,8 @@ import { MediaCredits } from '@/components/library/media-credits';
 import { orNotFound } from '@/components/library/or-not-found';
 import { ShowView } from '@/components/library/show-client';
 import { requirePageUser } from '@/lib/http/page-user';
-import { getMedia, getSeason, listSeasons } from '@/lib/library/browse';
+import { getSeason, listSeasons } from '@/lib/library/browse';
+import { getMediaCached } from '@/lib/library/cached-listings';
 import { getLibrary } from '@/lib/library/libraries';
 import { getCredits, getMatch } from '@/lib/metadata/online/online-admin';
 import { configuredProvider } from '@/lib/metadata/online/online-provider';
@@ -17,7 +18,7 @@ import { isFollowing } from '@/lib/tracking/watched';
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ season?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const show = await getMedia((await params).id, 'show').catch(() => null);
+  const show = await getMediaCached((await params).id, 'show').catch(() => null);
   return { title: show?.title ?? 'Show' };
 }
 
@@ -25,7 +26,7 @@ export default async function ShowPage({ params, searchParams }: Props) {
   const { id } = await params;
   const { season: wanted } = await searchParams;
   const user = await requirePageUser(`/show/${id}`);
-  const show = await orNotFound(getMedia(id, 'show'));
+  const show = await orNotFound(getMediaCached(id, 'show'));
   const [seasons, library, credits, match] = await Promise.all([
     listSeasons(id),
     getLibrary(show.library_id),

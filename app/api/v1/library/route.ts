@@ -2,9 +2,9 @@
 import { createLibraryContract, listLibrariesContract } from '@/lib/api/library-contracts';
 import { handle, routes } from '@/lib/http/route';
 import { createLibrary } from '@/lib/library/edit-library';
-import { listLibraries } from '@/lib/library/reads/library-list';
+import { listLibrariesCached } from '@/lib/library/cached-listings';
 
 export const { GET, POST, PUT, PATCH, DELETE } = routes(
-  handle(listLibrariesContract, () => listLibraries()),
+  handle(listLibrariesContract, () => listLibrariesCached()),
   handle(createLibraryContract, ({ body }) => createLibrary(body)),
 );
