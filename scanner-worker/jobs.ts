@@ -14,7 +14,7 @@ import { renditionsJob } from '@/lib/stream/renditions-job';
 import { localMetadataJob } from '@/lib/metadata/local-metadata-job';
 import { scanLibraryJob } from '@/lib/scan/scan-library-job';
 import { tvdbSyncJob } from '@/lib/tvdb/tvdb-sync-job';
-import { traktDeviceJob, traktSweepJob, traktSyncJob } from '@/lib/trakt/trakt-jobs';
+import { traktAdoptJob, traktDeviceJob, traktEnrichJob, traktSweepJob, traktSyncJob } from '@/lib/trakt/trakt-jobs';
 import { config } from '@/lib/config';
 import { mailDrainJob, mailSendJob } from '@/lib/mail/mail-send-job';
 import { demoResetJob } from '@/lib/users/demo-reset-job';
@@ -34,6 +34,8 @@ export const jobDefinitions: readonly AnyJobDefinition[] = [
   traktSyncJob as AnyJobDefinition,
   traktDeviceJob as AnyJobDefinition,
   traktSweepJob as AnyJobDefinition,
+  traktEnrichJob as AnyJobDefinition,
+  traktAdoptJob as AnyJobDefinition,
   mailSendJob as AnyJobDefinition,
   mailDrainJob as AnyJobDefinition,
   demoResetJob as AnyJobDefinition,
@@ -57,6 +59,10 @@ export const jobPipeline: readonly PipelineStep[] = [
       return { ...counts, metadata_queued: Math.min(queued, _ids.length) };
     },
   }),
+  // A pull that changed something: TMDB metadata for its catalog-only titles (not inside the pull).
+  pipelineStep(traktSyncJob, { next: (r) => ('runId' in r && r.status === 'ok' && !r.unchanged ? [followUp(traktEnrichJob, {})] : []) }),
+  // An item identified: catalog-only Trakt titles it may now be library items (one job at a time).
+  pipelineStep(localMetadataJob, { next: (r) => (r.found ? [followUp(traktAdoptJob, {})] : []) }),
 ];
 
 /** The recurring jobs; a function, as intervals come from the config the worker has loaded. */
@@ -66,6 +72,8 @@ export function scheduledJobs(): readonly ScheduledJob[] {
     scheduleJob(systemCleanupJob, {}, HOUR_MS),
     scheduleJob(tvdbSyncJob, {}, config().tvdb.syncMs),
     scheduleJob(traktSweepJob, {}, 60_000),
+    // Catalog-only titles' TMDB metadata is refreshed rarely (a week for shows, a month for movies).
+    scheduleJob(traktEnrichJob, {}, 24 * HOUR_MS),
     ...(cron ? [scheduleCronJob(backupExportJob, { reason: 'scheduled' }, parseCron(cron))] : []),
     // Picks up mail left queued without a job (a crash between recording it and queuing its job).
     scheduleJob(mailDrainJob, {}, 5 * 60 * 1000),

@@ -6,7 +6,7 @@ import { YourLibraries } from '@/components/library/your-libraries';
 import { getPageUser } from '@/lib/http/page-user';
 import { listLibrariesCached } from '@/lib/library/cached-listings';
 import { HOME_ROW, HomeTracking } from '@/components/tracking/home-tracking';
-import { calendar, continueWatching, followedCount, nextUp, recentlyAdded, trackedShows } from '@/lib/tracking/lists';
+import { calendarWithCatalog, continueWatching, followedCount, nextUp, recentlyAdded, yourShows } from '@/lib/tracking/lists';
 import { hasAnyUser } from '@/lib/users/register-user';
 
 const linkClass = 'rounded-lg bg-white/5 px-4 py-2 text-sm font-semibold text-zinc-100 ring-1 ring-inset ring-white/10 hover:bg-white/10';
@@ -19,10 +19,10 @@ export default async function HomePage() {
     listLibrariesCached(),
     continueWatching(user.id, HOME_ROW),
     nextUp(user.id, HOME_ROW),
-    trackedShows(user.id, HOME_ROW),
+    yourShows(user.id, HOME_ROW),
     followedCount(user.id),
     recentlyAdded(HOME_ROW),
-    calendar(user.id, day(0), day(14)),
+    calendarWithCatalog(user.id, day(0), day(14)),
   ]);
   return (
     <AppShell user={user} current="home" title={`Welcome, ${user.name ?? user.username}`}>

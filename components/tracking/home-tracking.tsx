@@ -1,14 +1,15 @@
 // The home page's tracking rows: continue watching (with progress), next up, your shows (with
-// progress) and recently added. Server-rendered from the caller's own lists.
+// progress, catalog-only shows from Trakt too) and recently added. Server-rendered from the caller's own lists.
 import Link from 'next/link';
 import { imageSrc } from '@/components/library/image-src';
 import { MediaPoster } from '@/components/library/media-poster-client';
-import type { calendar, continueWatching, nextUp, trackedShows } from '@/lib/tracking/lists';
+import type { calendarWithCatalog, continueWatching, nextUp, yourShows } from '@/lib/tracking/lists';
+import { CatalogBadge } from './catalog-badge';
 
 type Continue = Awaited<ReturnType<typeof continueWatching>>;
 type NextUp = Awaited<ReturnType<typeof nextUp>>;
-type Shows = Awaited<ReturnType<typeof trackedShows>>;
-type Upcoming = Awaited<ReturnType<typeof calendar>>;
+type Shows = Awaited<ReturnType<typeof yourShows>>;
+type Upcoming = Awaited<ReturnType<typeof calendarWithCatalog>>;
 type Added = { id: string; kind: 'movie' | 'show' | 'video'; title: string; poster_url: string | null }[];
 
 const code = (e: { season_number: number; number: number }) => `S${String(e.season_number).padStart(2, '0')}E${String(e.number).padStart(2, '0')}`;
@@ -39,17 +40,27 @@ function Row({ title, children, empty, more }: { title: string; children: React.
   );
 }
 
-function Card({ href, title, line, poster, children }: { href: string; title: string; line?: string; poster: string | null; children?: React.ReactNode }) {
+function Card({ href, title, line, poster, children }: { href: string | null; title: string; line?: string; poster: string | null; children?: React.ReactNode }) {
+  const body = (
+    <>
+      <MediaPoster title={title} src={imageSrc(poster, 300)} className="w-full" />
+      <div className="space-y-1">
+        <p className="truncate text-sm font-medium text-zinc-100 group-hover:text-white">{title}</p>
+        {line && <p className="truncate text-xs text-zinc-400">{line}</p>}
+        {children}
+      </div>
+    </>
+  );
+  // A title with no page of ours (catalog-only) is a card without a link.
   return (
     <li>
-      <Link href={href} className="group block space-y-2 rounded-xl focus-visible:outline-2 focus-visible:outline-accent-400">
-        <MediaPoster title={title} src={imageSrc(poster, 300)} className="w-full" />
-        <div className="space-y-1">
-          <p className="truncate text-sm font-medium text-zinc-100 group-hover:text-white">{title}</p>
-          {line && <p className="truncate text-xs text-zinc-400">{line}</p>}
-          {children}
-        </div>
-      </Link>
+      {href ? (
+        <Link href={href} className="group block space-y-2 rounded-xl focus-visible:outline-2 focus-visible:outline-accent-400">
+          {body}
+        </Link>
+      ) : (
+        <div className="space-y-2">{body}</div>
+      )}
     </li>
   );
 }
@@ -62,8 +73,9 @@ export function YourShows({ shows, total }: { shows: Shows; total?: number }) {
   return (
     <Row title="Your shows" empty="Follow a show from its page to see your progress here." more={total !== undefined && total > shows.length ? { href: '/shows', label: `All ${total} shows` } : undefined}>
       {shows.map((s) => (
-        <Card key={s.id} href={`/show/${encodeURIComponent(s.id)}`} title={s.title} line={`${s.watched} of ${s.aired} watched`} poster={s.poster_url}>
+        <Card key={s.id ?? `trakt:${s.trakt_id}`} href={s.id ? `/show/${encodeURIComponent(s.id)}` : null} title={s.title} line={`${s.watched} of ${s.aired} watched`} poster={s.poster_url}>
           <Progress value={s.aired ? s.watched / s.aired : 0} label={`${s.title} watched`} />
+          {s.catalog_only && <CatalogBadge />}
         </Card>
       ))}
     </Row>
@@ -91,10 +103,11 @@ export function HomeTracking({ cont, next, shows, followed, added, upcoming }: {
           <h2 className="text-lg font-semibold text-zinc-50">Upcoming</h2>
           <ul className="divide-y divide-white/5 rounded-xl border border-white/10 bg-zinc-900/60 text-sm">
             {upcoming.map((e) => (
-              <li key={e.id} className="flex gap-4 px-4 py-2">
+              <li key={e.id ?? `trakt:${e.trakt_show_id}:${e.season_number}:${e.number}`} className="flex gap-4 px-4 py-2">
                 <time className="w-24 shrink-0 text-zinc-400">{e.air_date}</time>
                 <span className="text-zinc-100">{e.show_title}</span>
                 <span className="text-zinc-400">{code(e)}{e.title ? ` · ${e.title}` : ''}</span>
+                {e.catalog_only && <CatalogBadge />}
               </li>
             ))}
           </ul>

@@ -30,12 +30,15 @@ export const deleteFollowContract = defineContract({
 });
 
 export const trackedShowsContract = defineContract({
-  method: 'GET', path: '/api/v1/tracking/shows', access: 'user', tags, summary: 'Your followed shows with progress',
+  method: 'GET', path: '/api/v1/tracking/shows', access: 'user', tags, summary: 'Your followed shows with progress, and the shows of your Trakt history that are in no library',
   response: {
     status: 200, description: 'Shows, most recently watched first',
     schema: z.array(z.object({
-      id: z.string(), title: z.string(), year: z.number().nullable(), poster_url: z.string().nullable(), watched: z.number().int(), aired: z.number().int(),
-      next_episode: episodeRef.nullable(), last_watched_at: z.string().nullable(), followed_at: z.string(),
+      id: z.string().nullable().describe('The library show; null for a catalog-only show'), title: z.string(), year: z.number().nullable(), poster_url: z.string().nullable(),
+      watched: z.number().int(), aired: z.number().int(), next_episode: episodeRef.nullable(), last_watched_at: z.string().nullable(),
+      followed_at: z.string().nullable().describe('null for a catalog-only show'),
+      catalog_only: z.boolean().describe('Watched on Trakt, not in your library (aired counts come from TMDB when a key is set)'),
+      trakt_id: z.number().int().nullable().describe('The Trakt show of a catalog-only show'),
     })),
   },
 });
@@ -57,18 +60,34 @@ export const nextUpContract = defineContract({
   },
 });
 export const historyContract = defineContract({
-  method: 'GET', path: '/api/v1/tracking/history', access: 'user', tags, summary: 'Your viewings, newest first',
+  method: 'GET', path: '/api/v1/tracking/history', access: 'user', tags, summary: 'Your viewings, newest first, with the plays of your Trakt history that are in no library',
   query: z.object({ page: z.coerce.number().int().min(1).default(1), page_size: z.coerce.number().int().min(1).max(200).default(50) }),
   response: {
     status: 200, description: 'A page of history',
     schema: z.object({
       page: z.number(), page_size: z.number(), total: z.number(),
-      items: z.array(z.object({ id: z.string(), watched_at: z.string(), kind: z.enum(['movie', 'video', 'show', 'episode']), media_id: z.string(), title: z.string(), episode: episodeRef.nullable() })),
+      items: z.array(z.object({
+        id: z.string(), watched_at: z.string(), kind: z.enum(['movie', 'video', 'show', 'episode']),
+        media_id: z.string().nullable().describe('The movie, video or episode; null for a catalog-only play'), title: z.string(), episode: episodeRef.nullable(),
+        poster_url: z.string().nullable(),
+        catalog_only: z.boolean().describe('On Trakt, not in your library'),
+        catalog: z.object({
+          trakt_id: z.number().int(), year: z.number().nullable(), show_id: z.string().nullable().describe('The library show, when the show is in a library but this episode is not'),
+          overview: z.string().nullable(), rating: z.number().nullable().describe("TMDB's vote average (0–10)"),
+          season_number: z.number().int().nullable(), number: z.number().int().nullable(), episode_title: z.string().nullable(),
+        }).nullable().describe('What Trakt and TMDB say of a catalog-only play'),
+      })),
     }),
   },
 });
 export const calendarContract = defineContract({
-  method: 'GET', path: '/api/v1/tracking/calendar', access: 'user', tags, summary: 'Episodes of your followed shows airing between two dates',
+  method: 'GET', path: '/api/v1/tracking/calendar', access: 'user', tags, summary: 'Episodes of your followed shows, and of the shows of your Trakt history in no library, airing between two dates',
   query: z.object({ from: day, to: day }).refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['to'] }),
-  response: { status: 200, description: 'Episodes by air date', schema: z.array(episodeRef) },
+  response: {
+    status: 200, description: 'Episodes by air date',
+    schema: z.array(episodeRef.extend({
+      id: z.string().nullable().describe('null for an episode of a catalog-only show'), show_id: z.string().nullable(),
+      catalog_only: z.boolean().describe('A show watched on Trakt, not in your library (air dates from TMDB)'), trakt_show_id: z.number().int().nullable(),
+    })),
+  },
 });

@@ -53,6 +53,8 @@ export const TABLE_POLICY: Record<string, TablePolicy> = {
   WatchOutbox: { keep: true, reason: 'watch changes not on Trakt yet: pushed once the user links again' },
   TraktItem: { keep: false, reason: 'a copy of Trakt: pulled again by the next sync' },
   TraktSyncRun: { keep: false, reason: 'the sync log' },
+  TraktPlay: { keep: false, reason: 'catalog-only plays, a copy of Trakt: pulled again by the next sync' },
+  CatalogTitle: { keep: false, reason: 'a cache of public TMDB metadata' },
 };
 
 export type FieldKind = 'plain' | 'date' | 'bigint' | 'json' | 'bytes';

@@ -3,14 +3,13 @@
 // Queued after a scan for the items it created or whose files changed (the worker's pipeline,
 // scanner-worker/jobs.ts), and by the fetch_metadata task.
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import { z } from 'zod';
 import { defineJob } from '@/lib/jobs/define-job';
 import { jobQueue } from '@/lib/jobs/job-queue';
 import { ffmpegInfo } from '@/lib/media/ffmpeg-path';
 import { grabFrame } from '@/lib/media/frame-grab';
-import { imagesDir, makeWebpVariants, storeImageVariants, variantPath } from '@/lib/media/image-variants';
 import { servedFile, servedRoots } from '@/lib/scan/served-path';
+import { imageStoreDeps } from './image-store-deps';
 import { applyLocalMetadata, type LocalMetadataDeps } from './local-metadata';
 import { onlineProvider } from './online/online-provider';
 
@@ -22,7 +21,6 @@ const MAX_NFO_BYTES = 4 * 1024 * 1024;
 /** The real side effects: the filesystem, ffmpeg for frames, sharp for variants, the image store, the online provider. */
 export async function realLocalMetadataDeps(signal?: AbortSignal): Promise<LocalMetadataDeps> {
   const { ffmpeg } = await ffmpegInfo();
-  const dir = imagesDir();
   // NFOs, artwork beside the files and images an NFO names are read only when they resolve inside a
   // library (or Marquee's folders): a `poster.jpg` linking to /etc/shadow is as good as absent.
   const roots = await servedRoots();
@@ -47,13 +45,7 @@ export async function realLocalMetadataDeps(signal?: AbortSignal): Promise<Local
       return readFile(real);
     },
     grabFrame: (path, atSeconds, width) => grabFrame(path, atSeconds, { ffmpegPath: ffmpeg.path, width, signal }),
-    makeVariants: makeWebpVariants,
-    storeVariants: (hash, variants) => storeImageVariants(dir, hash, variants),
-    variantExists: (hash, width) =>
-      stat(join(dir, variantPath(hash, width))).then(
-        (s) => s.isFile(),
-        () => false,
-      ),
+    ...imageStoreDeps(),
   };
 }
 

@@ -74,6 +74,8 @@ export type TmdbMovie = {
   backdropPath: string | null;
   imdbId: string | null;
   tvdbId: number | null;
+  /** TMDB's vote average (0–10); null when nobody voted. */
+  rating?: number | null;
   cast: TmdbCastMember[];
   crew: TmdbCrewMember[];
 };
@@ -101,6 +103,8 @@ export type TmdbShow = {
   backdropPath: string | null;
   imdbId: string | null;
   tvdbId: number | null;
+  /** TMDB's vote average (0–10); null when nobody voted. */
+  rating?: number | null;
   seasons: TmdbSeasonSummary[];
   cast: TmdbCastMember[];
   crew: TmdbCrewMember[];
@@ -209,6 +213,7 @@ const movieDetails = z.object({
   poster_path: str,
   backdrop_path: str,
   imdb_id: str,
+  vote_average: num,
   credits: credits.nullish(),
   external_ids: externalIds.nullish(),
   images: images.nullish(),
@@ -226,6 +231,7 @@ const tvDetails = z.object({
   poster_path: str,
   backdrop_path: str,
   seasons: z.array(seasonSummary).nullish(),
+  vote_average: num,
   credits: credits.nullish(),
   external_ids: externalIds.nullish(),
   images: images.nullish(),
@@ -418,6 +424,7 @@ export class TmdbClient {
       backdropPath: text(raw.backdrop_path) ?? firstImage(raw.images?.backdrops),
       imdbId: text(raw.imdb_id) ?? text(raw.external_ids?.imdb_id),
       tvdbId: raw.external_ids?.tvdb_id ?? null,
+      rating: raw.vote_average || null,
       ...normaliseCredits(raw.credits),
     };
   }
@@ -440,6 +447,7 @@ export class TmdbClient {
       backdropPath: text(raw.backdrop_path) ?? firstImage(raw.images?.backdrops),
       imdbId: text(raw.external_ids?.imdb_id),
       tvdbId: raw.external_ids?.tvdb_id ?? null,
+      rating: raw.vote_average || null,
       seasons: (raw.seasons ?? []).map((s) => ({
         number: s.season_number,
         name: text(s.name),

@@ -1,17 +1,17 @@
 // The tracking lists of one user: followed shows with progress, continue watching, next up,
-// history and the upcoming-episodes calendar. Everything is scoped to the caller's user id. The
+// history and the upcoming-episodes calendar, with the titles of the user's Trakt history that are
+// in no library (catalog-only). Everything is scoped to the caller's user id. The
 // lists on the home page are single raw reads (lib/tracking/reads/), each along an index.
-import { db } from '@/lib/db';
 import { imageUrl } from '@/lib/media/image-key';
 import { episodeRef } from './episode-ref';
+import { calendar } from './reads/calendar';
+import { catalogCalendar, catalogShows } from './reads/catalog-only';
 import { showProgress } from './reads/show-progress';
 
 export { continueWatching } from './reads/continue-watching';
 export { followedCount } from './reads/followed-count';
-export { calendar } from './reads/calendar';
+export { history } from './reads/history';
 export { recentlyAdded } from './reads/recently-added';
-
-const episodeSelect = { id: true, showId: true, seasonNumber: true, number: true, title: true, airDate: true, thumbPath: true } as const;
 
 /** The shows the user follows with their progress, most recently watched (or followed) first; `limit` takes the first ones. */
 export async function trackedShows(userId: string, limit?: number) {
@@ -41,34 +41,26 @@ export async function nextUp(userId: string, limit = 20) {
     .map((p) => ({ show_id: p.id, show_title: p.title, poster_url: imageUrl(p.posterPath), episode: episodeRef(p.next!), last_watched_at: p.last?.toISOString() ?? null }));
 }
 
-export async function history(userId: string, page: number, pageSize: number) {
-  const where = { userId };
-  const [total, rows] = await Promise.all([
-    db.watchEvent.count({ where }),
-    db.watchEvent.findMany({
-      where,
-      orderBy: [{ watchedAt: 'desc' }, { id: 'desc' }],
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-      select: {
-        id: true,
-        watchedAt: true,
-        item: { select: { id: true, kind: true, title: true, year: true } },
-        episode: { select: { ...episodeSelect, show: { select: { title: true } } } },
-      },
-    }),
-  ]);
-  return {
-    page,
-    page_size: pageSize,
-    total,
-    items: rows.map((r) => ({
-      id: r.id,
-      watched_at: r.watchedAt.toISOString(),
-      kind: r.item ? r.item.kind : ('episode' as const),
-      media_id: r.item?.id ?? r.episode!.id,
-      title: r.item?.title ?? r.episode!.show.title,
-      episode: r.episode ? episodeRef(r.episode) : null,
-    })),
-  };
+/**
+ * Your shows: the followed ones, and the ones watched on Trakt that are in no library (catalog-only,
+ * no id: there is no page of ours for them), most recently watched (or followed) first.
+ */
+export async function yourShows(userId: string, limit?: number) {
+  const [followed, catalog] = await Promise.all([trackedShows(userId, limit), catalogShows(userId)]);
+  const all = [
+    ...followed.map((s) => ({ ...s, catalog_only: false, trakt_id: null as number | null })),
+    ...catalog.map((c) => ({ id: null, title: c.title, year: c.year, poster_url: c.poster_url, watched: c.watched, aired: c.aired, next_episode: null, last_watched_at: c.last_watched_at, followed_at: null, catalog_only: true, trakt_id: c.trakt_id as number | null })),
+  ].sort((a, b) => (b.last_watched_at ?? b.followed_at ?? '').localeCompare(a.last_watched_at ?? a.followed_at ?? ''));
+  return limit === undefined ? all : all.slice(0, limit);
 }
+
+/** The calendar with the episodes of your catalog-only shows (no ids, `catalog_only`), by air date. */
+export async function calendarWithCatalog(userId: string, from: string, to: string) {
+  const [library, catalog] = await Promise.all([calendar(userId, from, to), catalogCalendar(userId, from, to)]);
+  return [
+    ...library.map((e) => ({ ...e, catalog_only: false, trakt_show_id: null as number | null })),
+    ...catalog.map((e) => ({ id: null, show_id: null, show_title: e.show_title, season_number: e.season_number, number: e.number, title: e.title, air_date: e.air_date as string | null, thumb_url: null, catalog_only: true, trakt_show_id: e.trakt_show_id as number | null })),
+  ].sort((a, b) => (a.air_date ?? '').localeCompare(b.air_date ?? '') || a.season_number - b.season_number || a.number - b.number);
+}
+
+export { calendar };

@@ -3,12 +3,14 @@
 // the whole history (paged 1,000 at a time) when anything was watched or unwatched, playback
 // progress when something was paused, ratings, watchlist. Movies and shows are matched to library
 // items by TMDB / IMDb / TheTVDB id, then by title + year; every one is kept in TraktItem (the
-// unmatched ones catalog-only), and the plays of matched ones merge into the user's history
-// (lib/tracking/import-plays.ts has the rules).
+// unmatched ones catalog-only), the plays of matched ones merge into the user's history
+// (lib/tracking/import-plays.ts has the rules), and the plays of the rest are kept in TraktPlay
+// (History shows them; lib/trakt/adopt.ts turns them into viewings when a scan brings them in).
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { mergePulledPlays, pendingTargets, type PulledPlay } from '@/lib/tracking/import-plays';
 import type { TraktClient } from './client';
+import { episodeIndex, libraryIndex } from './library-match';
 
 const ids = z.object({ trakt: z.number(), slug: z.string().nullish(), imdb: z.string().nullish(), tmdb: z.number().nullish(), tvdb: z.number().nullish() }).loose();
 const media = z.object({ title: z.string().nullish(), year: z.number().nullish(), ids });
@@ -30,38 +32,6 @@ const activities = z.object({
 }).loose();
 type Activities = z.infer<typeof activities>;
 type Media = z.infer<typeof media>;
-
-const normTitle = (t: string) => t.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-
-/** Library items of one kind, indexed by every id and by title + year. */
-async function libraryIndex(kind: 'movie' | 'show') {
-  const kinds = kind === 'movie' ? (['movie', 'video'] as const) : (['show'] as const);
-  const items = await db.mediaItem.findMany({ where: { kind: { in: [...kinds] } }, select: { id: true, title: true, year: true, tmdbId: true, imdbId: true, tvdbId: true } });
-  const byId = new Map<string, string>();
-  for (const i of items) {
-    if (i.tmdbId) byId.set(`tmdb:${i.tmdbId}`, i.id);
-    if (i.imdbId) byId.set(`imdb:${i.imdbId}`, i.id);
-    if (i.tvdbId) byId.set(`tvdb:${i.tvdbId}`, i.id);
-    byId.set(`title:${normTitle(i.title)}:${i.year ?? ''}`, i.id);
-  }
-  return (m: Media): string | null =>
-    (m.ids.tmdb ? byId.get(`tmdb:${m.ids.tmdb}`) : undefined) ??
-    (m.ids.imdb ? byId.get(`imdb:${m.ids.imdb}`) : undefined) ??
-    (m.ids.tvdb ? byId.get(`tvdb:${m.ids.tvdb}`) : undefined) ??
-    (m.title ? byId.get(`title:${normTitle(m.title)}:${m.year ?? ''}`) : undefined) ??
-    null;
-}
-
-/** Episodes of the matched shows, by show id + season + number. */
-async function episodeIndex(showIds: string[]) {
-  const eps: { id: string; showId: string; seasonNumber: number; number: number }[] = [];
-  // In chunks: SQLite (through Prisma's adapter) takes a limited number of parameters per query.
-  for (let i = 0; i < showIds.length; i += 500) {
-    eps.push(...(await db.episode.findMany({ where: { showId: { in: showIds.slice(i, i + 500) } }, select: { id: true, showId: true, seasonNumber: true, number: true } })));
-  }
-  const map = new Map(eps.map((e) => [`${e.showId}:${e.seasonNumber}:${e.number}`, e.id]));
-  return (showId: string, season: number, number: number) => map.get(`${showId}:${season}:${number}`) ?? null;
-}
 
 const changed = (before: Activities | null, now: Activities, group: 'movies' | 'episodes' | 'shows', key: string) => !before || before[group]?.[key] !== now[group]?.[key];
 
@@ -92,6 +62,20 @@ async function saveWatched(userId: string, kind: 'movie' | 'show', rows: Watched
   const gone = [...existing.values()].filter((r) => r.plays > 0 && !seen.has(r.traktId)).map((r) => r.id);
   for (let i = 0; i < gone.length; i += 500) await db.traktItem.updateMany({ where: { id: { in: gone.slice(i, i + 500) } }, data: { plays: 0, lastWatchedAt: null, seasons: null } });
   return catalogOnly;
+}
+
+type CatalogPlay = { kind: 'movie' | 'show'; traktId: number; traktPlayId: number; watchedAt: Date; season: number | null; number: number | null; episodeTitle: string | null };
+
+/** Replaces the user's catalog-only plays with those of this (complete) history. */
+async function saveCatalogPlays(userId: string, plays: CatalogPlay[]) {
+  const items = await db.traktItem.findMany({ where: { userId }, select: { id: true, kind: true, traktId: true } });
+  const idOf = new Map(items.map((i) => [`${i.kind}:${i.traktId}`, i.id]));
+  const rows = plays.flatMap(({ kind, traktId, ...p }) => {
+    const traktItemId = idOf.get(`${kind}:${traktId}`);
+    return traktItemId ? [{ userId, traktItemId, ...p }] : [];
+  });
+  await db.traktPlay.deleteMany({ where: { userId } });
+  for (let i = 0; i < rows.length; i += 500) await db.traktPlay.createMany({ data: rows.slice(i, i + 500) });
 }
 
 export type PullResult = { unchanged: boolean; pulled: number; added: number; removed: number; catalogOnly: number };
@@ -135,18 +119,22 @@ export async function pullAccount(userId: string, client: TraktClient, progress:
     for (const h of history) if (h.show && !matchedShows.has(h.show.ids.trakt)) matchedShows.set(h.show.ids.trakt, showOf(h.show) ?? '');
     const episodeOf = await episodeIndex([...matchedShows.values()].filter(Boolean));
     const plays: PulledPlay[] = [];
+    const catalogPlays: CatalogPlay[] = [];
     for (const h of history) {
       const watchedAt = new Date(h.watched_at);
       if (h.type === 'movie' && h.movie) {
         const itemId = movieOf(h.movie);
         if (itemId) plays.push({ itemId, episodeId: null, watchedAt, traktPlayId: h.id });
+        else catalogPlays.push({ kind: 'movie', traktId: h.movie.ids.trakt, traktPlayId: h.id, watchedAt, season: null, number: null, episodeTitle: null });
       } else if (h.show && h.episode) {
         const showId = matchedShows.get(h.show.ids.trakt);
         const episodeId = showId ? episodeOf(showId, h.episode.season, h.episode.number) : null;
         if (episodeId) plays.push({ itemId: null, episodeId, watchedAt, traktPlayId: h.id });
+        else catalogPlays.push({ kind: 'show', traktId: h.show.ids.trakt, traktPlayId: h.id, watchedAt, season: h.episode.season, number: h.episode.number, episodeTitle: h.episode.title ?? null });
       }
     }
     const merged = await mergePulledPlays(userId, plays, { complete: true, pending: await pendingTargets(userId) });
+    await saveCatalogPlays(userId, catalogPlays);
     result.added = merged.added;
     result.removed = merged.removed;
   }

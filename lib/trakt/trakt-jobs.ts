@@ -1,6 +1,7 @@
 // The worker's Trakt jobs: a sync per user (one at a time per user: dedupe key + lease), the
 // device-code poll (waits on the user, outside the shared slots), and the sweep every minute
-// (refresh tokens before they expire, queue the periodic syncs, retry due pushes, drop stale states).
+// (refresh tokens before they expire, queue the periodic syncs, retry due pushes, drop stale states);
+// TMDB metadata for catalog-only titles after a pull, and adoption of catalog-only titles a scan brought in.
 import { z } from 'zod';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db';
@@ -8,6 +9,11 @@ import { defineJob } from '@/lib/jobs/define-job';
 import { jobQueue } from '@/lib/jobs/job-queue';
 import { TraktError } from './client';
 import { linkedClient, setLinkStatus } from './link';
+import { createArtworkStore } from '@/lib/metadata/store-artwork';
+import { imageStoreDeps } from '@/lib/metadata/image-store-deps';
+import { tmdbClient } from '@/lib/metadata/online/online-provider';
+import { adoptCatalog } from './adopt';
+import { enrichCatalog } from './catalog-enrich';
 import { pollDevice } from './oauth';
 import { pushOutbox } from './push';
 import { runSync } from './sync';
@@ -73,4 +79,36 @@ export const traktSweepJob = defineJob({
     const { count: states } = await db.traktAuthState.deleteMany({ where: { expiresAt: { lt: new Date(Date.now() - 3600_000) } } });
     return { refreshed, syncs_queued: dueSync.length, pushed, states_removed: states };
   },
+});
+
+/** Nothing of a library's files is ever read for a catalog-only title: its poster comes from TMDB. */
+const noFiles = {
+  stat: async () => null,
+  readFile: () => Promise.reject(new Error('catalog-only titles have no files')),
+  grabFrame: () => Promise.reject(new Error('catalog-only titles have no files')),
+};
+
+/** Catalog-only titles' metadata from the configured TMDB, posters into the image store; skipped with no TMDB key. */
+export async function enrichFromTmdb(signal?: AbortSignal) {
+  const tmdb = tmdbClient();
+  if (!tmdb) return { skipped: 'no TMDB key' };
+  return enrichCatalog({ tmdb, artwork: createArtworkStore({ ...imageStoreDeps(), ...noFiles }) }, signal);
+}
+
+export const traktEnrichJob = defineJob({
+  name: 'trakt.enrich',
+  schema: z.object({}),
+  dedupeKey: () => 'trakt.enrich',
+  maxAttempts: 1,
+  background: true,
+  handle: (_p, ctx) => enrichFromTmdb(ctx.signal),
+});
+
+export const traktAdoptJob = defineJob({
+  name: 'trakt.adopt',
+  schema: z.object({}),
+  dedupeKey: () => 'trakt.adopt',
+  maxAttempts: 2,
+  background: true,
+  handle: () => adoptCatalog(),
 });

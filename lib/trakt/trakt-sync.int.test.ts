@@ -68,7 +68,9 @@ describe('pull', () => {
     expect(await state({ episodeId: lib.episodes['1x1'] })).toMatchObject({ watched: true });
     expect(await state({ episodeId: lib.episodes['1x3'] })).toBeNull();
     const history = await api('GET', '/api/v1/tracking/history', { token: alice.token });
-    expect(history.body.total).toBe(5);
+    // The four library plays and the catalog-only one (Not In Any Library).
+    expect(history.body.total).toBe(6);
+    expect(history.body.items.filter((i: { catalog_only: boolean }) => i.catalog_only).map((i: { title: string }) => i.title)).toEqual(['Not In Any Library']);
     // Pulled plays are not pushed back.
     expect(await db.watchOutbox.count({ where: { userId: alice.id } })).toBe(0);
   });

@@ -8,14 +8,26 @@ import { tmdbProvider } from './tmdb-provider';
 import { tvdbProvider } from './tvdb-provider';
 
 let cached: { key: string; provider: OnlineProvider | null } | undefined;
+let cachedClient: { key: string; client: TmdbClient | null } | undefined;
+
+/** This process's TMDB client when TMDB_API_KEY is set (the one the provider uses too), else null. */
+export function tmdbClient(): TmdbClient | null {
+  const c = config().tmdb;
+  const key = `${c.apiKey}|${c.baseUrl}|${c.imageBaseUrl}|${c.language}`;
+  if (cachedClient?.key !== key) {
+    cachedClient = { key, client: c.apiKey ? new TmdbClient({ apiKey: c.apiKey, baseUrl: c.baseUrl, imageBaseUrl: c.imageBaseUrl, language: c.language }) : null };
+  }
+  return cachedClient.client;
+}
 
 export function onlineProvider(): OnlineProvider | null {
   const c = config().tmdb;
   const tvdbKey = config().tvdb.apiKey;
   const key = `${c.apiKey}|${c.baseUrl}|${c.imageBaseUrl}|${c.language}|${tvdbKey ? 'tvdb' : ''}`;
   if (cached?.key !== key) {
-    const provider = c.apiKey
-      ? tmdbProvider(new TmdbClient({ apiKey: c.apiKey, baseUrl: c.baseUrl, imageBaseUrl: c.imageBaseUrl, language: c.language }))
+    const client = tmdbClient();
+    const provider = client
+      ? tmdbProvider(client)
       : tvdbKey
         ? tvdbProvider()
         : null;

@@ -1,6 +1,6 @@
 // GET /api/v1/tracking/shows — the caller's own tracking list
 import { trackedShowsContract } from '@/lib/api/tracking-contracts';
 import { handle, routes } from '@/lib/http/route';
-import { trackedShows } from '@/lib/tracking/lists';
+import { yourShows } from '@/lib/tracking/lists';
 
-export const { GET, POST, PUT, PATCH, DELETE } = routes(handle(trackedShowsContract, ({ auth }) => trackedShows(auth.user.id)));
+export const { GET, POST, PUT, PATCH, DELETE } = routes(handle(trackedShowsContract, ({ auth }) => yourShows(auth.user.id)));

@@ -1,0 +1,78 @@
+// A user's catalog-only titles: movies and shows in their Trakt history that are in no library
+// (TraktItem rows with no item, pulled per user by lib/trakt/pull.ts), with what TMDB says of them
+// (CatalogTitle, shared: public metadata only). They show in History, Your shows and the calendar
+// of that user alone: every read here is scoped to one user id.
+import { z } from 'zod';
+import { db } from '@/lib/db';
+import { imageUrl } from '@/lib/media/image-key';
+
+/** The episode list kept for a catalog-only show: season sizes, and the latest seasons' episodes with air dates. */
+export const catalogEpisodesSchema = z.object({
+  seasons: z.array(z.object({ number: z.number(), episodes: z.number() })),
+  episodes: z.array(z.object({ season: z.number(), number: z.number(), title: z.string().nullable(), airDate: z.string().nullable() })),
+});
+export type CatalogEpisodes = z.infer<typeof catalogEpisodesSchema>;
+
+const idsSchema = z.object({ tmdb: z.number().nullish() }).loose();
+const watchedSeasons = z.array(z.object({ number: z.number(), episodes: z.array(z.object({ number: z.number(), plays: z.number() })) }));
+
+/** The CatalogTitle key of a Trakt movie or show ("movie:<tmdb id>"), or null when Trakt gave no TMDB id. */
+export function catalogKey(kind: string, idsJson: string): string | null {
+  try {
+    const tmdb = idsSchema.parse(JSON.parse(idsJson)).tmdb;
+    return tmdb ? `${kind === 'movie' ? 'movie' : 'show'}:${tmdb}` : null;
+  } catch {
+    return null;
+  }
+}
+
+/** TMDB's metadata of these Trakt items, by TraktItem id. */
+export async function catalogMetaOf(items: { id: string; kind: string; ids: string }[]) {
+  const keys = new Map(items.flatMap((i) => {
+    const key = catalogKey(i.kind, i.ids);
+    return key ? [[i.id, key] as const] : [];
+  }));
+  const titles = new Map((await db.catalogTitle.findMany({ where: { key: { in: [...new Set(keys.values())] } } })).map((t) => [t.key, t]));
+  const out = new Map<string, { poster_url: string | null; overview: string | null; rating: number | null; episodes: CatalogEpisodes | null }>();
+  for (const [id, key] of keys) {
+    const t = titles.get(key);
+    if (!t) continue;
+    const episodes = t.episodes ? catalogEpisodesSchema.safeParse(JSON.parse(t.episodes)) : null;
+    out.set(id, { poster_url: imageUrl(t.posterPath), overview: t.overview, rating: t.rating, episodes: episodes?.success ? episodes.data : null });
+  }
+  return out;
+}
+
+/** Episodes aired by `today` (YYYY-MM-DD), specials left out; null when TMDB was not asked. */
+function airedCount(e: CatalogEpisodes, today: string): number {
+  const listed = new Set(e.episodes.map((x) => x.season));
+  const fromList = e.episodes.filter((x) => x.season > 0 && x.airDate !== null && x.airDate <= today).length;
+  return fromList + e.seasons.filter((s) => s.number > 0 && !listed.has(s.number)).reduce((n, s) => n + s.episodes, 0);
+}
+
+/** The user's Trakt-watched shows in no library, with their progress, most recently watched first. */
+export async function catalogShows(userId: string) {
+  const rows = await db.traktItem.findMany({ where: { userId, kind: 'show', itemId: null, plays: { gt: 0 } }, orderBy: [{ lastWatchedAt: 'desc' }, { id: 'asc' }] });
+  const meta = await catalogMetaOf(rows);
+  const today = new Date().toISOString().slice(0, 10);
+  return rows.map((r) => {
+    const seasons = watchedSeasons.safeParse(JSON.parse(r.seasons ?? '[]'));
+    const watched = seasons.success ? seasons.data.filter((s) => s.number > 0).reduce((n, s) => n + s.episodes.filter((e) => e.plays > 0).length, 0) : 0;
+    const m = meta.get(r.id);
+    return {
+      trakt_id: r.traktId, title: r.title, year: r.year, poster_url: m?.poster_url ?? null, overview: m?.overview ?? null, rating: m?.rating ?? null,
+      watched, aired: m?.episodes ? Math.max(watched, airedCount(m.episodes, today)) : watched, last_watched_at: r.lastWatchedAt?.toISOString() ?? null,
+    };
+  });
+}
+
+/** Episodes of the user's Trakt-watched shows in no library airing between two dates (inclusive, YYYY-MM-DD). */
+export async function catalogCalendar(userId: string, from: string, to: string) {
+  const rows = await db.traktItem.findMany({ where: { userId, kind: 'show', itemId: null, plays: { gt: 0 } }, select: { id: true, kind: true, ids: true, traktId: true, title: true } });
+  const meta = await catalogMetaOf(rows);
+  return rows.flatMap((r) =>
+    (meta.get(r.id)?.episodes?.episodes ?? [])
+      .filter((e) => e.airDate !== null && e.airDate >= from && e.airDate <= to)
+      .map((e) => ({ trakt_show_id: r.traktId, show_title: r.title, season_number: e.season, number: e.number, title: e.title, air_date: e.airDate! })),
+  );
+}
