@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { CronError, parseCron } from './cron/cron';
+import { throttleEnv, throttleSettings } from './config/throttle-limits';
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
@@ -82,6 +83,7 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).optional(),
   ACTIVATION_TOKEN_HOURS: z.coerce.number().min(0.01).default(24),
   PASSWORD_RESET_TOKEN_MINUTES: z.coerce.number().min(1).default(60),
+  ...throttleEnv(),
 });
 
 /** `10.0.0.1`, `::1`, `10.0.0.0/8`, `fd00::/8`. */
@@ -171,6 +173,7 @@ function buildConfig(env: z.infer<typeof envSchema>, authSecret: string, authSec
       activationTtlMs: env.ACTIVATION_TOKEN_HOURS * 3600_000,
       passwordResetTtlMs: env.PASSWORD_RESET_TOKEN_MINUTES * 60_000,
     },
+    throttle: throttleSettings(env),
   };
 }
 

@@ -10,6 +10,10 @@ const dataDir = mkdtempSync(join(tmpdir(), 'marquee-int-'));
 process.env.DATA_DIR = dataDir;
 process.env.AUTH_SECRET = 'integration-test-secret-0123456789abcdef';
 process.env.SAMPLE_LIBRARY = 'false';
+// Test files sign up many accounts and start many demo sessions from one (unknown) address: the
+// throttle on those is set per test where it is what is tested (test/throttle-limits.int.test.ts).
+process.env.THROTTLE_REGISTER_PER_IP ??= '100000/1h';
+process.env.THROTTLE_DEMO_PER_IP ??= '100000/1h';
 
 const adminUrl = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 let pgDatabase: string | undefined;

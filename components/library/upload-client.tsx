@@ -1,7 +1,8 @@
 'use client';
 // Upload a video into this library (tus, resumable): a progress bar with speed and time left.
-// A network drop is retried from the server's offset; after a page reload, choosing the same file
-// again resumes it (tus-js-client remembers the upload URL by the file's fingerprint).
+// A network drop is retried from the server's offset (while the browser knows it is offline, the
+// upload waits for it to be back online rather than spend its retries); after a page reload, choosing
+// the same file again resumes it (tus-js-client remembers the upload URL by the file's fingerprint).
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { DetailedError, Upload } from 'tus-js-client';
@@ -9,7 +10,7 @@ import { libraryMediaKeys } from '@/components/queries/use-library-media';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 
-type Progress = { sent: number; total: number; bytesPerSecond: number | null; resumedFrom: number };
+type Progress = { sent: number; total: number; bytesPerSecond: number | null; resumedFrom: number; offline?: boolean };
 type State = { phase: 'idle' } | { phase: 'uploading'; progress: Progress } | { phase: 'done'; name: string } | { phase: 'error'; message: string };
 
 const ACCEPT = 'video/*,.mkv,.m2ts,.mts,.ts,.webm,.avi,.wmv,.flv,.ogv,.mov,.m4v,.mp4,.mpg,.mpeg';
@@ -73,6 +74,20 @@ export function UploadVideo({ libraryId }: { libraryId: string }) {
         void qc.invalidateQueries({ queryKey: libraryMediaKeys.library(libraryId) });
       },
       onError(err) {
+        // tus-js-client does not retry while the browser says it is offline: go on once it is back.
+        if (!navigator.onLine && upload.current === tus) {
+          setState((st) => (st.phase === 'uploading' ? { phase: 'uploading', progress: { ...st.progress, bytesPerSecond: null, offline: true } } : st));
+          window.addEventListener(
+            'online',
+            () => {
+              if (upload.current !== tus) return;
+              setState((st) => (st.phase === 'uploading' ? { phase: 'uploading', progress: { ...st.progress, offline: false } } : st));
+              tus.start();
+            },
+            { once: true },
+          );
+          return;
+        }
         upload.current = null;
         setState({ phase: 'error', message: uploadError(err) });
       },
@@ -150,6 +165,7 @@ export function UploadVideo({ libraryId }: { libraryId: string }) {
             <span data-testid="upload-speed">{p.bytesPerSecond ? `${formatBytes(p.bytesPerSecond)}/s` : 'measuring speed…'}</span>
             <span data-testid="upload-eta">{Number.isFinite(eta) ? `${formatDuration(eta)} left` : ''}</span>
             {p.resumedFrom > 0 && <span>resumed</span>}
+            {p.offline && <span role="status">Offline: the upload goes on when the connection is back.</span>}
           </p>
         </div>
       )}

@@ -27,7 +27,8 @@ export const resendActivationContract = defineContract({
   summary: 'Mail a new activation link',
   description:
     'Always 202 with the same answer, whether or not an inactive account has this email. ' +
-    'Limited per client address (10 in 15 minutes) and per email (3 an hour): 429 with Retry-After.',
+    'Limited per client address (by default 10 in 15 minutes, THROTTLE_ACTIVATION_RESEND_PER_IP) and per email (3 an hour, ' +
+    'THROTTLE_ACTIVATION_RESEND_PER_EMAIL): 429 with Retry-After.',
   tags: ['user'],
   body: emailBody,
   response: { status: 202, description: 'Accepted', schema: messageSchema },
@@ -42,7 +43,8 @@ export const requestPasswordResetContract = defineContract({
   description:
     'Always 202 with the same answer: it never says whether an account has this email. The link ' +
     '`${PUBLIC_URL}/reset-password?token=…` works once and expires after PASSWORD_RESET_TOKEN_MINUTES. ' +
-    'Limited per client address (10 in 15 minutes) and per email (3 an hour): 429 with Retry-After.',
+    'Limited per client address (by default 10 in 15 minutes, THROTTLE_PASSWORD_RESET_PER_IP) and per email (3 an hour, ' +
+    'THROTTLE_PASSWORD_RESET_PER_EMAIL): 429 with Retry-After.',
   tags: ['user'],
   body: emailBody,
   response: { status: 202, description: 'Accepted', schema: messageSchema },

@@ -63,11 +63,12 @@ export const registerContract = defineContract({
   description:
     'After the first account, the admin settings decide: `registration` open lets anyone sign up; otherwise an `invite` is needed — ' +
     'an invite code, or the invite link of an account an admin added without a password (then `username` must be that account’s, and ' +
-    'this sets its password). Invites work in every mode unless an admin turned them off.',
+    'this sets its password). Invites work in every mode unless an admin turned them off. Limited per client address (by default ' +
+    '10 an hour, THROTTLE_REGISTER_PER_IP): 429 with Retry-After.',
   tags: ['user'],
   body: registerSchema,
   response: { status: 201, description: 'The new account', schema: userSchema },
-  errors: ['validation_failed', 'username_taken', 'email_taken', 'registration_closed', 'invite_required', 'invites_disabled'],
+  errors: ['validation_failed', 'username_taken', 'email_taken', 'registration_closed', 'invite_required', 'invites_disabled', 'too_many_requests'],
 });
 
 export const demoSessionContract = defineContract({
@@ -78,8 +79,9 @@ export const demoSessionContract = defineContract({
   description:
     'Gives a bearer token like `POST /api/v1/auth/session` does (browsers get the same account as a cookie session from the sign-in ' +
     'page\'s "Try the demo"). The demo account browses and plays; every other write is 403 demo_read_only. Its resume points are ' +
-    'reset daily. 404 demo_disabled while the demo is off (the default).',
+    'reset daily. 404 demo_disabled while the demo is off (the default). Limited per client address (by default 30 an hour, ' +
+    'THROTTLE_DEMO_PER_IP): 429 with Retry-After.',
   tags: ['auth'],
   response: { status: 201, description: 'A new session token for the demo account', schema: tokenSchema },
-  errors: ['demo_disabled', 'account_disabled'],
+  errors: ['demo_disabled', 'account_disabled', 'too_many_requests'],
 });

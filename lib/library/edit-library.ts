@@ -8,6 +8,7 @@ import { notify } from '@/lib/events/events';
 import { librariesChanged } from '@/lib/scan/scan-events';
 import { ApiError } from '@/lib/errors/api-error';
 import { jobQueue } from '@/lib/jobs/job-queue';
+import { fileIdsWhere, removeRenditions } from '@/lib/media/rendition-files';
 import { scanLibraryJob } from '@/lib/scan/scan-library-job';
 import { renditionsJob } from '@/lib/stream/renditions-job';
 import { getLibrary, type createLibrarySchema, type LibraryView, type updateLibrarySchema } from './libraries';
@@ -47,7 +48,7 @@ export async function createLibrary(input: z.infer<typeof createLibrarySchema>):
 }
 
 export async function updateLibrary(id: string, input: z.infer<typeof updateLibrarySchema>): Promise<LibraryView> {
-  const current = await db.library.findUnique({ where: { id }, select: { type: true, sortedType: true, folders: { select: { path: true } } } });
+  const current = await db.library.findUnique({ where: { id }, select: { type: true, sortedType: true, renditionLadder: true, folders: { select: { path: true } } } });
   if (!current) throw new ApiError('not_found', 'No such library.');
   const had = current.folders.map((f) => f.path);
   const asked = requestedFolders(input);
@@ -81,6 +82,8 @@ export async function updateLibrary(id: string, input: z.infer<typeof updateLibr
     })
     .catch(overlapOnRace);
   if (rescan) await jobQueue().enqueue(scanLibraryJob, { libraryId: id, force: false });
+  // A ladder turned off or changed: the renditions made for the old one go (a new one is made below).
+  if (input.rendition_ladder && input.rendition_ladder !== current.renditionLadder) await removeRenditions(await fileIdsWhere({ libraryId: id }));
   // A ladder chosen (or changed): the files already there get theirs, in the background.
   if (input.rendition_ladder && input.rendition_ladder !== 'off') await jobQueue().enqueue(renditionsJob, { libraryId: id });
   // The worker's watchers follow the new folders (or stop watching removed ones) at once.
@@ -89,13 +92,16 @@ export async function updateLibrary(id: string, input: z.infer<typeof updateLibr
   return getLibrary(id);
 }
 
-/** Removes a library from Marquee: its items, files and watch data here; nothing on disk. */
+/** Removes a library from Marquee: its items, files and watch data here; on disk only its renditions. */
 export async function deleteLibrary(id: string): Promise<void> {
   const queue = jobQueue();
   const scans = [...(await queue.list({ name: scanLibraryJob.name, status: 'queued', limit: 1000 })), ...(await queue.list({ name: scanLibraryJob.name, status: 'running', limit: 1000 }))];
+  const fileIds = await fileIdsWhere({ libraryId: id });
   const { count } = await db.library.deleteMany({ where: { id } });
   if (count === 0) throw new ApiError('not_found', 'No such library.');
   catalogChanged();
+  // Its files' rows went by cascade; their renditions go from disk (the files themselves stay).
+  await removeRenditions(fileIds);
   // Its watcher closes now, not at the worker's next tick.
   notify(librariesChanged, { libraryId: id });
   for (const job of scans) {

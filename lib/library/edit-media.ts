@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { ApiError } from '@/lib/errors/api-error';
+import { fileIdsWhere, removeRenditionsOfGone } from '@/lib/media/rendition-files';
 import { inWatchTransaction, showsOfEpisodes } from '@/lib/tracking/write-watch-state';
 import { sortTitle } from '@/lib/scan/identity';
 import { fixMatch } from '@/lib/metadata/online/online-admin';
@@ -63,14 +64,16 @@ export async function editEpisode(id: string, patch: z.infer<typeof episodePatch
   return getEpisode(id);
 }
 
-/** Removes the entry from Marquee (files stay on disk; a rescan brings them back as new entries). */
+/** Removes the entry from Marquee (files stay on disk, their renditions go; a rescan brings them back as new entries). */
 // The file rows go too, so the next scan sees those files as new.
 export async function deleteMedia(id: string): Promise<void> {
+  const fileIds = await fileIdsWhere({ itemId: id });
   // Its watch states and (a show) its ShowWatch rows go by cascade: no other show's rows change.
   const { count } = await inWatchTransaction({ showIds: [] }, async (tx) => {
     await tx.mediaFile.deleteMany({ where: { itemId: id } });
     return tx.mediaItem.deleteMany({ where: { id } });
   });
+  await removeRenditionsOfGone(fileIds);
   if (count === 0) throw new ApiError('not_found', 'No such media.');
   catalogChanged();
 }
@@ -78,20 +81,24 @@ export async function deleteMedia(id: string): Promise<void> {
 export async function deleteSeason(id: string): Promise<void> {
   const files = { episodes: { some: { episode: { seasonId: id } } } };
   const showIds = (await db.season.findMany({ where: { id }, select: { showId: true } })).map((s) => s.showId);
+  const fileIds = await fileIdsWhere(files);
   const { count } = await inWatchTransaction({ showIds }, async (tx) => {
     await tx.mediaFile.deleteMany({ where: files });
     return tx.season.deleteMany({ where: { id } });
   });
+  await removeRenditionsOfGone(fileIds);
   if (count === 0) throw new ApiError('not_found', 'No such season.');
   catalogChanged();
 }
 export async function deleteEpisode(id: string): Promise<void> {
   const files = { episodes: { some: { episodeId: id } } };
   const showIds = await showsOfEpisodes([id]);
+  const fileIds = await fileIdsWhere(files);
   const { count } = await inWatchTransaction({ showIds }, async (tx) => {
     await tx.mediaFile.deleteMany({ where: files });
     return tx.episode.deleteMany({ where: { id } });
   });
+  await removeRenditionsOfGone(fileIds);
   if (count === 0) throw new ApiError('not_found', 'No such episode.');
   catalogChanged();
 }

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { ApiError } from '@/lib/errors/api-error';
+import { fileIdsWhere, removeRenditionsOfGone } from '@/lib/media/rendition-files';
 import { inWatchTransaction } from '@/lib/tracking/write-watch-state';
 import { catalogChanged } from '@/lib/list-cache/list-cache';
 
@@ -14,9 +15,11 @@ export async function purgeMissing(libraryId: string | null, cutoff = new Date()
   const purged = { show: inLibrary, status: 'missing' as const, missingSince: { lt: cutoff } };
   // Purged episodes take their watch states along: through writeWatchState, which rewrites their shows' ShowWatch rows.
   const showIds = (await db.episode.findMany({ where: purged, select: { showId: true }, distinct: ['showId'] })).map((e) => e.showId);
+  const missingFiles = { ...inLibrary, status: 'missing' as const, missingSince: { lt: cutoff } };
+  const fileIds = await fileIdsWhere(missingFiles);
   const [files, episodes, items] = await inWatchTransaction({ showIds }, async (tx) => {
     const deleted = [
-      await tx.mediaFile.deleteMany({ where: { ...inLibrary, status: 'missing', missingSince: { lt: cutoff } } }),
+      await tx.mediaFile.deleteMany({ where: missingFiles }),
       await tx.episode.deleteMany({ where: purged }),
       await tx.mediaItem.deleteMany({ where: { ...inLibrary, status: 'missing', missingSince: { lt: cutoff } } }),
     ];
@@ -24,6 +27,8 @@ export async function purgeMissing(libraryId: string | null, cutoff = new Date()
     return deleted;
   });
   catalogChanged();
+  // The purged files' renditions go with them.
+  await removeRenditionsOfGone(fileIds);
   return { items: items.count, episodes: episodes.count, files: files.count };
 }
 

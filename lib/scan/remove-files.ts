@@ -1,7 +1,9 @@
 // Forgets stored files for good (a folder left its library): the files, and the episodes, seasons
 // and items left with no file by it. Episodes take their watch states along: through
-// writeWatchState, which rewrites ShowWatch in the same transaction. Nothing on disk is touched.
+// writeWatchState, which rewrites ShowWatch in the same transaction. On disk only the files'
+// renditions (RENDITIONS_DIR/<fileId>) are removed; the files themselves are never touched.
 import { db } from '@/lib/db';
+import { removeRenditionsOfGone } from '@/lib/media/rendition-files';
 import { inWatchTransaction } from '@/lib/tracking/write-watch-state';
 import { catalogChanged } from '@/lib/list-cache/list-cache';
 
@@ -21,6 +23,7 @@ export async function removeFiles(fileIds: string[]): Promise<{ files: number; i
       await tx.season.deleteMany({ where: { showId: { in: itemIds }, episodes: { none: {} } } });
       return [...gone, await tx.mediaItem.deleteMany({ where: { id: { in: itemIds }, files: { none: {} } } })];
     });
+    await removeRenditionsOfGone(rows.map((f) => f.id));
     counts.files += files.count;
     counts.episodes += episodes.count;
     counts.items += items.count;

@@ -6,18 +6,16 @@ import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { config } from '@/lib/config';
 import { db } from '@/lib/db';
 import { onBackgroundHold, backgroundHeld } from '@/lib/jobs/background-hold';
 import { defineJob, type JobContext } from '@/lib/jobs/define-job';
 import { ffmpegInfo } from '@/lib/media/ffmpeg-path';
 import { startFfmpeg } from '@/lib/media/ffmpeg-process';
 import { mediaInfoSchema } from '@/lib/media/media-info';
+import { removeRenditions, renditionsDir } from '@/lib/media/rendition-files';
 import { MASTER_PLAYLIST, renditionMaster, rungArgs, rungsFor } from '@/lib/media/renditions';
 
-export function renditionsDir(fileId: string): string {
-  return join(config().paths.renditions, fileId);
-}
+export { renditionsDir };
 
 /** True when the file's ladder is complete (its master playlist is in place). */
 export async function renditionsReady(fileId: string): Promise<boolean> {
@@ -62,11 +60,21 @@ async function makeLadder(file: { id: string; path: string; info: z.infer<typeof
     await writeFile(join(temp, MASTER_PLAYLIST), renditionMaster(rungs, hasAudio));
     await rm(final, { recursive: true, force: true });
     await rename(temp, final);
+    // The file (or its library, or the library's ladder) may have gone while ffmpeg ran: then its
+    // removal found nothing to remove yet, and this ladder would be left behind.
+    if (!(await stillWanted(file.id))) {
+      await removeRenditions([file.id]);
+      return false;
+    }
     return true;
   } catch (err) {
     await rm(temp, { recursive: true, force: true });
     throw err;
   }
+}
+
+async function stillWanted(fileId: string): Promise<boolean> {
+  return (await db.mediaFile.count({ where: { id: fileId, library: { renditionLadder: { not: 'off' } } } })) > 0;
 }
 
 export const renditionsJob = defineJob({

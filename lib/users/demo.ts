@@ -1,5 +1,7 @@
 // The demo login (admin setting "demo"): one shared, read-only account that signs in without a
 // password, made on first use. lib/http's route wrapper refuses its writes (demo_read_only).
+import { takeThrottledHit } from '@/lib/auth/request-throttle';
+import { config } from '@/lib/config';
 import { db } from '@/lib/db';
 import { ApiError } from '@/lib/errors/api-error';
 import type { AuthUser } from '@/lib/http/auth-context';
@@ -7,6 +9,12 @@ import { getSetting } from '@/lib/settings/settings';
 import { NO_PASSWORD } from './user-view';
 
 const DEMO_USERNAME = 'demo';
+
+/** A demo sign-in from a client: throttled per client address (THROTTLE_DEMO_PER_IP), each one a new session. */
+export async function demoSignIn(ip: string): Promise<AuthUser> {
+  await takeThrottledHit([{ key: `demo:ip:${ip}`, ...config().throttle.demo.perIp }]);
+  return demoUser();
+}
 
 /** The demo account, made on first use; demo_disabled (404) while the admin has not turned it on. */
 export async function demoUser(): Promise<AuthUser> {

@@ -7,9 +7,6 @@ import { activationMail } from '@/lib/mail/mail-templates';
 import { sendMail } from '@/lib/mail/outbox';
 import { consumeMailToken, issueMailToken } from './mail-tokens';
 
-const MINUTE = 60_000;
-export const RESEND_LIMITS = { perIp: { max: 10, windowMs: 15 * MINUTE }, perEmail: { max: 3, windowMs: 60 * MINUTE } };
-
 export const RESEND_ANSWER = {
   message: 'If an account with this email waits for activation, a new activation link is on its way.',
 };
@@ -28,9 +25,10 @@ export async function activateAccount(token: string): Promise<{ username: string
 
 /** Mails a fresh link to an inactive account with this email; the answer is the same either way. */
 export async function resendActivation(email: string, ip: string): Promise<typeof RESEND_ANSWER> {
+  const limits = config().throttle.activationResend;
   await takeThrottledHit([
-    { key: `activate:ip:${ip}`, ...RESEND_LIMITS.perIp },
-    { key: `activate:email:${email}`, ...RESEND_LIMITS.perEmail },
+    { key: `activate:ip:${ip}`, ...limits.perIp },
+    { key: `activate:email:${email}`, ...limits.perEmail },
   ]);
   const user = await db.user.findUnique({ where: { email } });
   if (user && !user.active && !user.disabled && user.email) await sendActivationMail({ id: user.id, username: user.username, email: user.email });

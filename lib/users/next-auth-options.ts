@@ -6,7 +6,7 @@ import { trustedDeviceFromCookieHeader } from '@/lib/auth/trusted-device';
 import { config } from '@/lib/config';
 import { ApiError } from '@/lib/errors/api-error';
 import { CLIENT_IP_HEADER } from '@/lib/http/client-ip';
-import { demoUser } from '@/lib/users/demo';
+import { demoSignIn } from '@/lib/users/demo';
 import { verifyCredentials } from '@/lib/users/verify-credentials';
 import { accountForTraktSignIn, traktProvider, type TraktProfile } from '@/lib/users/trakt-sign-in';
 
@@ -38,9 +38,9 @@ const demo = CredentialsProvider({
   id: 'demo',
   name: 'Demo',
   credentials: {},
-  async authorize() {
+  async authorize(_creds, req) {
     try {
-      const user = await demoUser();
+      const user = await demoSignIn(String(req.headers?.[CLIENT_IP_HEADER] ?? 'unknown'));
       return { id: user.id, name: user.username, role: user.role };
     } catch (err) {
       if (err instanceof ApiError) throw new Error(err.code, { cause: err });

@@ -10,17 +10,15 @@ import { passwordResetMail } from '@/lib/mail/mail-templates';
 import { sendMail } from '@/lib/mail/outbox';
 import { consumeMailToken, issueMailToken } from './mail-tokens';
 
-const MINUTE = 60_000;
-export const RESET_LIMITS = { perIp: { max: 10, windowMs: 15 * MINUTE }, perEmail: { max: 3, windowMs: 60 * MINUTE } };
-
 export const RESET_ANSWER = {
   message: 'If an account has this email address, a link to reset its password is on its way.',
 };
 
 export async function requestPasswordReset(email: string, ip: string): Promise<typeof RESET_ANSWER> {
+  const limits = config().throttle.passwordReset;
   await takeThrottledHit([
-    { key: `reset:ip:${ip}`, ...RESET_LIMITS.perIp },
-    { key: `reset:email:${email}`, ...RESET_LIMITS.perEmail },
+    { key: `reset:ip:${ip}`, ...limits.perIp },
+    { key: `reset:email:${email}`, ...limits.perEmail },
   ]);
   const user = await db.user.findUnique({ where: { email } });
   if (user?.email && !user.disabled && !user.demo) {

@@ -2,9 +2,11 @@
 // admin's settings decide: open sign-up, or an invite (a code, or the link of an account an admin
 // added without a password) in every mode unless invites are turned off.
 import { z } from 'zod';
+import { config } from '@/lib/config';
 import { db } from '@/lib/db';
 import { ApiError } from '@/lib/errors/api-error';
 import { hashPassword } from '@/lib/auth/password';
+import { takeThrottledHit } from '@/lib/auth/request-throttle';
 import { getServerSettings } from '@/lib/settings/settings';
 import { claimInvitedAccount, isAccountInvite } from './account-invite';
 import { sendActivationMail } from './email-activation';
@@ -24,6 +26,12 @@ const FIRST_ADMIN_LOCK = 'setup.first_admin';
 
 export async function hasAnyUser(): Promise<boolean> {
   return (await db.user.count()) > 0;
+}
+
+/** A sign-up sent by a client: throttled per client address (THROTTLE_REGISTER_PER_IP) before any work is done. */
+export async function registerFromClient(input: RegisterInput, ip: string): Promise<UserView> {
+  await takeThrottledHit([{ key: `register:ip:${ip}`, ...config().throttle.register.perIp }]);
+  return registerUser(input);
 }
 
 export async function registerUser(input: RegisterInput): Promise<UserView> {
