@@ -12,6 +12,7 @@ export const mediaPatchSchema = z
     title: z.string().trim().min(1).max(500),
     year: z.number().int().min(1870).max(2200).nullable(),
     overview: z.string().max(10_000).nullable(),
+    rating: z.number().min(0).max(10).nullable().describe('A community-style rating, 0–10 (null clears it); locked against provider updates like every edited field'),
     provider: z.enum(['tmdb', 'tvdb']).describe('Fix the match: with provider_id, the online record this item is (kept through rescans); the configured provider'),
     provider_id: z.string().regex(/^\d{1,12}$/, 'a provider id is a number'),
   })

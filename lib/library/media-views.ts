@@ -25,6 +25,7 @@ export const mediaItemSchema = z.object({
   poster_url: z.string().nullable(),
   backdrop_url: z.string().nullable(),
   ids: z.object({ tmdb: z.string().nullable(), tvdb: z.string().nullable(), imdb: z.string().nullable() }),
+  rating: z.number().nullable().describe("The online provider's community rating, 0–10 (TMDB vote_average), or one an admin set; null when unknown"),
   locked_fields: z.array(z.string()),
   added_at: z.string(),
 });
@@ -73,6 +74,7 @@ export type ItemRow = {
   tmdbId: string | null;
   tvdbId: string | null;
   imdbId: string | null;
+  rating: number | null;
   lockedFields: string;
   addedAt: Date;
 };
@@ -95,6 +97,7 @@ export function itemView(i: ItemRow): z.infer<typeof mediaItemSchema> {
     poster_url: imageUrl(i.posterPath),
     backdrop_url: imageUrl(i.backdropPath),
     ids: { tmdb: i.tmdbId, tvdb: i.tvdbId, imdb: i.imdbId },
+    rating: i.rating,
     locked_fields: JSON.parse(i.lockedFields) as string[],
     added_at: i.addedAt.toISOString(),
   };

@@ -104,7 +104,7 @@ export async function applyLocalMetadata(itemId: string, deps: LocalMetadataDeps
   const item = await db.mediaItem.findUnique({
     where: { id: itemId },
     select: {
-      id: true, kind: true, title: true, year: true, overview: true, tmdbId: true, tvdbId: true, imdbId: true, matchStatus: true, matchInfo: true, genres: true,
+      id: true, kind: true, title: true, year: true, overview: true, rating: true, tmdbId: true, tvdbId: true, imdbId: true, matchStatus: true, matchInfo: true, genres: true,
       posterPath: true, backdropPath: true, lockedFields: true, library: { select: { folders: { select: { path: true } } } },
       files: { where: presentLocal, orderBy: { path: 'asc' }, select: fileSelect },
     },

@@ -52,7 +52,8 @@ describe('online metadata from TMDB', () => {
     const root = await copySampleLibrary();
     const [movieId] = await scanAndEnrich(await addLibrary(join(root, 'Movies'), 'movies'));
     const movie = (await api('GET', `/api/v1/media/${movieId}`, { token: admin })).body;
-    expect(movie).toMatchObject({ title: 'Big Test Pattern', year: 2024 });
+    // TMDB's vote_average for the movie (the fake answers 7.1, with 412 votes).
+    expect(movie).toMatchObject({ title: 'Big Test Pattern', year: 2024, rating: 7.1 });
     expect(movie.overview).toBeTruthy();
     expect(movie.poster_url).toBeTruthy();
     expect(movie.backdrop_url).toBeTruthy();
@@ -77,7 +78,7 @@ describe('online metadata from TMDB', () => {
 
     const [showId] = await scanAndEnrich(await addLibrary(join(root, 'TV'), 'tv'));
     const show = (await api('GET', `/api/v1/tv/${showId}`, { token: admin })).body;
-    expect(show).toMatchObject({ title: 'Test Card Show', year: 2023 });
+    expect(show).toMatchObject({ title: 'Test Card Show', year: 2023, rating: 7.8 });
     expect((await api('GET', `/api/v1/media/${showId}/match`, { token: admin })).body.ids).toMatchObject({ tmdb: String(FAKE_TMDB_IDS.testCardShow), tvdb: '810001' });
     const seasons = (await api('GET', `/api/v1/tv/${showId}/season`, { token: admin })).body;
     const s1 = (await api('GET', `/api/v1/season/${seasons.find((s: { number: number }) => s.number === 1).id}/episode`, { token: admin })).body;
@@ -112,10 +113,13 @@ describe('online metadata from TMDB', () => {
     let item = (await api('GET', `/api/v1/media/${id}`, { token: admin })).body;
     expect(item.title).toBe('My Own Title');
     expect(item.overview).toBeTruthy(); // the NFO has none: TMDB's
-    await api('PATCH', `/api/v1/media/${id}`, { token: admin, body: { overview: 'Mine.' } });
+    expect(item.rating).toBe(7.1);
+    await api('PATCH', `/api/v1/media/${id}`, { token: admin, body: { overview: 'Mine.', rating: 4.5 } });
     await localMetadataJob.handle({ itemId: id }, ctx());
     item = (await api('GET', `/api/v1/media/${id}`, { token: admin })).body;
-    expect(item).toMatchObject({ title: 'My Own Title', overview: 'Mine.' });
+    expect(item).toMatchObject({ title: 'My Own Title', overview: 'Mine.', rating: 4.5 });
+    expect(item.locked_fields).toEqual(expect.arrayContaining(['overview', 'rating']));
+    expect((await api('PATCH', `/api/v1/media/${id}`, { token: admin, body: { rating: 11 } })).status).toBe(400);
   });
 
   it('puts an ambiguous title in the unmatched list, with its candidates', async () => {
