@@ -52,7 +52,9 @@ export const seasonSchema = z.object({
   show_id: z.string(),
   number: z.number().int(),
   title: z.string(),
+  overview: z.string().nullable(),
   status: z.enum(['ok', 'missing']),
+  locked_fields: z.array(z.string()),
   poster_path: z.string().nullable(),
   poster_url: z.string().nullable(),
   episode_count: z.number().int(),
@@ -137,7 +139,9 @@ export function seasonView(s: {
   showId: string;
   number: number;
   title: string;
+  overview: string | null;
   status: 'ok' | 'missing';
+  lockedFields: string;
   posterPath: string | null;
   _count: { episodes: number };
 }): z.infer<typeof seasonSchema> {
@@ -146,7 +150,9 @@ export function seasonView(s: {
     show_id: s.showId,
     number: s.number,
     title: s.title,
+    overview: s.overview,
     status: s.status,
+    locked_fields: JSON.parse(s.lockedFields) as string[],
     poster_path: s.posterPath,
     poster_url: imageUrl(s.posterPath),
     episode_count: s._count.episodes,
