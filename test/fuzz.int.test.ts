@@ -16,8 +16,8 @@ import { startHttpApp } from './http-app';
 import { copySampleLibrary, removeTestMedia } from './media-fixture';
 
 type Schema = { type?: string | string[]; enum?: unknown[]; const?: unknown; properties?: Record<string, Schema>; required?: string[]; items?: Schema; anyOf?: Schema[]; oneOf?: Schema[]; minimum?: number; minItems?: number; minLength?: number; default?: unknown };
-type Operation = { 'x-access': string; parameters?: { name: string; in: 'path' | 'query'; schema: Schema }[]; requestBody?: { content: { 'application/json': { schema: Schema } } }; responses: Record<string, unknown> };
-type Case = { where: string; path: string; query: string; body?: string };
+type Operation = { 'x-access': string; parameters?: { name: string; in: 'path' | 'query'; schema: Schema }[]; requestBody?: { content: Record<string, { schema: Schema }> }; responses: Record<string, unknown> };
+type Case = { where: string; path: string; query: string; body?: string; contentType?: string };
 
 /** mulberry32: the same 64 KB strings on every run. */
 function seeded(seed: number): () => number {
@@ -84,7 +84,12 @@ function pathWith(path: string, fuzzed?: { name: string; value: string }): strin
 function casesFor(path: string, op: Operation): Case[] {
   const out: Case[] = [];
   const params = op.parameters ?? [];
-  const bodySchema = op.requestBody?.content['application/json'].schema;
+  const bodySchema = op.requestBody?.content['application/json']?.schema;
+  // Uploads (a body that is the file itself): junk and an empty body under each type taken.
+  for (const type of Object.keys(op.requestBody?.content ?? {}).filter((t) => t !== 'application/json')) {
+    const raws: [string, string][] = [['empty', ''], ['text', 'hello'], ['PNG-like junk', '\x89PNG\r\n\x1a\n' + 'x'.repeat(100)], ['JPEG-like junk', '\xff\xd8\xff' + 'y'.repeat(100)]];
+    for (const [label, raw] of raws) out.push({ where: `${type} body = ${label}`, path: pathWith(path), query: '', body: raw, contentType: type });
+  }
   const body = bodySchema ? JSON.stringify(baseObject(bodySchema)) : undefined;
   for (const p of params.filter((q) => q.in === 'path')) {
     for (const [label, value] of URL_VALUES) out.push({ where: `path ${p.name} = ${label}`, path: pathWith(path, { name: p.name, value }), query: '', body });
@@ -115,7 +120,7 @@ function casesFor(path: string, op: Operation): Case[] {
 async function send(method: string, c: Case, token?: string): Promise<{ status: number; text: string }> {
   const headers: Record<string, string> = {};
   if (token) headers.authorization = `Bearer ${token}`;
-  if (c.body !== undefined) headers['content-type'] = 'application/json';
+  if (c.body !== undefined) headers['content-type'] = c.contentType ?? 'application/json';
   const res = await fetch(app.url + c.path + c.query, { method: method.toUpperCase(), headers, body: c.body, signal: AbortSignal.timeout(20_000) });
   // Streams (server-sent events, media) are not read to the end: the status says enough.
   const type = res.headers.get('content-type') ?? '';

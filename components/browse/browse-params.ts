@@ -3,7 +3,7 @@
 // an old or hand-made link still opens), written with defaults left out, and turned into the
 // GET /api/v1/media query.
 export type BrowseKind = 'movie' | 'show';
-export type BrowseSort = 'title' | 'year' | 'added';
+export type BrowseSort = 'title' | 'year' | 'added' | 'rating';
 export type BrowseWatched = '' | 'watched' | 'unwatched' | 'in_progress';
 
 export interface BrowseFilters {
@@ -20,6 +20,7 @@ export const BROWSE_SORTS: { value: BrowseSort; label: string }[] = [
   { value: 'title', label: 'Title' },
   { value: 'year', label: 'Year' },
   { value: 'added', label: 'Recently added' },
+  { value: 'rating', label: 'Rating' },
 ];
 
 export const BROWSE_WATCHED: { value: BrowseWatched; label: string }[] = [

@@ -14,6 +14,8 @@ export type NavSection = 'home' | 'movies' | 'shows' | 'libraries' | 'discover' 
 export interface HeaderUser {
   username: string;
   name: string | null;
+  /** A URL or a path on this server (an uploaded avatar is an image-route URL). */
+  avatar?: string | null;
   role: 'admin' | 'user';
 }
 
@@ -48,7 +50,7 @@ export async function AppHeader({ user, current }: { user: HeaderUser; current?:
         </nav>
         <div className="ml-auto flex shrink-0 items-center gap-1">
           <ThemeToggle initial={theme} />
-          <UserMenu name={user.name ?? user.username} username={user.username} current={current === 'settings'} />
+          <UserMenu name={user.name ?? user.username} username={user.username} avatar={user.avatar ?? null} current={current === 'settings'} />
         </div>
       </div>
     </header>

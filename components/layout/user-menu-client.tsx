@@ -8,7 +8,12 @@ import { useDismissable } from './use-dismissable';
 const itemClass =
   'flex w-full items-center rounded-lg px-3 py-2 text-left text-sm text-zinc-200 hover:bg-white/5 hover:text-zinc-50 focus-visible:outline-2 focus-visible:outline-accent-400 aria-[current=page]:text-zinc-50';
 
-export function UserMenu({ name, username, current }: { name: string; username: string; current?: boolean }) {
+/** An uploaded avatar comes in widths: the smallest that is sharp at 32 CSS pixels. */
+export function avatarSrc(avatar: string, cssPixels: number): string {
+  return avatar.startsWith('/api/v1/image/') ? `${avatar}?w=${cssPixels * 2}` : avatar;
+}
+
+export function UserMenu({ name, username, avatar, current }: { name: string; username: string; avatar?: string | null; current?: boolean }) {
   const { open, setOpen, root } = useDismissable<HTMLDivElement>();
 
 
@@ -22,9 +27,13 @@ export function UserMenu({ name, username, current }: { name: string; username: 
         onClick={() => setOpen((o) => !o)}
         className="flex max-w-56 items-center gap-2 rounded-full py-0.5 pl-0.5 pr-0.5 text-sm text-zinc-300 hover:bg-white/5 hover:text-zinc-50 focus-visible:outline-2 focus-visible:outline-accent-400 xl:pr-3"
       >
-        <span aria-hidden className="grid size-8 shrink-0 place-items-center rounded-full bg-accent-400/15 text-sm font-semibold uppercase text-accent-300">
-          {name.slice(0, 1)}
-        </span>
+        {avatar ? (
+          <img src={avatarSrc(avatar, 32)} alt="" className="size-8 shrink-0 rounded-full object-cover" />
+        ) : (
+          <span aria-hidden className="grid size-8 shrink-0 place-items-center rounded-full bg-accent-400/15 text-sm font-semibold uppercase text-accent-300">
+            {name.slice(0, 1)}
+          </span>
+        )}
         <span className="hidden truncate xl:inline">{name}</span>
       </button>
       {open && (

@@ -17,6 +17,8 @@ export class ApiFetchError extends Error {
 interface ApiFetchInit {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   body?: unknown;
+  /** A file sent as the body itself, with its own Content-Type (uploads), instead of JSON. */
+  file?: Blob;
   signal?: AbortSignal;
 }
 
@@ -30,10 +32,11 @@ function parseJson(text: string): unknown {
 
 export async function apiFetch<T>(path: string, init: ApiFetchInit = {}): Promise<T> {
   const hasBody = init.body !== undefined;
+  const contentType = init.file ? init.file.type || 'application/octet-stream' : hasBody ? 'application/json' : null;
   const res = await fetch(path, {
-    method: init.method ?? (hasBody ? 'POST' : 'GET'),
-    headers: hasBody ? { accept: 'application/json', 'content-type': 'application/json' } : { accept: 'application/json' },
-    body: hasBody ? JSON.stringify(init.body) : undefined,
+    method: init.method ?? (hasBody || init.file ? 'POST' : 'GET'),
+    headers: contentType ? { accept: 'application/json', 'content-type': contentType } : { accept: 'application/json' },
+    body: init.file ?? (hasBody ? JSON.stringify(init.body) : undefined),
     credentials: 'same-origin',
     signal: init.signal,
   });

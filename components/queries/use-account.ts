@@ -32,7 +32,19 @@ export function useRegister() {
 export function useSetupProfile() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: { name: string; avatar?: string | null }) => apiFetch<UserView>('/api/v1/user/setup', { method: 'POST', body: input }),
+    mutationFn: (input: { name: string; gender?: string | null; avatar?: string | null }) => apiFetch<UserView>('/api/v1/user/setup', { method: 'POST', body: input }),
+    onSuccess: (user) => {
+      qc.setQueryData(accountKeys.me(), user);
+      return qc.invalidateQueries({ queryKey: accountKeys.all });
+    },
+  });
+}
+
+/** PUT /api/v1/user/avatar with the chosen file as the body. */
+export function useUploadAvatar() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) => apiFetch<UserView>('/api/v1/user/avatar', { method: 'PUT', file }),
     onSuccess: (user) => {
       qc.setQueryData(accountKeys.me(), user);
       return qc.invalidateQueries({ queryKey: accountKeys.all });

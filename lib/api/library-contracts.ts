@@ -94,8 +94,9 @@ export const getSeasonContract = defineContract({
   response: { status: 200, description: 'The season', schema: seasonDetailSchema }, errors: ['not_found'],
 });
 export const patchSeasonContract = defineContract({
-  method: 'PATCH', path: '/api/v1/season/{id}', access: 'admin', tags: mediaTags, summary: 'Rename a season (locked afterwards)', params: idParams,
-  body: seasonPatchSchema, response: { status: 200, description: 'The season', schema: seasonDetailSchema }, errors: ['not_found'],
+  method: 'PATCH', path: '/api/v1/season/{id}', access: 'admin', tags: mediaTags, summary: "Edit a season's title, overview, poster or number (each locked afterwards)", params: idParams,
+  description: 'Edited fields are locked: rescans and metadata refreshes leave them alone. A new `number` must be free in the show (409 conflict); the episodes follow it, and files named for the old number stay in this season on later scans.',
+  body: seasonPatchSchema, response: { status: 200, description: 'The season', schema: seasonDetailSchema }, errors: ['not_found', 'conflict', 'validation_failed'],
 });
 export const deleteSeasonContract = defineContract({
   method: 'DELETE', path: '/api/v1/season/{id}', access: 'admin', tags: mediaTags, summary: 'Remove a season', params: idParams,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineContract } from '@/lib/http/contract';
 import { apiKeySchema, createApiKeySchema } from '@/lib/auth/api-keys';
 import { accountDeleteSchema, accountUpdateSchema, profileSetupSchema } from '@/lib/users/account';
+import { AVATAR_MAX_BYTES, AVATAR_TYPES } from '@/lib/users/avatar';
 import { userSchema } from '@/lib/users/user-view';
 
 const idParams = z.object({ id: z.string().min(1) });
@@ -46,10 +47,43 @@ export const setupProfileContract = defineContract({
   method: 'POST',
   path: '/api/v1/user/setup',
   access: 'user',
-  summary: 'Set display name and avatar',
+  summary: 'Set display name, gender and avatar',
+  description: 'Dim-compatible (`{name, gender, avatar}`). `avatar` is a URL or a path; to upload a picture use PUT /api/v1/user/avatar. A field left out keeps its value.',
   tags: ['user'],
   body: profileSetupSchema,
   response: { status: 200, description: 'The account', schema: userSchema },
+});
+
+const avatarUpload = {
+  contentTypes: AVATAR_TYPES,
+  maxBytes: AVATAR_MAX_BYTES,
+  description: 'The image file itself, at most 2 MiB. Its bytes must be the type its Content-Type says.',
+};
+
+export const putAvatarContract = defineContract({
+  method: 'PUT',
+  path: '/api/v1/user/avatar',
+  access: 'user',
+  summary: 'Upload an avatar (PNG, JPEG or WebP, at most 2 MiB)',
+  description:
+    'The body is the image (Content-Type image/png, image/jpeg or image/webp). The bytes are checked against the type (a renamed file is 415 unsupported_image), ' +
+    're-encoded as WebP at 64, 128 and 256 px, and stored under a name the server makes; `avatar` becomes its `/api/v1/image/<key>` URL, which signed-in users can load.',
+  tags: ['user'],
+  rawBody: avatarUpload,
+  response: { status: 200, description: 'The account, with its new avatar URL', schema: userSchema },
+  errors: ['unsupported_image', 'payload_too_large'],
+});
+
+export const postAvatarContract = defineContract({
+  method: 'POST',
+  path: '/api/v1/user/avatar',
+  access: 'user',
+  summary: "Upload an avatar as a form (Dim's way: multipart/form-data, the image in field `file`)",
+  description: 'The same checks as PUT: the `file` part must be PNG, JPEG or WebP (its part Content-Type and its bytes agree), at most 2 MiB.',
+  tags: ['user'],
+  rawBody: { ...avatarUpload, contentTypes: ['multipart/form-data'] },
+  response: { status: 200, description: 'The account, with its new avatar URL', schema: userSchema },
+  errors: ['unsupported_image', 'payload_too_large', 'unsupported_media_type', 'validation_failed'],
 });
 
 export const listApiKeysContract = defineContract({

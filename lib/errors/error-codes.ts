@@ -35,6 +35,10 @@ export const errorCodes = {
   email_taken: { status: 409, description: 'An account with this email already exists.' },
   file_exists: { status: 409, description: 'A file of that name is already in the library folder; nothing was overwritten. Rename it and upload again.' },
   payload_too_large: { status: 413, description: 'The request body is over 1 MiB.' },
+  unsupported_image: {
+    status: 415,
+    description: 'The upload is not a PNG, JPEG or WebP image: a missing or other Content-Type, bytes that are not the type declared (a renamed file), or an image that cannot be decoded.',
+  },
   unsupported_media_type: { status: 415, description: 'The body must be sent as Content-Type: application/json (form-encoded and untyped bodies are refused).' },
   upload_too_large: { status: 413, description: 'The upload is larger than the server allows (UPLOAD_MAX_MB).' },
   not_a_video: { status: 422, description: 'The uploaded file is not a readable video (not media, truncated, or ffprobe cannot read it); it was deleted.' },

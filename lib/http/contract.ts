@@ -21,6 +21,8 @@ export interface Contract {
   description?: string;
   tags: readonly string[];
   body?: z.ZodType;
+  /** A body that is not JSON (an image upload): the content types taken and the size cap, for the OpenAPI document. */
+  rawBody?: { contentTypes: readonly string[]; maxBytes: number; description: string };
   query?: z.ZodType;
   params?: z.ZodType;
   response: { status: number; description: string; schema?: z.ZodType; contentType?: string };

@@ -18,12 +18,12 @@ async function sessionUserId(): Promise<string | null> {
   return null;
 }
 
-export async function getPageUser(): Promise<(AuthUser & { name: string | null }) | null> {
+export async function getPageUser(): Promise<(AuthUser & { name: string | null; avatar: string | null }) | null> {
   const id = await sessionUserId();
   if (!id) return null;
   const user = await findUserById(id);
   if (!user || user.disabled) return null;
-  return { id: user.id, username: user.username, role: user.role, name: user.name };
+  return { id: user.id, username: user.username, role: user.role, name: user.name, avatar: user.avatar };
 }
 
 /** For pages that need a user: the user, or a redirect to the login page. */

@@ -24,6 +24,7 @@ describe('plainIssueMessage', () => {
     ['a pattern with a message', z.string().regex(/^a+$/, 'use only the letter a'), 'b', 'Use only the letter a.'],
     ['a pattern without one', z.string().regex(/^a+$/), 'b', 'Contains characters that are not allowed.'],
     ['an enum', z.enum(['admin', 'user']), 'root', 'Choose one of: admin, user.'],
+    ['an enum with a message', z.enum(['title', 'year'], { error: 'sort must be one of: title, year' }), 'rating', 'Sort must be one of: title, year.'],
     ['a literal', z.literal('x'), 'y', 'Must be "x".'],
     ['an unknown key', z.object({}).strict(), { zz: 1 }, 'Unknown field "zz".'],
     ['a refinement', z.string().refine((s) => s === 'ok', 'give role or disabled'), 'no', 'Give role or disabled.'],

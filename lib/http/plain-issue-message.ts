@@ -77,6 +77,8 @@ export function plainIssueMessage(issue: Issue): string {
     case 'invalid_format':
       return formatMessage(issue);
     case 'invalid_value':
+      // A schema's own message (the sort parameter's "sort must be one of: …") is written for people.
+      if (issue.message && !/^Invalid (option|input)/.test(issue.message)) return asSentence(issue.message);
       if (issue.values.length === 1) return `Must be ${JSON.stringify(issue.values[0])}.`;
       return `Choose one of: ${issue.values.map((v) => String(v)).join(', ')}.`;
     case 'not_multiple_of':

@@ -92,6 +92,12 @@ export async function readJsonBody<T extends z.ZodType>(req: Request, schema: T)
   return parsed.data;
 }
 
+/** The raw body bytes, with a size cap (413 payload_too_large past it): uploads that are not JSON. */
+export async function readBodyBytes(req: Request, limit: number): Promise<Buffer> {
+  const source = requestBodySource(req);
+  return readCapped(source.chunks, source.contentLength, limit);
+}
+
 /** A multipart/form-data or urlencoded body (webhooks that post forms: Plex's), with the same size cap. */
 export async function readFormBody(req: Request, limit = MAX_BODY_BYTES): Promise<FormData> {
   const type = req.headers.get('content-type') ?? '';

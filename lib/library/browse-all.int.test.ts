@@ -1,6 +1,7 @@
 // GET /api/v1/media (every movie or show across libraries) and the episode page's read, on a real
 // database: sorting, the watched/genre/year/title filters, paging, the filter lists, and an
-// episode's neighbours and watched state. Runs on SQLite and (TEST_DB=postgres) PostgreSQL.
+// episode's neighbours and watched state; a library's own list sorted by rating, and the 400 that
+// names the sort keys. Runs on SQLite and (TEST_DB=postgres) PostgreSQL.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { sortTitle } from '@/lib/scan/identity';
@@ -12,16 +13,18 @@ let bob: { id: string; token: string };
 const id: Record<string, string> = {};
 const ep: Record<string, string> = {};
 
-async function item(libraryId: string, kind: 'movie' | 'show', title: string, year: number | null, genres: string[] | null, addedAt: string) {
+let tvLibrary: string;
+
+async function item(libraryId: string, kind: 'movie' | 'show', title: string, year: number | null, genres: string[] | null, addedAt: string, rating: number | null = null) {
   const row = await db.mediaItem.create({
-    data: { libraryId, kind, title, sortTitle: sortTitle(title), identityKey: `${kind}:${title}`, year, genres: genres && JSON.stringify(genres), addedAt: new Date(addedAt) },
+    data: { libraryId, kind, title, sortTitle: sortTitle(title), identityKey: `${kind}:${title}`, year, genres: genres && JSON.stringify(genres), addedAt: new Date(addedAt), rating },
   });
   id[title] = row.id;
   return row.id;
 }
 
-async function show(libraryId: string, title: string, year: number, genres: string[], addedAt: string, seasons: number[][]) {
-  const showId = await item(libraryId, 'show', title, year, genres, addedAt);
+async function show(libraryId: string, title: string, year: number, genres: string[], addedAt: string, seasons: number[][], rating: number | null = null) {
+  const showId = await item(libraryId, 'show', title, year, genres, addedAt, rating);
   for (const [s, count] of seasons) {
     const season = await db.season.create({ data: { showId, number: s, title: s === 0 ? 'Specials' : `Season ${s}` } });
     for (let n = 1; n <= count; n++) {
@@ -45,11 +48,12 @@ beforeAll(async () => {
   const movies = await db.library.create({ data: { name: 'Movies', type: 'movies', folders: { create: [{ path: '/nowhere/movies' }] } } });
   const other = await db.library.create({ data: { name: 'More movies', type: 'movies', folders: { create: [{ path: '/nowhere/more' }] } } });
   const tv = await db.library.create({ data: { name: 'TV', type: 'tv', folders: { create: [{ path: '/nowhere/tv' }] } } });
-  await item(movies.id, 'movie', 'The Matrix', 1999, ['Action', 'Science Fiction'], '2026-01-01T00:00:00Z');
-  await item(movies.id, 'movie', 'Alien', 1979, ['Horror', 'Science Fiction'], '2026-01-03T00:00:00Z');
-  await item(other.id, 'movie', 'Zodiac', 2007, ['Crime', 'Drama'], '2026-01-02T00:00:00Z');
+  tvLibrary = tv.id;
+  await item(movies.id, 'movie', 'The Matrix', 1999, ['Action', 'Science Fiction'], '2026-01-01T00:00:00Z', 8.2);
+  await item(movies.id, 'movie', 'Alien', 1979, ['Horror', 'Science Fiction'], '2026-01-03T00:00:00Z', 8.5);
+  await item(other.id, 'movie', 'Zodiac', 2007, ['Crime', 'Drama'], '2026-01-02T00:00:00Z', 7.7);
   await item(other.id, 'movie', '100%_Pure', null, null, '2026-01-04T00:00:00Z');
-  await show(tv.id, 'Andor', 2022, ['Drama', 'Sci-Fi & Fantasy'], '2026-02-01T00:00:00Z', [[0, 1], [1, 3], [2, 2]]);
+  await show(tv.id, 'Andor', 2022, ['Drama', 'Sci-Fi & Fantasy'], '2026-02-01T00:00:00Z', [[0, 1], [1, 3], [2, 2]], 7.9);
   await show(tv.id, 'Severance', 2022, ['Drama'], '2026-02-02T00:00:00Z', [[1, 2]]);
   await show(tv.id, 'Dark', 2017, ['Crime'], '2026-02-03T00:00:00Z', [[1, 1]]);
 }, 60_000);
@@ -62,6 +66,13 @@ describe('GET /api/v1/media', () => {
     expect(await titles(alice, 'kind=movie&sort=year')).toEqual(['Zodiac', 'The Matrix', 'Alien', '100%_Pure']);
     expect(await titles(alice, 'kind=movie&sort=added')).toEqual(['100%_Pure', 'Alien', 'Zodiac', 'The Matrix']);
     expect(await titles(alice, 'kind=show')).toEqual(['Andor', 'Dark', 'Severance']);
+  });
+
+  it('sorts by rating, best first by default; unrated items last either way, by title', async () => {
+    expect(await titles(alice, 'kind=movie&sort=rating')).toEqual(['Alien', 'The Matrix', 'Zodiac', '100%_Pure']);
+    expect(await titles(alice, 'kind=movie&sort=rating&ascending=true')).toEqual(['Zodiac', 'The Matrix', 'Alien', '100%_Pure']);
+    expect((await browse(alice, 'kind=movie&sort=rating')).items.map((i) => (i as { rating?: number | null }).rating)).toEqual([8.5, 8.2, 7.7, null]);
+    expect(await titles(alice, 'kind=show&sort=rating')).toEqual(['Andor', 'Dark', 'Severance']);
   });
 
   it('filters by genre, year and title, with the genres and years of the kind to choose from', async () => {
@@ -105,8 +116,33 @@ describe('GET /api/v1/media', () => {
     expect(second).toMatchObject({ page: 2, total: 4, items: [{ title: 'Zodiac' }] });
     expect((await api('GET', '/api/v1/media?kind=episode', { token: alice.token })).status).toBe(400);
     expect((await api('GET', '/api/v1/media', { token: alice.token })).status).toBe(400);
-    expect((await api('GET', '/api/v1/media?kind=movie&sort=rating', { token: alice.token })).status).toBe(400);
+    const badSort = await api('GET', '/api/v1/media?kind=movie&sort=popularity', { token: alice.token });
+    expect(badSort.status).toBe(400);
+    expect(badSort.body.error).toMatchObject({ code: 'validation_failed', fields: [{ path: 'query.sort', message: 'Sort must be one of: title, year, added, rating.' }] });
     expect((await api('GET', '/api/v1/media?kind=movie')).status).toBe(401);
+  });
+});
+
+describe('GET /api/v1/library/:id/media', () => {
+  const list = async (query: string) => {
+    const res = await api('GET', `/api/v1/library/${tvLibrary}/media?${query}`, { token: alice.token });
+    expect(res.status).toBe(200);
+    return (res.body.items as { title: string; rating: number | null }[]).map((i) => [i.title, i.rating]);
+  };
+
+  it('sorts by rating when ratings exist: rated first, unrated after by title, in both directions', async () => {
+    expect(await list('sort=rating&ascending=false')).toEqual([['Andor', 7.9], ['Dark', null], ['Severance', null]]);
+    await db.mediaItem.update({ where: { id: id['Severance'] }, data: { rating: 8.7 } });
+    expect(await list('sort=rating&ascending=false')).toEqual([['Severance', 8.7], ['Andor', 7.9], ['Dark', null]]);
+    expect(await list('sort=rating')).toEqual([['Andor', 7.9], ['Severance', 8.7], ['Dark', null]]);
+    await db.mediaItem.update({ where: { id: id['Severance'] }, data: { rating: null } });
+  });
+
+  it('refuses a sort key it does not have, naming the ones it has', async () => {
+    const res = await api('GET', `/api/v1/library/${tvLibrary}/media?sort=popularity`, { token: alice.token });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('validation_failed');
+    expect(res.body.error.message).toBe('Invalid request: query.sort: Sort must be one of: title, year, added, rating.');
   });
 });
 

@@ -1,12 +1,13 @@
 // Every movie or every show across libraries, for the /movies and /shows grids: what the query
 // takes and what a page holds. The read itself is lib/library/reads/browse-media.ts.
 import { z } from 'zod';
+import { sortParam } from '@/lib/http/sort-param';
 import { mediaItemSchema } from './media-views';
 
 export const browseQuerySchema = z.object({
   kind: z.enum(['movie', 'show']),
-  sort: z.enum(['title', 'year', 'added']).default('title'),
-  /** Default: titles A→Z, years and additions newest first. */
+  sort: sortParam(['title', 'year', 'added', 'rating'], 'title'),
+  /** Default: titles A→Z; years, additions and ratings newest (best) first. Unrated items come last either way. */
   ascending: z.enum(['true', 'false']).optional(),
   /** Yours: watched (a show: every episode outside specials), unwatched (nothing started), in_progress. */
   watched: z.enum(['watched', 'unwatched', 'in_progress']).optional(),

@@ -3,11 +3,13 @@
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { ApiError } from '@/lib/errors/api-error';
+import { sortParam } from '@/lib/http/sort-param';
 import { sortTitle } from '@/lib/scan/identity';
 import { episodeView, fileView, itemView, seasonView } from './media-views';
 
 export const mediaListQuerySchema = z.object({
-  sort: z.enum(['title', 'year', 'added', 'rating']).default('title'),
+  /** rating: the provider's community rating, best first (ascending=false) or worst first; unrated items last either way. */
+  sort: sortParam(['title', 'year', 'added', 'rating'], 'title'),
   ascending: z.enum(['true', 'false']).default('true'),
   page: z.coerce.number().int().min(1).default(1),
   page_size: z.coerce.number().int().min(1).max(500).default(50),
@@ -36,8 +38,13 @@ const episodeInclude = { files: { include: { file: true } } } as const;
 export async function listLibraryMedia(libraryId: string, q: z.infer<typeof mediaListQuerySchema>, userId?: string) {
   if (!(await db.library.findUnique({ where: { id: libraryId }, select: { id: true } }))) throw new ApiError('not_found', 'No such library.');
   const dir: 'asc' | 'desc' = q.ascending === 'true' ? 'asc' : 'desc';
-  // No ratings until online metadata arrives: rating sorts by title.
-  const orderBy = q.sort === 'year' ? [{ year: dir }, { sortTitle: 'asc' as const }] : q.sort === 'added' ? [{ addedAt: dir }] : [{ sortTitle: dir }];
+  const orderBy = q.sort === 'year'
+    ? [{ year: dir }, { sortTitle: 'asc' as const }]
+    : q.sort === 'added'
+      ? [{ addedAt: dir }]
+      : q.sort === 'rating'
+        ? [{ rating: { sort: dir, nulls: 'last' as const } }, { sortTitle: 'asc' as const }, { id: 'asc' as const }]
+        : [{ sortTitle: dir }];
   const where = { libraryId, ...(q.watched && userId ? watchedFilter(userId, q.watched) : {}) };
   const [total, rows] = await Promise.all([
     db.mediaItem.count({ where }),

@@ -6,6 +6,7 @@ import { fileIdsWhere, removeRenditionsOfGone } from '@/lib/media/rendition-file
 import { inWatchTransaction, showsOfEpisodes } from '@/lib/tracking/write-watch-state';
 import { sortTitle } from '@/lib/scan/identity';
 import { fixMatch } from '@/lib/metadata/online/online-admin';
+import { findStoredImage } from '@/lib/media/stored-image';
 import { getEpisode, getMedia, getSeason } from './browse';
 import { catalogChanged } from '@/lib/list-cache/list-cache';
 
@@ -14,13 +15,26 @@ export const mediaPatchSchema = z
     title: z.string().trim().min(1).max(500),
     year: z.number().int().min(1870).max(2200).nullable(),
     overview: z.string().max(10_000).nullable(),
+    rating: z.number().min(0).max(10).nullable().describe('A community-style rating, 0–10 (null clears it); locked against provider updates like every edited field'),
     provider: z.enum(['tmdb', 'tvdb']).describe('Fix the match: with provider_id, the online record this item is (kept through rescans); the configured provider'),
     provider_id: z.string().regex(/^\d{1,12}$/, 'a provider id is a number'),
   })
   .partial()
   .refine((v) => Object.keys(v).length > 0, 'give at least one field')
   .refine((v) => (v.provider === undefined) === (v.provider_id === undefined), { message: 'provider and provider_id go together', path: ['provider_id'] });
-export const seasonPatchSchema = z.object({ title: z.string().trim().min(1).max(500) });
+export const seasonPatchSchema = z
+  .object({
+    title: z.string().trim().min(1).max(500),
+    overview: z.string().max(10_000).nullable(),
+    poster: z
+      .string()
+      .max(300)
+      .nullable()
+      .describe('A stored image: its key (a `poster_path` from this API) or its `/api/v1/image/<key>` URL; null removes the poster'),
+    number: z.number().int().min(0).max(9999).describe("0 is specials; must be free in the show (409 conflict otherwise); the episodes' season_number follows"),
+  })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, 'give at least one field');
 export const episodePatchSchema = z
   .object({ title: z.string().trim().min(1).max(500).nullable(), overview: z.string().max(10_000).nullable(), air_date: z.iso.date().nullable() })
   .partial()
@@ -44,10 +58,52 @@ export async function editMedia(id: string, input: z.infer<typeof mediaPatchSche
   return getMedia(id);
 }
 
+/** The image key a poster value names, checked against the image store; null clears. */
+async function posterKey(value: string | null): Promise<string | null> {
+  if (value === null) return null;
+  const key = value.replace(/^\/api\/v1\/image\//, '');
+  try {
+    await findStoredImage(key, undefined);
+  } catch {
+    throw new ApiError('validation_failed', 'Invalid request: body.poster: No stored image has this key.', { fields: [{ path: 'body.poster', message: 'No stored image has this key.' }] });
+  }
+  return key;
+}
+
+/**
+ * Edits a season; every field given is locked. A new number moves the season's episodes with it
+ * (their season_number), and remembers the number the files carry, so a rescan keeps them here.
+ */
 export async function editSeason(id: string, patch: z.infer<typeof seasonPatchSchema>) {
-  const s = await db.season.findUnique({ where: { id }, select: { lockedFields: true } });
+  const s = await db.season.findUnique({ where: { id }, select: { showId: true, number: true, fileNumber: true, lockedFields: true } });
   if (!s) throw new ApiError('not_found', 'No such season.');
-  await db.season.update({ where: { id }, data: { title: patch.title, lockedFields: lock(s.lockedFields, ['title']) } });
+  const data: { title?: string; overview?: string | null; posterPath?: string | null; number?: number; fileNumber?: number | null } = {};
+  if (patch.title !== undefined) data.title = patch.title;
+  if (patch.overview !== undefined) data.overview = patch.overview;
+  if (patch.poster !== undefined) data.posterPath = await posterKey(patch.poster);
+  const renumber = patch.number !== undefined && patch.number !== s.number;
+  if (renumber) {
+    const fileNumber = s.fileNumber ?? s.number;
+    data.number = patch.number;
+    data.fileNumber = fileNumber === patch.number ? null : fileNumber;
+  }
+  const locked = lock(s.lockedFields, Object.keys(patch));
+  try {
+    // Specials do not count towards a show's progress: a move to or from 0 rewrites ShowWatch.
+    await inWatchTransaction({ showIds: renumber ? [s.showId] : [] }, async (tx) => {
+      if (renumber && (await tx.season.findFirst({ where: { showId: s.showId, number: patch.number }, select: { id: true } }))) {
+        throw new ApiError('conflict', `The show already has a season ${patch.number}: renumber or delete that one first.`);
+      }
+      await tx.season.update({ where: { id }, data: { ...data, lockedFields: locked } });
+      if (renumber) await tx.episode.updateMany({ where: { seasonId: id }, data: { seasonNumber: patch.number } });
+    });
+  } catch (err) {
+    // Two renumbers racing for one number: the unique (showId, number) decides.
+    if (typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'P2002') {
+      throw new ApiError('conflict', `The show already has a season ${patch.number}.`);
+    }
+    throw err;
+  }
   catalogChanged();
   return getSeason(id);
 }

@@ -25,6 +25,7 @@ export const mediaItemSchema = z.object({
   poster_url: z.string().nullable(),
   backdrop_url: z.string().nullable(),
   ids: z.object({ tmdb: z.string().nullable(), tvdb: z.string().nullable(), imdb: z.string().nullable() }),
+  rating: z.number().nullable().describe("The online provider's community rating, 0–10 (TMDB vote_average), or one an admin set; null when unknown"),
   locked_fields: z.array(z.string()),
   added_at: z.string(),
 });
@@ -51,7 +52,9 @@ export const seasonSchema = z.object({
   show_id: z.string(),
   number: z.number().int(),
   title: z.string(),
+  overview: z.string().nullable(),
   status: z.enum(['ok', 'missing']),
+  locked_fields: z.array(z.string()),
   poster_path: z.string().nullable(),
   poster_url: z.string().nullable(),
   episode_count: z.number().int(),
@@ -73,6 +76,7 @@ export type ItemRow = {
   tmdbId: string | null;
   tvdbId: string | null;
   imdbId: string | null;
+  rating: number | null;
   lockedFields: string;
   addedAt: Date;
 };
@@ -95,6 +99,7 @@ export function itemView(i: ItemRow): z.infer<typeof mediaItemSchema> {
     poster_url: imageUrl(i.posterPath),
     backdrop_url: imageUrl(i.backdropPath),
     ids: { tmdb: i.tmdbId, tvdb: i.tvdbId, imdb: i.imdbId },
+    rating: i.rating,
     locked_fields: JSON.parse(i.lockedFields) as string[],
     added_at: i.addedAt.toISOString(),
   };
@@ -134,7 +139,9 @@ export function seasonView(s: {
   showId: string;
   number: number;
   title: string;
+  overview: string | null;
   status: 'ok' | 'missing';
+  lockedFields: string;
   posterPath: string | null;
   _count: { episodes: number };
 }): z.infer<typeof seasonSchema> {
@@ -143,7 +150,9 @@ export function seasonView(s: {
     show_id: s.showId,
     number: s.number,
     title: s.title,
+    overview: s.overview,
     status: s.status,
+    locked_fields: JSON.parse(s.lockedFields) as string[],
     poster_path: s.posterPath,
     poster_url: imageUrl(s.posterPath),
     episode_count: s._count.episodes,

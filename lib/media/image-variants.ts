@@ -6,13 +6,14 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { config } from '@/lib/config';
 
-export type ImageKind = 'poster' | 'backdrop' | 'thumb';
+export type ImageKind = 'poster' | 'backdrop' | 'thumb' | 'avatar';
 
 /** Widths clients ask for: list grids, detail pages, full screen. */
 export const VARIANT_WIDTHS: Record<ImageKind, readonly number[]> = {
   poster: [200, 400, 800],
   backdrop: [640, 1280, 1920],
   thumb: [320, 640],
+  avatar: [64, 128, 256],
 };
 
 export type ImageVariant = { width: number; height: number; buffer: Buffer };

@@ -12,6 +12,8 @@ export type ItemFields = {
   tmdbId: string | null;
   tvdbId: string | null;
   imdbId: string | null;
+  /** Only online providers give one (0–10); NFO ratings are not read. */
+  rating?: number | null;
 };
 export type ItemPatch = Partial<ItemFields & { sortTitle: string }>;
 
@@ -26,6 +28,7 @@ const LOCK_NAMES: Record<string, readonly string[]> = {
   title: ['title'],
   year: ['year'],
   overview: ['overview'],
+  rating: ['rating'],
   airDate: ['air_date', 'airDate'],
   tmdbId: ['ids', 'tmdb_id', 'tmdbId'],
   tvdbId: ['ids', 'tvdb_id', 'tvdbId'],

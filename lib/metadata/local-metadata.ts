@@ -105,7 +105,7 @@ export async function applyLocalMetadata(itemId: string, deps: LocalMetadataDeps
   const item = await db.mediaItem.findUnique({
     where: { id: itemId },
     select: {
-      id: true, kind: true, title: true, year: true, overview: true, tmdbId: true, tvdbId: true, imdbId: true, matchStatus: true, matchInfo: true, genres: true,
+      id: true, kind: true, title: true, year: true, overview: true, rating: true, tmdbId: true, tvdbId: true, imdbId: true, matchStatus: true, matchInfo: true, genres: true,
       posterPath: true, backdropPath: true, lockedFields: true, library: { select: { folders: { select: { path: true } } } },
       files: { where: presentLocal, orderBy: { path: 'asc' }, select: fileSelect },
     },
@@ -192,15 +192,21 @@ export async function applyLocalMetadata(itemId: string, deps: LocalMetadataDeps
     const first = [...episodes.filter((e) => e.seasonNumber > 0), ...episodes.filter((e) => e.seasonNumber === 0)].find((e) => e.files.length > 0);
     art = showArtwork(show, first ? videoOf(episodeFiles(first)[0]) : null);
 
-    // Seasons: local posters only.
-    const seasons = await db.season.findMany({ where: { showId: item.id }, select: { id: true, number: true, posterPath: true, lockedFields: true } });
+    // Seasons: a poster (local first, else the provider's) and the provider's overview, unless edited (locked).
+    const seasons = await db.season.findMany({ where: { showId: item.id }, select: { id: true, number: true, overview: true, posterPath: true, lockedFields: true } });
     for (const season of seasons) {
-      if (isLocked(parseLockedFields(season.lockedFields), 'posterPath')) continue;
-      const folders = [...new Set(episodes.filter((e) => e.seasonNumber === season.number).flatMap((e) => e.files.map((f) => dirname(f.file.path))))];
-      const local = seasonPoster(season.number, show, await Promise.all(folders.map(listing)));
-      const key = await store.ensure(withRemote(local, remote(onlineSeason(season.number)?.poster ?? null)), 'poster', season.posterPath);
-      if (key && key !== season.posterPath) {
-        await db.season.update({ where: { id: season.id }, data: { posterPath: key } });
+      const seasonLocked = parseLockedFields(season.lockedFields);
+      const seasonData: { posterPath?: string; overview?: string } = {};
+      const overview = onlineSeason(season.number)?.overview;
+      if (overview && overview !== season.overview && !isLocked(seasonLocked, 'overview')) seasonData.overview = overview;
+      if (!isLocked(seasonLocked, 'posterPath')) {
+        const folders = [...new Set(episodes.filter((e) => e.seasonNumber === season.number).flatMap((e) => e.files.map((f) => dirname(f.file.path))))];
+        const local = seasonPoster(season.number, show, await Promise.all(folders.map(listing)));
+        const key = await store.ensure(withRemote(local, remote(onlineSeason(season.number)?.poster ?? null)), 'poster', season.posterPath);
+        if (key && key !== season.posterPath) seasonData.posterPath = key;
+      }
+      if (Object.keys(seasonData).length > 0) {
+        await db.season.update({ where: { id: season.id }, data: seasonData });
         result.rows_updated++;
       }
     }

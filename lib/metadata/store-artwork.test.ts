@@ -5,7 +5,7 @@ import { InvalidImageError, type ImageKind } from '@/lib/media/image-variants';
 import type { ArtSource, VideoSource } from './item-artwork';
 import { createArtworkStore, sourceHash, type ArtworkDeps } from './store-artwork';
 
-const WIDTHS: Record<ImageKind, number[]> = { poster: [200, 400], backdrop: [640], thumb: [320] };
+const WIDTHS: Record<ImageKind, number[]> = { poster: [200, 400], backdrop: [640], thumb: [320], avatar: [64] };
 
 /** In-memory deps: files by path, frames per video, a set of stored variants; counts the work done. */
 function fakeDeps(files: Record<string, string> = {}, opts: { frameFails?: FrameGrabError[] } = {}) {

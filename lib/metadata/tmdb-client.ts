@@ -74,8 +74,8 @@ export type TmdbMovie = {
   backdropPath: string | null;
   imdbId: string | null;
   tvdbId: number | null;
-  /** TMDB's vote average (0–10); null when nobody voted. */
-  rating?: number | null;
+  /** vote_average (0–10); null while nobody has voted. */
+  rating: number | null;
   cast: TmdbCastMember[];
   crew: TmdbCrewMember[];
 };
@@ -103,8 +103,8 @@ export type TmdbShow = {
   backdropPath: string | null;
   imdbId: string | null;
   tvdbId: number | null;
-  /** TMDB's vote average (0–10); null when nobody voted. */
-  rating?: number | null;
+  /** vote_average (0–10); null while nobody has voted. */
+  rating: number | null;
   seasons: TmdbSeasonSummary[];
   cast: TmdbCastMember[];
   crew: TmdbCrewMember[];
@@ -214,6 +214,7 @@ const movieDetails = z.object({
   backdrop_path: str,
   imdb_id: str,
   vote_average: num,
+  vote_count: num,
   credits: credits.nullish(),
   external_ids: externalIds.nullish(),
   images: images.nullish(),
@@ -232,6 +233,7 @@ const tvDetails = z.object({
   backdrop_path: str,
   seasons: z.array(seasonSummary).nullish(),
   vote_average: num,
+  vote_count: num,
   credits: credits.nullish(),
   external_ids: externalIds.nullish(),
   images: images.nullish(),
@@ -272,6 +274,11 @@ function text(value: string | null | undefined): string | null {
 function yearOf(date: string | null | undefined): number | null {
   const match = /^(\d{4})-/.exec(date ?? '');
   return match ? Number(match[1]) : null;
+}
+
+/** TMDB answers vote_average 0 for a title nobody has voted on: that is no rating, not a bad one. */
+function rating(raw: { vote_average?: number | null; vote_count?: number | null }): number | null {
+  return raw.vote_count && raw.vote_average !== null && raw.vote_average !== undefined ? raw.vote_average : null;
 }
 
 function firstImage(list: z.infer<typeof imageItem>[] | null | undefined): string | null {
@@ -424,7 +431,7 @@ export class TmdbClient {
       backdropPath: text(raw.backdrop_path) ?? firstImage(raw.images?.backdrops),
       imdbId: text(raw.imdb_id) ?? text(raw.external_ids?.imdb_id),
       tvdbId: raw.external_ids?.tvdb_id ?? null,
-      rating: raw.vote_average || null,
+      rating: rating(raw),
       ...normaliseCredits(raw.credits),
     };
   }
@@ -447,7 +454,7 @@ export class TmdbClient {
       backdropPath: text(raw.backdrop_path) ?? firstImage(raw.images?.backdrops),
       imdbId: text(raw.external_ids?.imdb_id),
       tvdbId: raw.external_ids?.tvdb_id ?? null,
-      rating: raw.vote_average || null,
+      rating: rating(raw),
       seasons: (raw.seasons ?? []).map((s) => ({
         number: s.season_number,
         name: text(s.name),

@@ -50,6 +50,7 @@ function errorResponses(c: Contract): Record<string, unknown> {
   const codes = new Set<ErrorCode>(c.errors ?? []);
   if (c.body || c.query || c.params) codes.add('validation_failed');
   if (c.body) codes.add('invalid_json').add('payload_too_large').add('unsupported_media_type');
+  if (c.rawBody) codes.add('payload_too_large');
   if (c.access !== 'public') codes.add('unauthorized').add('forbidden');
   if (c.access === 'user' && c.method !== 'GET' && c.demo !== 'allow') codes.add('demo_read_only');
   // A browser's cookie-authenticated write must come from this site (lib/http/csrf.ts).
@@ -113,6 +114,10 @@ function operation(c: Contract): Record<string, unknown> {
     },
   };
   if (c.body) op.requestBody = { required: true, content: { 'application/json': { schema: closeObjects(schemaOf(c.body, 'input')) } } };
+  if (c.rawBody) {
+    const schema = { type: 'string', format: 'binary', maxLength: c.rawBody.maxBytes };
+    op.requestBody = { required: true, description: c.rawBody.description, content: Object.fromEntries(c.rawBody.contentTypes.map((t) => [t, { schema }])) };
+  }
   return op;
 }
 

@@ -55,15 +55,20 @@ export async function placeIdentities(tx: Tx, libraryId: string, identities: Ide
   }
 
   const shows = recognized.filter((i): i is Show => i.kind === 'show');
-  const seasonIds = new Map<string, string>(); // `${showId}|${number}`
+  const seasonIds = new Map<string, string>(); // `${showId}|${number in the file names}`
+  const seasonNumbers = new Map<string, number>(); // season id → its number (an admin may have renumbered it)
   const episodeIds = new Map<string, string>(); // `${seasonId}|${number}`
   if (shows.length > 0) {
     const showIdOf = (s: Show) => itemIds.get(s.key)!;
+    const parsed = unique(shows.map((s) => s.season));
     const seasons = await tx.season.findMany({
-      where: { showId: { in: unique(shows.map(showIdOf)) }, number: { in: unique(shows.map((s) => s.season)) } },
-      select: { id: true, showId: true, number: true },
+      where: { showId: { in: unique(shows.map(showIdOf)) }, OR: [{ number: { in: parsed } }, { fileNumber: { in: parsed } }] },
+      select: { id: true, showId: true, number: true, fileNumber: true },
     });
-    for (const s of seasons) seasonIds.set(`${s.showId}|${s.number}`, s.id);
+    // A season renumbered by an admin keeps the files named for its old number (fileNumber).
+    for (const s of seasons) seasonNumbers.set(s.id, s.number);
+    for (const s of seasons) if (s.fileNumber !== null) seasonIds.set(`${s.showId}|${s.fileNumber}`, s.id);
+    for (const s of seasons) if (!seasonIds.has(`${s.showId}|${s.number}`)) seasonIds.set(`${s.showId}|${s.number}`, s.id);
     const newSeasons = new Map<string, { showId: string; number: number; title: string }>();
     for (const s of shows) {
       const key = `${showIdOf(s)}|${s.season}`;
@@ -71,7 +76,10 @@ export async function placeIdentities(tx: Tx, libraryId: string, identities: Ide
     }
     if (newSeasons.size > 0) {
       const created = await tx.season.createManyAndReturn({ data: [...newSeasons.values()], select: { id: true, showId: true, number: true } });
-      for (const s of created) seasonIds.set(`${s.showId}|${s.number}`, s.id);
+      for (const s of created) {
+        seasonIds.set(`${s.showId}|${s.number}`, s.id);
+        seasonNumbers.set(s.id, s.number);
+      }
     }
 
     const seasonIdOf = (s: Show) => seasonIds.get(`${showIdOf(s)}|${s.season}`)!;
@@ -85,7 +93,7 @@ export async function placeIdentities(tx: Tx, libraryId: string, identities: Ide
       for (const number of s.episodes) {
         const key = `${seasonIdOf(s)}|${number}`;
         if (episodeIds.has(key) || newEpisodes.has(key)) continue;
-        newEpisodes.set(key, { showId: showIdOf(s), seasonId: seasonIdOf(s), seasonNumber: s.season, number, airDate: s.airDate, absoluteNumber: s.absolute });
+        newEpisodes.set(key, { showId: showIdOf(s), seasonId: seasonIdOf(s), seasonNumber: seasonNumbers.get(seasonIdOf(s))!, number, airDate: s.airDate, absoluteNumber: s.absolute });
       }
     }
     if (newEpisodes.size > 0) {

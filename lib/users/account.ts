@@ -11,12 +11,21 @@ import { emailSchema, passwordSchema, toUserView, type UserView } from './user-v
 
 export const profileSetupSchema = z.object({
   name: z.string().trim().min(1).max(100),
+  gender: z
+    .string()
+    .trim()
+    .max(50)
+    .transform((s) => s || null)
+    .nullable()
+    .optional()
+    .describe('Free text, as you put it (empty or null: none); left out: unchanged'),
   avatar: z
     .union([z.url({ protocol: /^https?$/ }).max(2048), z.string().max(2048).regex(/^\/[^\s]*$/)], {
       error: 'Enter a web address (https://…) or a path on this server (/…).',
     })
     .nullable()
-    .optional(),
+    .optional()
+    .describe('A web address or a path on this server (an uploaded avatar is `/api/v1/image/<key>`, see PUT /api/v1/user/avatar); null: none; left out: unchanged'),
 });
 
 export const accountUpdateSchema = z.union([
@@ -33,7 +42,9 @@ export async function getAccount(userId: string): Promise<UserView> {
 }
 
 export async function setupProfile(userId: string, input: z.infer<typeof profileSetupSchema>): Promise<UserView> {
-  const user = await db.user.update({ where: { id: userId }, data: { name: input.name, avatar: input.avatar ?? null } });
+  // Left-out fields stay: a client that sets only the name keeps an uploaded avatar.
+  const data = { name: input.name, ...(input.gender !== undefined ? { gender: input.gender } : {}), ...(input.avatar !== undefined ? { avatar: input.avatar } : {}) };
+  const user = await db.user.update({ where: { id: userId }, data });
   return toUserView(user);
 }
 

@@ -15,7 +15,8 @@ export const userSchema = z.object({
   username: z.string(),
   email: z.string().nullable(),
   name: z.string().nullable(),
-  avatar: z.string().nullable(),
+  gender: z.string().nullable(),
+  avatar: z.string().nullable().describe('A web address or a path on this server; an uploaded one is `/api/v1/image/<key>` (add `?w=64|128|256`)'),
   role: z.enum(['admin', 'user']),
   disabled: z.boolean(),
   active: z.boolean().describe('false until the activation link mailed at sign-up is opened (email activation on)'),
@@ -42,6 +43,7 @@ export function toUserView(u: {
   username: string;
   email: string | null;
   name: string | null;
+  gender: string | null;
   avatar: string | null;
   role: 'admin' | 'user';
   disabled: boolean;
@@ -53,6 +55,7 @@ export function toUserView(u: {
     username: u.username,
     email: u.email,
     name: u.name,
+    gender: u.gender,
     avatar: u.avatar,
     role: u.role,
     disabled: u.disabled,

@@ -120,6 +120,7 @@ describe('details', () => {
       backdropPath: seeded.backdropPath,
       imdbId: FAKE_TMDB_EXTERNAL_IDS.bigTestPatternImdb,
       tvdbId: null,
+      rating: seeded.voteAverage,
       cast: [
         { personId: ids.ivyMarsh, name: 'Ivy Marsh', character: 'Dr. Colour Bar', order: 0, profilePath: profile(ids.ivyMarsh) },
         { personId: ids.ottoReyes, name: 'Otto Reyes', character: 'The Engineer', order: 1, profilePath: profile(ids.ottoReyes) },
@@ -155,6 +156,7 @@ describe('details', () => {
       backdropPath: seeded.backdropPath,
       imdbId: FAKE_TMDB_EXTERNAL_IDS.testCardShowImdb,
       tvdbId: 810001,
+      rating: seeded.voteAverage,
       seasons: [
         { number: 1, name: 'Season 1', overview: 'The station opens its doors.', posterPath: seeded.seasons[0].posterPath, airDate: '2023-09-14', episodeCount: 2 },
         { number: 2, name: 'Season 2', overview: 'The station goes national.', posterPath: seeded.seasons[1].posterPath, airDate: '2024-10-03', episodeCount: 2 },

@@ -32,6 +32,7 @@ function orderBy(q: BrowseQuery): SqlFragment {
   const dir = asc ? sql`ASC` : sql`DESC`;
   if (q.sort === 'year') return sql`CASE WHEN i."year" IS NULL THEN 1 ELSE 0 END, i."year" ${dir}, i."sortTitle" ASC, i."id" ASC`;
   if (q.sort === 'added') return sql`i."addedAt" ${dir}, i."id" ASC`;
+  if (q.sort === 'rating') return sql`CASE WHEN i."rating" IS NULL THEN 1 ELSE 0 END, i."rating" ${dir}, i."sortTitle" ASC, i."id" ASC`;
   return sql`i."sortTitle" ${dir}, i."id" ASC`;
 }
 
@@ -48,7 +49,7 @@ export async function browseMedia(q: BrowseQuery, userId: string): Promise<Brows
 
   const [rows, [count], genreRows, yearRows] = await Promise.all([
     queryRows<ItemRow>(sql`
-      SELECT i."id", i."libraryId", i."kind", i."title", i."year", i."overview", i."status", i."posterPath", i."backdropPath",
+      SELECT i."id", i."libraryId", i."kind", i."title", i."year", i."overview", i."status", i."posterPath", i."backdropPath", i."rating",
              i."tmdbId", i."tvdbId", i."imdbId", i."lockedFields", i."addedAt"
       FROM "MediaItem" i WHERE ${where}
       ORDER BY ${orderBy(q)} LIMIT ${q.page_size} OFFSET ${(q.page - 1) * q.page_size}`),

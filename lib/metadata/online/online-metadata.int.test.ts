@@ -52,7 +52,8 @@ describe('online metadata from TMDB', () => {
     const root = await copySampleLibrary();
     const [movieId] = await scanAndEnrich(await addLibrary(join(root, 'Movies'), 'movies'));
     const movie = (await api('GET', `/api/v1/media/${movieId}`, { token: admin })).body;
-    expect(movie).toMatchObject({ title: 'Big Test Pattern', year: 2024 });
+    // TMDB's vote_average for the movie (the fake answers 7.1, with 412 votes).
+    expect(movie).toMatchObject({ title: 'Big Test Pattern', year: 2024, rating: 7.1 });
     expect(movie.overview).toBeTruthy();
     expect(movie.poster_url).toBeTruthy();
     expect(movie.backdrop_url).toBeTruthy();
@@ -77,13 +78,67 @@ describe('online metadata from TMDB', () => {
 
     const [showId] = await scanAndEnrich(await addLibrary(join(root, 'TV'), 'tv'));
     const show = (await api('GET', `/api/v1/tv/${showId}`, { token: admin })).body;
-    expect(show).toMatchObject({ title: 'Test Card Show', year: 2023 });
+    expect(show).toMatchObject({ title: 'Test Card Show', year: 2023, rating: 7.8 });
     expect((await api('GET', `/api/v1/media/${showId}/match`, { token: admin })).body.ids).toMatchObject({ tmdb: String(FAKE_TMDB_IDS.testCardShow), tvdb: '810001' });
     const seasons = (await api('GET', `/api/v1/tv/${showId}/season`, { token: admin })).body;
     const s1 = (await api('GET', `/api/v1/season/${seasons.find((s: { number: number }) => s.number === 1).id}/episode`, { token: admin })).body;
     expect(s1.map((e: { title: string }) => e.title)).toEqual(['Pilot', 'Colour Bars']);
     expect(s1[0].air_date).toBe('2023-09-14');
     expect(s1[0].thumb_url).toBeTruthy();
+  });
+
+  it('edits every field of a season, and keeps the edits through a forced rescan and a refresh', async () => {
+    const root = await copySampleLibrary();
+    const lib = await addLibrary(join(root, 'TV'), 'tv');
+    const [showId] = await scanAndEnrich(lib);
+    type SeasonView = { id: string; number: number; title: string; overview: string | null; poster_path: string | null; locked_fields: string[]; episode_count: number };
+    const seasonsOf = async () => ((await api('GET', `/api/v1/tv/${showId}/season`, { token: admin })).body as SeasonView[]).map((s) => s);
+    const [one, two] = await seasonsOf();
+    // TMDB's season overview arrives with the refresh.
+    expect(one).toMatchObject({ number: 1, overview: 'The station opens its doors.', locked_fields: [] });
+    expect(two.poster_path).toBeTruthy();
+    expect(two.poster_path).not.toBe(one.poster_path);
+    const episodesBefore = (await api('GET', `/api/v1/season/${two.id}`, { token: admin })).body.episodes.map((e: { id: string }) => e.id);
+
+    const edited = await api('PATCH', `/api/v1/season/${one.id}`, {
+      token: admin,
+      body: { title: 'Opening Night', overview: 'Mine.', poster: `/api/v1/image/${two.poster_path}` },
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ title: 'Opening Night', overview: 'Mine.', poster_path: two.poster_path, locked_fields: ['overview', 'poster', 'title'] });
+    // Season 1 is taken: 409 in our error shape; season 2 becomes season 7, its episodes with it.
+    const clash = await api('PATCH', `/api/v1/season/${two.id}`, { token: admin, body: { number: 1 } });
+    expect(clash.status).toBe(409);
+    expect(clash.body.error).toMatchObject({ code: 'conflict', message: expect.stringContaining('season 1') });
+    const moved = await api('PATCH', `/api/v1/season/${two.id}`, { token: admin, body: { number: 7 } });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ number: 7, locked_fields: ['number'] });
+    expect(moved.body.episodes.map((e: { season_number: number }) => e.season_number)).toEqual([7, 7]);
+
+    // The files still say S02: a forced rescan (every file re-placed) and a refresh change nothing edited.
+    await scanAndEnrich(lib, true);
+    await localMetadataJob.handle({ itemId: showId }, ctx());
+    const after = await seasonsOf();
+    expect(after.map((s) => [s.id, s.number, s.episode_count])).toEqual([
+      [one.id, 1, 2],
+      [two.id, 7, 2],
+    ]);
+    expect(after[0]).toMatchObject({ title: 'Opening Night', overview: 'Mine.', poster_path: two.poster_path });
+    const seven = (await api('GET', `/api/v1/season/${two.id}`, { token: admin })).body;
+    expect(seven.episodes.map((e: { id: string; season_number: number; files: unknown[] }) => [e.id, e.season_number, e.files.length])).toEqual(
+      episodesBefore.map((id: string) => [id, 7, 1]),
+    );
+    // Back to its own number: nothing left to remember.
+    expect((await api('PATCH', `/api/v1/season/${two.id}`, { token: admin, body: { number: 2 } })).body.number).toBe(2);
+    expect((await db.season.findUniqueOrThrow({ where: { id: two.id } })).fileNumber).toBeNull();
+
+    const bad = async (body: object) => (await api('PATCH', `/api/v1/season/${one.id}`, { token: admin, body })).status;
+    expect(await bad({})).toBe(400);
+    expect(await bad({ poster: 'not-a-key' })).toBe(400);
+    expect(await bad({ poster: `${'0'.repeat(32)}-200` })).toBe(400);
+    expect(await bad({ number: -1 })).toBe(400);
+    expect(await bad({ episode_count: 3 })).toBe(400);
+    expect((await api('PATCH', `/api/v1/season/${one.id}`, { token: admin, body: { poster: null } })).body.poster_path).toBeNull();
   });
 
   it('keeps a fixed match through a full rescan', async () => {
@@ -112,10 +167,13 @@ describe('online metadata from TMDB', () => {
     let item = (await api('GET', `/api/v1/media/${id}`, { token: admin })).body;
     expect(item.title).toBe('My Own Title');
     expect(item.overview).toBeTruthy(); // the NFO has none: TMDB's
-    await api('PATCH', `/api/v1/media/${id}`, { token: admin, body: { overview: 'Mine.' } });
+    expect(item.rating).toBe(7.1);
+    await api('PATCH', `/api/v1/media/${id}`, { token: admin, body: { overview: 'Mine.', rating: 4.5 } });
     await localMetadataJob.handle({ itemId: id }, ctx());
     item = (await api('GET', `/api/v1/media/${id}`, { token: admin })).body;
-    expect(item).toMatchObject({ title: 'My Own Title', overview: 'Mine.' });
+    expect(item).toMatchObject({ title: 'My Own Title', overview: 'Mine.', rating: 4.5 });
+    expect(item.locked_fields).toEqual(expect.arrayContaining(['overview', 'rating']));
+    expect((await api('PATCH', `/api/v1/media/${id}`, { token: admin, body: { rating: 11 } })).status).toBe(400);
   });
 
   it('puts an ambiguous title in the unmatched list, with its candidates', async () => {

@@ -22,6 +22,13 @@ describe('itemPatchFromOnline', () => {
     expect(patch).toEqual({ year: 2024 });
   });
 
+  it('takes the provider rating unless the rating is locked, and keeps a rating the provider lacks', () => {
+    const rated = { ...details, rating: 7.4 };
+    expect(itemPatchFromOnline(rated, { ...current, title: 'Big Test Pattern', year: 2024, overview: 'Bars and tone.', tmdbId: '42', imdbId: 'tt0042', rating: 6 }, new Set(), new Set())).toEqual({ rating: 7.4 });
+    expect(itemPatchFromOnline(rated, current, new Set(['rating', 'title', 'year', 'overview', 'ids']), new Set())).toEqual({});
+    expect(itemPatchFromOnline({ ...details, rating: null }, { ...current, rating: 6 }, new Set(), new Set())).not.toHaveProperty('rating');
+  });
+
   it('writes nothing that is already so', () => {
     expect(itemPatchFromOnline(details, { ...current, title: 'Big Test Pattern', year: 2024, overview: 'Bars and tone.', tmdbId: '42', imdbId: 'tt0042' }, new Set(), new Set())).toEqual({});
   });

@@ -21,6 +21,7 @@ export function itemPatchFromOnline(d: OnlineDetails, current: ItemFields, locke
   offer(patch, current, locked, fromNfo, 'tmdbId', d.ids.tmdb);
   offer(patch, current, locked, fromNfo, 'tvdbId', d.ids.tvdb);
   offer(patch, current, locked, fromNfo, 'imdbId', d.ids.imdb);
+  offer(patch, current, locked, fromNfo, 'rating', d.rating);
   return patch.title === undefined ? patch : { ...patch, sortTitle: sortTitle(patch.title) };
 }
 

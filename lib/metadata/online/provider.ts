@@ -17,6 +17,8 @@ export type OnlineDetails = {
   overview: string | null;
   genres: string[];
   ids: { tmdb: string | null; tvdb: string | null; imdb: string | null };
+  /** The community rating, 0–10, when the provider has a meaningful one (TMDB's vote_average; TheTVDB's score is a popularity count, not a rating). */
+  rating?: number | null;
   poster: string | null;
   backdrop: string | null;
   cast: OnlinePerson[];

@@ -37,7 +37,7 @@ export function tmdbProvider(client: TmdbClient): OnlineProvider {
         if (!m) return null;
         return {
           provider: 'tmdb', id: String(m.id), kind, title: m.title, year: m.year, overview: m.overview, genres: m.genres,
-          ids: { tmdb: String(m.id), tvdb: m.tvdbId === null ? null : String(m.tvdbId), imdb: m.imdbId },
+          ids: { tmdb: String(m.id), tvdb: m.tvdbId === null ? null : String(m.tvdbId), imdb: m.imdbId }, rating: m.rating,
           poster: m.posterPath, backdrop: m.backdropPath, cast: m.cast.map(person), crew: m.crew.map(person), seasons: [],
         };
       }
@@ -56,7 +56,7 @@ export function tmdbProvider(client: TmdbClient): OnlineProvider {
       }
       return {
         provider: 'tmdb', id: String(s.id), kind, title: s.title, year: s.year, overview: s.overview, genres: s.genres,
-        ids: { tmdb: String(s.id), tvdb: s.tvdbId === null ? null : String(s.tvdbId), imdb: s.imdbId },
+        ids: { tmdb: String(s.id), tvdb: s.tvdbId === null ? null : String(s.tvdbId), imdb: s.imdbId }, rating: s.rating,
         poster: s.posterPath, backdrop: s.backdropPath, cast: s.cast.map(person), crew: s.crew.map(person), seasons,
       };
     },
