@@ -3,7 +3,7 @@
 // and its watch state; a delete turns missing), finds its library without --library, and rides
 // out a server restart mid-run with nothing lost and nothing twice.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -184,6 +184,19 @@ describe('remote scanner', () => {
     await waitFor(async () => (await files(lib.id)).every((f) => f.status === 'ok'), { what: 'the returned file', timeoutMs: 60_000, intervalMs: 200 });
     expect((await get(`/api/v1/season/${seasons[1].id}`)).body.episodes[1]).toMatchObject({ id: s2e2.id, status: 'ok', files: [{ id: s2e2.files[0].id }] });
 
+    scanner.stop();
+    expect(await scanner.exited).toBe(0);
+  });
+
+  it('makes a full pass every --rescan-minutes: it catches what file events do not show', async () => {
+    const media = tvFolder('periodic');
+    const lib = await remoteLibrary('Periodic NAS');
+    const scanner = startScanner(media, ['--library', lib.id, '--rescan-minutes', '0.02']);
+    await waitFor(async () => (await files(lib.id)).length === 4, { what: 'the first pass', timeoutMs: 60_000, intervalMs: 200 });
+    // An ignore file is hidden from the watcher (and holds no video): only a pass sees season 2 leave.
+    writeFileSync(join(media, 'Test Card Show', 'Season 02', '.marqueeignore'), '');
+    await waitFor(async () => (await files(lib.id)).filter((f) => f.status === 'missing').length === 2, { what: 'season 2 missing', timeoutMs: 60_000, intervalMs: 200 });
+    expect(scanner.output()).toMatch(/pass \(periodic\) done in [\d.]+ s: 2 files: 0 added, 0 changed, 0 moved, 0 restored, 2 unchanged, 2 missing/);
     scanner.stop();
     expect(await scanner.exited).toBe(0);
   });

@@ -120,9 +120,16 @@ export async function startScanner(opts: ScannerOptions, deps: ScanPassDeps): Pr
     );
   } else {
     // Watching starts before the first pass, so nothing changed during it is missed.
-    await watcher!.sync([{ id, paths: [opts.root] }]);
+    const watched = [{ id, paths: [opts.root] }];
+    await watcher!.sync(watched);
     requestPass('start');
-    if (opts.rescanMs > 0) timer = setInterval(() => requestPass('periodic'), opts.rescanMs);
+    if (opts.rescanMs > 0) {
+      timer = setInterval(() => {
+        // A watcher closed at the inotify limit is tried again here, once its retry time has come.
+        void watcher!.sync(watched).catch((err) => deps.log.warn(`[scanner] watcher: ${(err as Error).message}`));
+        requestPass('periodic');
+      }, opts.rescanMs);
+    }
   }
 
   return {
