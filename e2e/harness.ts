@@ -1,5 +1,6 @@
 // Starts the real app the way a user does (`npm start`: scripts/start.ts — migrate, build if
-// needed, web + worker) on a free port with a fresh DATA_DIR, and stops it.
+// needed, web + worker) on a free port with a fresh DATA_DIR, and stops it. A test that restarts
+// the server passes the first run's data folder and port, and stops that run with `keepData`.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -31,12 +32,19 @@ export interface RunningApp {
   pids: () => { web: number; worker: number } | null;
   /** Resolves with the launcher's exit code once it has exited by itself. */
   exited: Promise<number | null>;
-  stop: () => Promise<number | null>;
+  /** Stops the launcher (SIGTERM) and removes the data folder, unless `keepData` (for a restart on it). */
+  stop: (opts?: { keepData?: boolean }) => Promise<number | null>;
 }
 
-export async function startApp(extraEnv: Record<string, string> = {}): Promise<RunningApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'marquee-e2e-'));
-  const port = await freePort();
+export interface StartOptions {
+  /** An existing data folder (a stopped run's, kept with `keepData`): the app starts on what it holds. */
+  dataDir?: string;
+  port?: number;
+}
+
+export async function startApp(extraEnv: Record<string, string> = {}, opts: StartOptions = {}): Promise<RunningApp> {
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'marquee-e2e-'));
+  const port = opts.port ?? (await freePort());
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`, DATA_DIR: dataDir, ...extraEnv };
   delete env.DATABASE_URL;
   delete env.AUTH_SECRET;
@@ -71,10 +79,10 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
       const latest = (name: string, first: string) => Number([...log.matchAll(new RegExp(`the ${name} is running again \\(pid (\\d+)`, 'g'))].at(-1)?.[1] ?? first);
       return { web: latest('web', m[1]), worker: latest('worker', m[2]) };
     },
-    stop: async () => {
+    stop: async ({ keepData = false } = {}) => {
       if (child.exitCode === null) child.kill('SIGTERM');
       const code = await exited;
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
       return code;
     },
   };

@@ -1,14 +1,20 @@
-// `npm run scanner -- --endpoint http://host:3000 --auth-token <scanner API key> --path /mnt/tv --library <id>`
-// Scans a folder on this machine with the server's rules and pushes what it finds through the API
-// (POST /api/v1/library/:id/media). Files the server already has unchanged are skipped, so a second
-// run creates nothing.
+// `npm run scanner -- --endpoint http://host:3000 --auth-token <scanner API key> --path /mnt/tv [--library <id>] [--once]`
+// Scans a folder on this machine with the server's rules and keeps the server's library in step
+// through the API: new, changed, moved and gone files (lib/remote-scanner). It keeps watching
+// (the default, `--watch`) with a full pass every `--rescan-minutes`, or scans once and exits
+// (`--once`). Without `--library` the server says which library has a folder holding the path.
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveBinary } from '../lib/media/ffmpeg-path';
 import { probeFile, ProbeError } from '../lib/media/probe';
+import { startScanner } from '../lib/remote-scanner/run-scanner';
+import { ScannerRefused } from '../lib/remote-scanner/scan-pass';
+import { createScannerApi } from '../lib/remote-scanner/scanner-api';
 import { headTailHash } from '../lib/scan/head-tail-hash';
-import { isVideoFile, walkLibrary } from '../lib/scan/walk-library';
+
+const USAGE =
+  'usage: npm run scanner -- --endpoint http://host:3000 --auth-token <key> --path /folder [--library <id>] [--server-path /folder/as/the/server/sees/it] [--once | --watch] [--rescan-minutes 60] [--concurrency N]';
 
 const { values } = parseArgs({
   options: {
@@ -16,70 +22,68 @@ const { values } = parseArgs({
     'auth-token': { type: 'string' },
     path: { type: 'string' },
     library: { type: 'string' },
+    'server-path': { type: 'string' },
+    once: { type: 'boolean', default: false },
+    watch: { type: 'boolean', default: false },
+    'rescan-minutes': { type: 'string', default: '60' },
+    'settle-seconds': { type: 'string', default: '2' },
     concurrency: { type: 'string' },
   },
 });
-const missing = ['endpoint', 'auth-token', 'path', 'library'].filter((k) => !values[k as keyof typeof values]);
-if (missing.length) {
-  console.error(`usage: npm run scanner -- --endpoint http://host:3000 --auth-token <key> --path /folder --library <id>  (missing: ${missing.join(', ')})`);
+const missing = ['endpoint', 'auth-token', 'path'].filter((k) => !values[k as keyof typeof values]);
+const numbers = { rescan: Number(values['rescan-minutes']), settle: Number(values['settle-seconds']), concurrency: Number(values.concurrency ?? availableParallelism()) };
+const bad = [
+  missing.length ? `missing: ${missing.join(', ')}` : '',
+  values.once && values.watch ? '--once and --watch exclude each other' : '',
+  !(numbers.rescan >= 0) ? '--rescan-minutes must be a number ≥ 0 (0: no periodic pass)' : '',
+  !(numbers.settle >= 0) ? '--settle-seconds must be a number ≥ 0' : '',
+  !(Number.isInteger(numbers.concurrency) && numbers.concurrency >= 1) ? '--concurrency must be a whole number ≥ 1' : '',
+].filter(Boolean);
+if (bad.length) {
+  console.error(`${USAGE}\n(${bad.join('; ')})`);
   process.exit(2);
 }
-const endpoint = values.endpoint!.replace(/\/$/, '');
-const headers = { authorization: `Bearer ${values['auth-token']}`, 'content-type': 'application/json' };
-const root = resolve(values.path!);
-const base = `${endpoint}/api/v1/library/${encodeURIComponent(values.library!)}`;
 
-async function call(method: string, url: string, body?: unknown) {
-  const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const json = await res.json().catch(() => null);
-  return { status: res.status, body: json };
-}
+const log = { info: (m: string) => console.log(m), warn: (m: string) => console.warn(m), error: (m: string) => console.error(m) };
 
 async function main() {
-  const known = await call('GET', `${base}/files`);
-  if (known.status !== 200) throw new Error(`the server refused (${known.status}): ${known.body?.error?.message ?? 'no message'}`);
-  const have = new Map((known.body as { path: string; size: number; mtime_ms: number }[]).map((f) => [f.path, f]));
   const ffprobe = await resolveBinary('ffprobe', { envValue: process.env.FFPROBE_PATH, searchPath: process.env.PATH ?? '' });
-  const { files, issues } = await walkLibrary(root, { isMediaFile: isVideoFile });
-  for (const i of issues) console.warn(`[scanner] ${i.path}: ${i.message}`);
-
-  const counts = { created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0 };
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const f = files[next++];
-      const prior = have.get(f.path);
-      if (prior && prior.size === f.size && prior.mtime_ms === f.mtimeMs) {
-        counts.unchanged++;
-        continue;
-      }
-      let media_info = null;
-      let probe_error = null;
-      try {
-        media_info = await probeFile(f.path, { ffprobePath: ffprobe.path });
-      } catch (err) {
-        if (!(err instanceof ProbeError)) throw err;
-        probe_error = err.message;
-      }
-      const item = { path: f.path, rel_path: f.relPath, size: f.size, mtime_ms: f.mtimeMs, head_tail_hash: await headTailHash(f.path).catch(() => null), media_info, probe_error };
-      const res = await call('POST', `${base}/media`, { item });
-      if (res.status === 201) counts[prior ? 'updated' : res.body.created ? 'created' : 'unchanged']++;
-      else if (res.status === 400) {
-        counts.skipped++;
-        console.warn(`[scanner] skipped ${f.relPath}: ${res.body?.error?.message}`);
-      } else {
-        counts.failed++;
-        console.error(`[scanner] ${f.relPath}: ${res.status} ${res.body?.error?.message ?? ''}`);
-      }
-    }
-  };
-  const n = Number(values.concurrency ?? availableParallelism());
-  await Promise.all(Array.from({ length: Math.max(1, n) }, worker));
-  console.log(`[scanner] ${files.length} files: ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.skipped} skipped, ${counts.failed} failed`);
-  if (counts.failed > 0) process.exit(1);
+  const api = createScannerApi({ endpoint: values.endpoint!, token: values['auth-token']!, log });
+  const scanner = await startScanner(
+    {
+      root: resolve(values.path!),
+      libraryId: values.library,
+      serverPath: values['server-path'],
+      once: values.once,
+      rescanMs: numbers.rescan * 60_000,
+      stableMs: numbers.settle * 1000,
+      concurrency: numbers.concurrency,
+    },
+    {
+      api,
+      log,
+      hash: (path) => headTailHash(path).catch(() => null),
+      async probe(path) {
+        try {
+          return { media_info: await probeFile(path, { ffprobePath: ffprobe.path }), probe_error: null };
+        } catch (err) {
+          if (!(err instanceof ProbeError)) throw err;
+          return { media_info: null, probe_error: err.message };
+        }
+      },
+    },
+  );
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      log.info(`[scanner] ${signal}: stopping`);
+      void scanner.stop();
+    });
+  }
+  const { failed } = await scanner.done;
+  process.exit(failed > 0 ? 1 : 0);
 }
 
 main().catch((err) => {
-  console.error(`[scanner] ${err instanceof Error ? err.message : String(err)}`);
+  console.error(`[scanner] ${err instanceof ScannerRefused ? '' : 'error: '}${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 });

@@ -8,7 +8,8 @@ import { createEpisodeSchema, createSeasonSchema, createShowSchema } from '@/lib
 import { duplicatesReportSchema } from '@/lib/library/duplicates-report';
 import { purgeResultSchema } from '@/lib/library/missing-and-duplicates';
 import { duplicateSchema } from '@/lib/scan/find-duplicates';
-import { remoteFileSchema, remoteItemResultSchema, remoteItemSchema } from '@/lib/library/remote-items';
+import { libraryForPathQuerySchema, libraryForPathSchema } from '@/lib/library/library-for-path';
+import { remoteFileSchema, remoteItemResultSchema, remoteItemSchema, remoteMissingResultSchema, remoteMissingSchema } from '@/lib/library/remote-items';
 import { addedSamplesSchema, sampleOfferSchema } from '@/lib/library/sample-libraries';
 import { scanIssueSchema, scanProgressSchema } from '@/lib/library/scan-progress';
 import { showEpisodesSchema } from '@/lib/library/show-episodes';
@@ -146,14 +147,24 @@ export const checkPathContract = defineContract({
 });
 export const pushMediaContract = defineContract({
   method: 'POST', path: '/api/v1/library/{id}/media', access: 'admin', scopes: ['full', 'scanner'], tags, params: idParams,
-  summary: 'Add a file found by a remote scanner (same parser and identity rules; pushing it again changes nothing)',
+  summary: 'Add a file found by a remote scanner (same parser and identity rules; pushing it again changes nothing; a new path with the size and head/tail hash of a missing file is that file moved: it keeps its id and item)',
   body: remoteItemSchema, response: { status: 201, description: 'The item the file belongs to', schema: remoteItemResultSchema },
   errors: ['not_found', 'conflict'],
 });
 export const listRemoteFilesContract = defineContract({
   method: 'GET', path: '/api/v1/library/{id}/files', access: 'admin', scopes: ['full', 'read', 'scanner'], tags, params: idParams,
-  summary: 'Files pushed by remote scanners (so a scanner can skip unchanged ones)',
+  summary: 'Files pushed by remote scanners (so a scanner can skip unchanged ones and report the ones it no longer finds)',
   response: { status: 200, description: 'Files', schema: z.array(remoteFileSchema) }, errors: ['not_found'],
+});
+export const markRemoteMissingContract = defineContract({
+  method: 'POST', path: '/api/v1/library/{id}/files/missing', access: 'admin', scopes: ['full', 'scanner'], tags, params: idParams,
+  summary: 'Files a remote scanner no longer finds: marked missing like a local scan\'s (kept for a move to find them, purged after MISSING_PURGE_DAYS); sending them again changes nothing',
+  body: remoteMissingSchema, response: { status: 200, description: 'What was marked', schema: remoteMissingResultSchema }, errors: ['not_found'],
+});
+export const libraryForPathContract = defineContract({
+  method: 'GET', path: '/api/v1/library/for-path', access: 'admin', scopes: ['full', 'read', 'scanner'], tags, query: libraryForPathQuerySchema,
+  summary: 'Which library has a folder holding this path (a remote scanner started without --library asks with its root); compared with folder paths only, never looked up on disk',
+  response: { status: 200, description: 'The library', schema: libraryForPathSchema }, errors: ['not_found', 'library_ambiguous'],
 });
 export const purgeMissingContract = defineContract({
   method: 'DELETE', path: '/api/v1/library/{id}/missing', access: 'admin', tags, params: idParams,

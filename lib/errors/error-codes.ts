@@ -29,6 +29,7 @@ export const errorCodes = {
   route_not_found: { status: 404, description: 'No API route at this path.' },
   method_not_allowed: { status: 405, description: 'The route exists but not for this HTTP method.' },
   library_path_overlap: { status: 409, description: 'The path is inside, or contains, another library.' },
+  library_ambiguous: { status: 409, description: 'Several libraries could own this path (it holds folders of several, or several hold it); the message names them.' },
   last_admin: { status: 409, description: 'The change would leave the server without an active admin who can sign in; make another user admin first.' },
   conflict: { status: 409, description: 'The request conflicts with the current state.' },
   username_taken: { status: 409, description: 'An account with this username already exists.' },

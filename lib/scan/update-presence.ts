@@ -1,11 +1,13 @@
 // After a scan: an item, season or episode is `missing` when none of its files is on disk, and
 // `ok` again as soon as one is. Missing things are shown, not playable, and not deleted.
+// `itemIds` narrows it to those items (a remote scanner's push touches one at a time).
 import { db } from '@/lib/db';
 import { catalogChanged } from '@/lib/list-cache/list-cache';
 
-export async function updatePresence(libraryId: string, now = new Date()): Promise<{ missing: number; restored: number }> {
+export async function updatePresence(libraryId: string, now = new Date(), itemIds?: string[]): Promise<{ missing: number; restored: number }> {
+  if (itemIds?.length === 0) return { missing: 0, restored: 0 };
   const items = await db.mediaItem.findMany({
-    where: { libraryId },
+    where: { libraryId, ...(itemIds ? { id: { in: itemIds } } : {}) },
     select: {
       id: true,
       status: true,
