@@ -4,6 +4,7 @@
 // the list also says when it will change by itself (a device falls silent, a session goes idle), and
 // a slow fallback re-read covers an event lost between processes and keeps proxies from closing the
 // connection. Each wake re-reads the list once; wakes during a read run one more read afterwards.
+import { eventStreamResponse, sseFrame, sseLine } from './event-stream';
 
 export type LiveList<T> = {
   items: T[];
@@ -26,7 +27,6 @@ export type LiveListOptions<T> = {
 };
 
 export const LIVE_LIST_FALLBACK_MS = 15_000;
-const encoder = new TextEncoder();
 
 export function liveListStream<T>(options: LiveListOptions<T>): Response {
   const { read, idField, names, watch, signal, stillAuthorized, fallbackMs = LIVE_LIST_FALLBACK_MS } = options;
@@ -49,15 +49,15 @@ export function liveListStream<T>(options: LiveListOptions<T>): Response {
       /* the client closed it first */
     }
   };
-  const write = (text: string) => {
+  const write = (bytes: Uint8Array) => {
     if (closed || !controllerRef) return;
     try {
-      controllerRef.enqueue(encoder.encode(text));
+      controllerRef.enqueue(bytes);
     } catch {
       close();
     }
   };
-  const event = (name: string, data: unknown) => write(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
+  const event = (name: string, data: unknown) => write(sseFrame(name, data));
 
   const publish = (list: LiveList<T>, first: boolean) => {
     const next = new Map(list.items.map((item) => [String(item[idField]), JSON.stringify(item)]));
@@ -109,14 +109,14 @@ export function liveListStream<T>(options: LiveListOptions<T>): Response {
 
   const fallback = async () => {
     if (stillAuthorized && !(await stillAuthorized())) return close();
-    write(': ping\n\n');
+    write(sseLine(': ping'));
     wake();
   };
 
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
       controllerRef = controller;
-      write('retry: 2000\n\n');
+      write(sseLine('retry: 2000'));
       cleanups.push(...watch(wake, () => current));
       const timer = setInterval(() => void fallback(), fallbackMs);
       cleanups.push(() => clearInterval(timer));
@@ -128,7 +128,5 @@ export function liveListStream<T>(options: LiveListOptions<T>): Response {
   });
   if (signal.aborted) close();
   else signal.addEventListener('abort', close, { once: true });
-  return new Response(body, {
-    headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' },
-  });
+  return eventStreamResponse(body);
 }

@@ -7,23 +7,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childProcessEnv, config } from '@/lib/config';
 import { db } from '@/lib/db';
 import { closeEvents, events } from '@/lib/events/events';
-import { scanLibrary } from '@/lib/scan/scan-library';
-import { realScanDeps } from '@/lib/scan/scan-library-job';
-import { api, signUp } from '@/test/api';
-import { copySampleLibrary } from '@/test/media-fixture';
+import { api } from '@/test/api';
+import { removeTestMedia } from '@/test/media-fixture';
+import { CHROMIUM, IDLE_STATE, remoteFixture } from '@/test/remote-fixture';
 import { openDeviceStream, openEventStream, type SseStream } from '@/test/sse-client';
 import { waitFor } from '@/test/wait-for';
 
-const CHROMIUM = {
-  containers: ['mp4', 'webm'],
-  video: [{ codec: 'h264', profiles: ['Constrained Baseline', 'Baseline', 'Main', 'High'], max_level: 5.2 }, { codec: 'vp9' }],
-  audio: ['aac', 'mp3', 'opus'],
-};
-const STATE = { item_id: null, position_secs: 0, paused: true, volume: 80, muted: false };
+const STATE = IDLE_STATE;
 
 let alice: { id: string; token: string };
 let mallory: { id: string; token: string };
-const ids: Record<string, string> = {};
+let ids: { movie: string; episode: string };
 const streams: SseStream[] = [];
 let actor: ChildProcess;
 let actorOutput = '';
@@ -52,16 +46,7 @@ async function inOtherProcess(action: Record<string, unknown>) {
 }
 
 beforeAll(async () => {
-  alice = await signUp('alice');
-  await api('PATCH', '/api/v1/admin/settings', { token: alice.token, body: { registration: 'open' } });
-  mallory = await signUp('mallory');
-  const root = await copySampleLibrary();
-  const movies = (await api('POST', '/api/v1/library', { token: alice.token, body: { name: 'Movies', path: `${root}/Movies`, type: 'movies' } })).body.id;
-  const tv = (await api('POST', '/api/v1/library', { token: alice.token, body: { name: 'TV', path: `${root}/TV`, type: 'tv' } })).body.id;
-  await scanLibrary(movies, {}, await realScanDeps());
-  await scanLibrary(tv, {}, await realScanDeps());
-  ids.movie = (await db.mediaItem.findFirstOrThrow({ where: { title: 'Big Test Pattern' } })).id;
-  ids.episode = (await db.episode.findFirstOrThrow({ where: { seasonNumber: 1, number: 1 } })).id;
+  ({ alice, mallory, ids } = await remoteFixture());
   // This process's transport first, so the other process finds it when it starts.
   events();
   const c = config();
@@ -80,6 +65,7 @@ afterAll(async () => {
   // Each command stream's close announces its device: all of it before the bus closes.
   await waitFor(async () => (await db.device.count({ where: { connectionId: { not: null } } })) === 0, { what: 'the streams to close' });
   await closeEvents();
+  removeTestMedia();
 });
 
 describe('GET /api/v1/devices/events', () => {
