@@ -1,11 +1,12 @@
 // Remote control in Chromium against the built app: two browser contexts of one user — A plays,
 // B is the remote (its page's buttons and the API with its cookie) — and a third context of
 // another user. A's <video> follows pause, seek, volume and play_item; the other user cannot see
-// or command A; closing A's tab drops it from B's list.
+// or command A; closing A's tab drops it from B's list. B's remote page and the admin sessions page
+// follow what A does by itself through their event streams, with no polling.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, signIn } from './browser';
 import { startApp, waitFor, type RunningApp } from './harness';
@@ -104,6 +105,28 @@ describe('remote control', () => {
     await expect.poll(() => b.getByTestId('remote-volume').textContent(), { timeout: 10_000 }).toBe('30');
     expect(Math.max(...latencies)).toBeLessThan(3_000);
 
+    // A plays, pauses and seeks by itself: B's remote page shows each within a second, pushed by its
+    // device stream — B asks for no device list or device meanwhile (its fallback poll is 20 s).
+    const polls: string[] = [];
+    const onRequest = (r: Request) => {
+      const path = new URL(r.url()).pathname;
+      if (r.method() === 'GET' && /^\/api\/v1\/devices(\/[^/]+)?$/.test(path) && path !== '/api/v1/devices/events') polls.push(path);
+    };
+    b.on('request', onRequest);
+    const onDevice = async (what: string, act: () => Promise<unknown>, holds: () => Promise<boolean>) => {
+      const t0 = Date.now();
+      await act();
+      await waitFor(holds, { timeoutMs: 1_000, intervalMs: 10, what: `B's remote to show ${what} within 1 s` });
+      return Date.now() - t0;
+    };
+    const pushed = [
+      await onDevice('A playing', () => a.evaluate(() => document.querySelector('video')!.play()), async () => (await b.getByRole('button', { name: 'Pause', exact: true }).count()) === 1),
+      await onDevice('A paused', () => a.evaluate(() => document.querySelector('video')!.pause()), async () => (await b.getByRole('button', { name: 'Play', exact: true }).count()) === 1),
+      await onDevice('A at 0:03', () => a.evaluate(() => void (document.querySelector('video')!.currentTime = 3)), async () => (await b.getByTestId('remote-position').textContent())!.startsWith('0:03')),
+    ];
+    b.off('request', onRequest);
+    expect(polls).toEqual([]);
+
     // A stranger: sees no device, and gets 404 for A's.
     const c = await signIn(browser, app.url, 'stranger', 'remote-password');
     expect(await c.evaluate(async () => (await fetch('/api/v1/devices')).json())).toEqual([]);
@@ -123,11 +146,24 @@ describe('remote control', () => {
     const owner = await api<{ key: string; item: { title: string } }[]>('GET', '/api/v1/admin/sessions');
     expect(owner.map((s) => s.item.title)).toEqual(['Second Pattern']);
 
+    // Admin → Sessions (the owner is the admin), live: A's pause shows within a second; Stop ends
+    // the session, A's player says why, and the row goes.
+    const dash = await signIn(browser, app.url, 'owner', 'remote-password');
+    await dash.goto(`${app.url}/admin/sessions`);
+    const row = dash.getByTestId('session-row').filter({ hasText: 'Second Pattern' });
+    await row.waitFor({ timeout: 10_000 });
+    await expect.poll(async () => (await video(a))?.paused, { timeout: 10_000 }).toBe(false);
+    pushed.push(await onDevice('A paused on the dashboard', () => a.evaluate(() => document.querySelector('video')!.pause()), async () => (await row.textContent())!.includes('(paused)')));
+    await row.getByRole('button', { name: 'Stop' }).click();
+    await a.getByRole('alert').filter({ hasText: 'An admin stopped this stream.' }).waitFor({ timeout: 5_000 });
+    await dash.getByText('Nothing is playing.').waitFor({ timeout: 5_000 });
+    await dash.context().close();
+
     // Closing A's tab drops it from B's list within 15 s.
     await a.context().close();
     const closedAt = Date.now();
     await waitFor(async () => (await b.evaluate(async () => (await fetch('/api/v1/devices')).json())).length === 0, { timeoutMs: 15_000, intervalMs: 250, what: 'A to drop out' });
     expect(Date.now() - closedAt).toBeLessThan(15_000);
-    console.log(`[remote e2e] command → A changed: ${latencies.map((l) => `${l} ms`).join(', ')}`);
+    console.log(`[remote e2e] command → A changed: ${latencies.map((l) => `${l} ms`).join(', ')}; A changed → B's page shows it: ${pushed.map((l) => `${l} ms`).join(', ')}`);
   }, 120_000);
 });

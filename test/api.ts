@@ -101,6 +101,11 @@ export async function api<T = any>(method: string, path: string, opts: CallOptio
     headers['content-type'] ??= 'application/json';
   }
   const res = await dispatch(new Request(url, { method, headers, body: body as BodyInit | undefined }));
+  // A stream of server-sent events never ends by itself: the status and headers say enough (read one with test/sse-client.ts).
+  if (res.headers.get('content-type')?.startsWith('text/event-stream')) {
+    await res.body?.cancel();
+    return { status: res.status, headers: res.headers, body: null as T };
+  }
   const text = await res.text();
   let parsed: unknown = text;
   try {

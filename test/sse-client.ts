@@ -1,6 +1,7 @@
-// Opens a device's command stream through the real route handler, in-process, and reads its
-// Server-Sent Events as they come (integration tests; e2e tests use the browser's EventSource).
-import { GET } from '@/app/api/v1/devices/[id]/events/route';
+// Opens an event stream (a device's commands, the live device and session lists) through the real
+// route handler, in-process, and reads its Server-Sent Events as they come (integration tests;
+// e2e tests use the browser's EventSource).
+import { dispatch } from './api';
 import { sseEvents, type SseEvent } from './sse-events';
 import { waitFor } from './wait-for';
 
@@ -16,13 +17,19 @@ export interface SseStream {
   ended: Promise<void>;
 }
 
-export async function openDeviceStream(deviceId: string, token: string): Promise<SseStream> {
+/** A device's command stream. */
+export function openDeviceStream(deviceId: string, token: string): Promise<SseStream> {
+  return openEventStream(`/api/v1/devices/${deviceId}/events`, token);
+}
+
+/** Any event stream of the API, through the route handler Next would pick for `path`. */
+export async function openEventStream(path: string, token?: string): Promise<SseStream> {
   const abort = new AbortController();
-  const req = new Request(`http://localhost:3000/api/v1/devices/${deviceId}/events`, {
-    headers: { authorization: `Bearer ${token}`, 'x-marquee-client-ip': '127.0.0.1' },
+  const req = new Request(`http://localhost:3000${path}`, {
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'x-marquee-client-ip': '127.0.0.1' },
     signal: abort.signal,
   });
-  const res = await GET(req, { params: Promise.resolve({ id: deviceId }) });
+  const res = await dispatch(req);
   const events: SseEvent[] = [];
   let ended: Promise<void> = Promise.resolve();
   let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;

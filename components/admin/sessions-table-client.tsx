@@ -1,9 +1,11 @@
 'use client';
-// The live sessions table: refreshed every 2 s (the worker's ffmpeg figures change that often);
-// Stop ends a session and its player says an admin stopped it.
-import { useCallback, useEffect, useState } from 'react';
+// The live sessions table: pushed by GET /api/v1/admin/sessions/events as sessions start, move,
+// pause, get new ffmpeg figures and end. Stop ends a session and its player says an admin stopped it.
+import { useState } from 'react';
 import { formatClock } from '@/components/player/format-clock';
 import { apiFetch, ApiFetchError } from '@/components/queries/api-fetch';
+import { useLiveList } from '@/components/queries/use-live-list';
+import { SESSION_STREAM_EVENTS } from '@/lib/remote/live-event-names';
 
 type Row = {
   key: string; user: { username: string }; device: { name: string; connected: boolean } | null; item: { title: string };
@@ -11,26 +13,20 @@ type Row = {
   bitrate: number | null; speed: number | null; cpu_percent: number | null;
 };
 
-const REFRESH_MS = 2_000;
-
 export function SessionsTable() {
-  const [rows, setRows] = useState<Row[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => apiFetch<Row[]>('/api/v1/admin/sessions').then(setRows, (err: unknown) => setError(err instanceof ApiFetchError ? err.message : 'Could not load sessions.')), []);
-  useEffect(() => {
-    void load();
-    const t = setInterval(() => void load(), REFRESH_MS);
-    return () => clearInterval(t);
-  }, [load]);
+  const { items: rows, error: loadError } = useLiveList<Row>({ streamUrl: '/api/v1/admin/sessions/events', listUrl: '/api/v1/admin/sessions', idField: 'key', names: SESSION_STREAM_EVENTS });
+  const [stopError, setStopError] = useState<string | null>(null);
+  const error = stopError ?? loadError;
   const stop = async (key: string) => {
+    setStopError(null);
     try {
+      // The row goes when the stream says the session ended.
       await apiFetch(`/api/v1/admin/sessions/${encodeURIComponent(key)}`, { method: 'DELETE' });
-      await load();
     } catch (err) {
-      setError(err instanceof ApiFetchError ? err.message : 'Could not stop it.');
+      setStopError(err instanceof ApiFetchError ? err.message : 'Could not stop it.');
     }
   };
-  if (rows === null) return <p className="text-zinc-400">Loading…</p>;
+  if (rows === null) return <p className="text-zinc-400">{error ?? 'Loading…'}</p>;
   return (
     <div className="space-y-3">
       {error && <p role="alert" className="text-sm text-red-300">{error}</p>}

@@ -1,26 +1,23 @@
 'use client';
-// /remote: the user's connected devices, each a link to its remote, renamable.
+// /remote: the user's connected devices, each a link to its remote, renamable. Live: a device that
+// opens, plays, pauses, is renamed or goes away shows at once (GET /api/v1/devices/events).
 import Link from 'next/link';
-import { useCallback, useEffect, useState } from 'react';
 import { apiFetch } from '@/components/queries/api-fetch';
+import { useLiveList } from '@/components/queries/use-live-list';
+import { DEVICE_STREAM_EVENTS } from '@/lib/remote/live-event-names';
 import { storedDeviceId } from './use-device-client';
 
 type Device = { id: string; name: string; state: { item_title: string | null; paused: boolean } | null };
 
 export function DeviceList() {
-  const [devices, setDevices] = useState<Device[] | null>(null);
-  const load = useCallback(() => apiFetch<Device[]>('/api/v1/devices').then(setDevices).catch(() => setDevices([])), []);
-  useEffect(() => {
-    void load();
-    const t = setInterval(() => void load(), 3_000);
-    return () => clearInterval(t);
-  }, [load]);
+  const { items: devices, error } = useLiveList<Device>({ streamUrl: '/api/v1/devices/events', listUrl: '/api/v1/devices', idField: 'id', names: DEVICE_STREAM_EVENTS });
   const rename = async (d: Device) => {
     const name = window.prompt('Name this device', d.name)?.trim();
-    if (name) await apiFetch(`/api/v1/devices/${encodeURIComponent(d.id)}`, { method: 'PATCH', body: { name } }).then(load, () => undefined);
+    // The new name comes back on the stream.
+    if (name) await apiFetch(`/api/v1/devices/${encodeURIComponent(d.id)}`, { method: 'PATCH', body: { name } }).catch(() => undefined);
   };
   const own = typeof window === 'undefined' ? null : storedDeviceId();
-  if (devices === null) return <p className="text-zinc-400">Looking for devices…</p>;
+  if (devices === null) return <p className="text-zinc-400">{error ?? 'Looking for devices…'}</p>;
   if (devices.length === 0) return <p className="text-zinc-400">No player is open. Open something to watch on another screen, and it shows up here.</p>;
   return (
     <ul className="space-y-2" aria-label="Devices">

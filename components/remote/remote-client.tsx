@@ -1,40 +1,43 @@
 'use client';
 // The remote (phone-sized): what one of the user's devices plays, with transport buttons, a seek
-// bar, volume, and track choice. It shows the device's reported state, refreshed every second.
-import { useCallback, useEffect, useState } from 'react';
+// bar, volume, and track choice. It shows the device's reported state as it comes: the user's
+// device stream (GET /api/v1/devices/events) pushes every report — a pause or seek made on the
+// device itself too — so nothing here polls while that stream is up.
+import { useEffect, useState } from 'react';
 import { apiFetch, ApiFetchError } from '@/components/queries/api-fetch';
+import { useLiveList } from '@/components/queries/use-live-list';
 import { formatClock } from '@/components/player/format-clock';
+import { DEVICE_STREAM_EVENTS } from '@/lib/remote/live-event-names';
 import type { DeviceStateReport } from './use-device-client';
 
 type Device = { id: string; name: string; connected: boolean; state: DeviceStateReport | null };
 
-const REFRESH_MS = 1_000;
-
 export function Remote({ deviceId }: { deviceId: string }) {
-  const [device, setDevice] = useState<Device | null>(null);
+  const { items } = useLiveList<Device>({ streamUrl: '/api/v1/devices/events', listUrl: '/api/v1/devices', idField: 'id', names: DEVICE_STREAM_EVENTS });
+  // The device as last seen: listed while connected; read once for its name when it is not (and for a 404).
+  const [last, setLast] = useState<Device | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [seekTo, setSeekTo] = useState<number | null>(null);
-
-  const refresh = useCallback(async () => {
-    try {
-      setDevice(await apiFetch<Device>(`/api/v1/devices/${encodeURIComponent(deviceId)}`));
-    } catch (err) {
-      setError(err instanceof ApiFetchError ? err.message : 'Could not reach the server.');
-    }
-  }, [deviceId]);
+  const listed = items?.find((d) => d.id === deviceId) ?? null;
 
   useEffect(() => {
-    void refresh();
-    const t = setInterval(() => void refresh(), REFRESH_MS);
-    return () => clearInterval(t);
-  }, [refresh]);
+    apiFetch<Device>(`/api/v1/devices/${encodeURIComponent(deviceId)}`).then(
+      (d) => setLast((prev) => prev ?? d),
+      (err: unknown) => setError(err instanceof ApiFetchError ? err.message : 'Could not reach the server.'),
+    );
+  }, [deviceId]);
+  useEffect(() => {
+    if (listed) setLast(listed);
+  }, [listed]);
+
+  // Not in the live list (once it came): not connected, whatever it said last.
+  const device = listed ?? (last && (items === null ? last : { ...last, connected: false }));
 
   const send = async (body: Record<string, unknown>) => {
     setError(null);
     try {
       const cmd = await apiFetch<{ status: string; reason: string | null }>(`/api/v1/devices/${encodeURIComponent(deviceId)}/commands`, { body });
       if (cmd.status === 'expired') setError(cmd.reason ?? 'The device is gone.');
-      setTimeout(() => void refresh(), 150);
     } catch (err) {
       setError(err instanceof ApiFetchError ? err.message : 'Could not send the command.');
     }

@@ -22,6 +22,16 @@ export const registerDeviceContract = defineContract({
   response: { status: 201, description: 'The device', schema: deviceViewSchema },
 });
 
+export const devicesEventsContract = defineContract({
+  method: 'GET', path: '/api/v1/devices/events', access: 'user', tags, summary: 'Your devices, live (Server-Sent Events)',
+  description:
+    'Events: `devices` — the whole list, as `GET /api/v1/devices` answers it, when the stream opens (a client that reconnects starts over from it) and whenever a device joins; ' +
+    '`device` — one device whose state, name or connection changed (a pause or seek on the device itself, a state report, a rename); ' +
+    '`device-gone` `{id}` — a device dropped out (its tab closed, or it fell silent for 12 s). ' +
+    'Only your own devices, never another user\'s. A comment line every 15 s keeps proxies from closing it; the stream ends when your session is signed out.',
+  response: { status: 200, description: 'text/event-stream', contentType: 'text/event-stream', schema: z.string() },
+});
+
 export const getDeviceContract = defineContract({
   method: 'GET', path: '/api/v1/devices/{id}', access: 'user', tags, summary: 'One of your devices',
   params: idParams,
@@ -75,8 +85,17 @@ export const ackCommandContract = defineContract({
 
 export const listAdminSessionsContract = defineContract({
   method: 'GET', path: '/api/v1/admin/sessions', access: 'admin', tags: ['admin'], summary: 'Every live stream session',
-  description: "User, device, item, mode and why, position (from the device's reports), bitrate, and for remux/transcode the worker's live ffmpeg speed (× real time) and CPU (% of one core), refreshed every second.",
+  description: "User, device, item, mode and why, position (from the device's reports), bitrate, and for remux/transcode the worker's live ffmpeg speed (× real time) and CPU (% of one core), refreshed every second while ffmpeg runs. `GET /api/v1/admin/sessions/events` pushes the same as it changes.",
   response: { status: 200, description: 'Sessions, newest first', schema: z.array(adminSessionSchema) },
+});
+
+export const adminSessionsEventsContract = defineContract({
+  method: 'GET', path: '/api/v1/admin/sessions/events', access: 'admin', tags: ['admin'], summary: 'Every live stream session, live (Server-Sent Events)',
+  description:
+    'Events: `sessions` — the whole list, as `GET /api/v1/admin/sessions` answers it, when the stream opens and whenever a session starts; ' +
+    '`session` — one session that changed (position or pause from its device, ffmpeg speed and CPU as the worker measures them, its device gone); ' +
+    '`session-ended` `{key}` — a session ended, was stopped, or went idle. A comment line every 15 s keeps proxies from closing it; the stream ends when the account is no longer an admin.',
+  response: { status: 200, description: 'text/event-stream', contentType: 'text/event-stream', schema: z.string() },
 });
 
 export const stopAdminSessionContract = defineContract({

@@ -15,6 +15,11 @@ export interface HandlerContext<C extends Contract> {
   query: QueryOf<C>;
   params: ParamsOf<C>;
   auth: C['access'] extends 'public' ? AuthContext | null : AuthContext;
+  /**
+   * Whether the caller's credentials still pass this contract's checks (signed out, disabled,
+   * no longer an admin → false): a long-lived stream asks now and then, and ends when not.
+   */
+  stillAuthorized: () => Promise<boolean>;
 }
 
 type NextContext = { params: Promise<Record<string, string | string[]>> };
@@ -57,7 +62,16 @@ export function handle<const C extends Contract>(
       const params = parsePart(contract.params, await next.params, 'params');
       const query = parsePart(contract.query, Object.fromEntries(new URL(req.url).searchParams), 'query');
       const body = contract.body ? await readJsonBody(req, contract.body) : undefined;
-      const result = await fn({ req, body, query, params, auth } as HandlerContext<C>);
+      const stillAuthorized = async () => {
+        try {
+          const now = contract.access === 'public' ? null : await authenticate(req, { keyInQuery: contract.keyInQuery });
+          authorize(contract, now);
+          return now?.user.id === auth?.user.id;
+        } catch {
+          return false;
+        }
+      };
+      const result = await fn({ req, body, query, params, auth, stillAuthorized } as HandlerContext<C>);
       if (result instanceof Response) return result;
       const { status } = contract.response;
       if (status === 204) return new Response(null, { status });

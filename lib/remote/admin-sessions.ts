@@ -5,12 +5,13 @@ import { z } from 'zod';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db';
 import { ApiError } from '@/lib/errors/api-error';
+import type { LiveList } from '@/lib/http/live-list-stream';
 import { sessionDescriptionSelect, sessionItem } from '@/lib/stream/device-sessions';
 import { endSession, LIVE_STATUSES } from '@/lib/stream/session-store';
 import { streamPlanSchema } from '@/lib/stream/stream-plan';
 import { sendCommand } from './commands';
 import { deviceStateSchema } from './device-state';
-import { isConnected } from './devices';
+import { GONE_AFTER_MS, isConnected } from './devices';
 
 export const adminSessionSchema = z.object({
   key: z.string(),
@@ -35,24 +36,34 @@ export const stopSessionQuerySchema = z.object({ reason: z.string().trim().min(1
 
 /** Live sessions: a player asked for it within the idle period, or its device still plays it (paused direct play asks for nothing). */
 export async function listStreamSessions(): Promise<AdminSession[]> {
+  return (await readStreamSessions()).items;
+}
+
+/** The live sessions, and when the list next changes by itself: a session going idle, a device falling silent (for the live stream). */
+export async function readStreamSessions(): Promise<LiveList<AdminSession>> {
   const rows = await db.streamSession.findMany({
     where: { status: { in: LIVE_STATUSES } },
     select: { ...sessionDescriptionSelect, key: true, status: true, mode: true, plan: true, speed: true, cpuPercent: true, createdAt: true, lastRequestAt: true, userId: true, device: { select: { id: true, name: true, state: true, connectionId: true, lastSeenAt: true } } },
     orderBy: { createdAt: 'desc' },
   });
-  const idleSince = Date.now() - config().stream.idleMs;
+  const now = Date.now();
+  const { idleMs } = config().stream;
   const out: AdminSession[] = [];
+  const expiries: number[] = [];
   for (const r of rows) {
     const state = r.device ? deviceStateSchema.safeParse(r.device.state) : null;
-    const playsIt = !!(r.device && isConnected(r.device) && state?.success && state.data.stream_key === r.key);
-    if (r.lastRequestAt.getTime() < idleSince && !playsIt) continue;
+    const playsIt = !!(r.device && isConnected(r.device, now) && state?.success && state.data.stream_key === r.key);
+    const idleAt = r.lastRequestAt.getTime() + idleMs;
+    if (idleAt < now && !playsIt) continue;
+    if (idleAt >= now) expiries.push(idleAt);
+    if (r.device && isConnected(r.device, now)) expiries.push(r.device.lastSeenAt.getTime() + GONE_AFTER_MS);
     const plan = streamPlanSchema.safeParse(r.plan);
     const decision = plan.success ? plan.data.decision : null;
     out.push({
       key: r.key,
       status: r.status,
       user: { id: r.userId, username: r.user.username },
-      device: r.device && { id: r.device.id, name: r.device.name, connected: isConnected(r.device) },
+      device: r.device && { id: r.device.id, name: r.device.name, connected: isConnected(r.device, now) },
       item: sessionItem(r),
       mode: r.mode as AdminSession['mode'],
       reasons: decision?.reasons ?? [],
@@ -66,7 +77,7 @@ export async function listStreamSessions(): Promise<AdminSession[]> {
       last_request_at: r.lastRequestAt.toISOString(),
     });
   }
-  return out;
+  return { items: out, changesAt: expiries.length ? Math.min(...expiries) : null };
 }
 
 /** Ends the session now (ffmpeg stops) and tells its player why through its device. */

@@ -6,15 +6,10 @@
 import { randomBytes } from 'node:crypto';
 import { db } from '@/lib/db';
 import { notify, subscribe } from '@/lib/events/events';
+import { eventStreamResponse, sseFrame, sseLine } from '@/lib/http/event-stream';
 import { expireOpenCommands, takePendingCommands } from './commands';
 import { deviceFor, REPORT_EVERY_MS } from './devices';
 import { deviceChanged, deviceCommandSent } from './remote-events';
-
-const encoder = new TextEncoder();
-
-function frame(event: string, data: unknown): Uint8Array {
-  return encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-}
 
 /** Opens the stream: `hello`, then each command as `command` ({id, command, …args}); a comment every 5 s keeps proxies from closing it. */
 export async function openCommandStream(userId: string, deviceId: string, signal: AbortSignal): Promise<Response> {
@@ -68,7 +63,7 @@ export async function openCommandStream(userId: string, deviceId: string, signal
     }
     running = true;
     try {
-      for (const c of await takePendingCommands(deviceId)) write(frame('command', { id: c.id, command: c.command, ...(c.args as object) }));
+      for (const c of await takePendingCommands(deviceId)) write(sseFrame('command', { id: c.id, command: c.command, ...(c.args as object) }));
     } catch (err) {
       console.error('[remote] delivering commands failed:', err);
     } finally {
@@ -83,12 +78,12 @@ export async function openCommandStream(userId: string, deviceId: string, signal
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
       controllerRef = controller;
-      controller.enqueue(encoder.encode('retry: 2000\n\n'));
-      controller.enqueue(frame('hello', { device_id: deviceId, report_every_ms: REPORT_EVERY_MS }));
+      controller.enqueue(sseLine('retry: 2000'));
+      controller.enqueue(sseFrame('hello', { device_id: deviceId, report_every_ms: REPORT_EVERY_MS }));
       unsubscribe = subscribe(deviceCommandSent, (p) => p.deviceId === deviceId && void deliver());
       // The heartbeat also re-delivers, in case an announcement was lost between processes.
       heartbeat = setInterval(() => {
-        write(encoder.encode(': ping\n\n'));
+        write(sseLine(': ping'));
         void deliver();
       }, REPORT_EVERY_MS);
       void deliver();
@@ -100,7 +95,5 @@ export async function openCommandStream(userId: string, deviceId: string, signal
   if (signal.aborted) onAbort();
   else signal.addEventListener('abort', onAbort, { once: true });
 
-  return new Response(body, {
-    headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' },
-  });
+  return eventStreamResponse(body);
 }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { db } from '@/lib/db';
 import { ApiError } from '@/lib/errors/api-error';
 import { notify } from '@/lib/events/events';
+import type { LiveList } from '@/lib/http/live-list-stream';
 import { capabilitiesSchema } from '@/lib/stream/capabilities';
 import { deviceNameFromUserAgent } from './device-name';
 import { type DeviceState, deviceStateSchema, type DeviceView } from './device-state';
@@ -49,15 +50,22 @@ export async function registerDevice(userId: string, body: z.infer<typeof regist
     known && known.userId === userId
       ? await db.device.update({ where: { id: known.id }, data: { lastSeenAt: new Date(), ...(body.name ? { name: body.name } : {}), ...(capabilities ? { capabilities } : {}) } })
       : await db.device.create({ data: { userId, name: body.name ?? deviceNameFromUserAgent(userAgent), capabilities } });
+  notify(deviceChanged, { userId, deviceId: row.id });
   return view(row);
 }
 
 export async function listDevices(userId: string): Promise<DeviceView[]> {
+  return (await readDevices(userId)).items;
+}
+
+/** The connected devices, and when the first of them drops out if it stays silent (for the live stream). */
+export async function readDevices(userId: string, now = Date.now()): Promise<LiveList<DeviceView>> {
   const rows = await db.device.findMany({
-    where: { userId, connectionId: { not: null }, lastSeenAt: { gte: new Date(Date.now() - GONE_AFTER_MS) } },
+    where: { userId, connectionId: { not: null }, lastSeenAt: { gte: new Date(now - GONE_AFTER_MS) } },
     orderBy: { createdAt: 'asc' },
   });
-  return rows.map(view);
+  const silentAt = rows.map((r) => r.lastSeenAt.getTime() + GONE_AFTER_MS);
+  return { items: rows.map(view), changesAt: silentAt.length ? Math.min(...silentAt) : null };
 }
 
 export async function getDevice(userId: string, id: string): Promise<DeviceView> {

@@ -9,24 +9,18 @@ import { jobQueue } from '@/lib/jobs/job-queue';
 import { createRegistry } from '@/lib/jobs/registry';
 import { type JobRunner, startJobRunner } from '@/lib/jobs/runner';
 import { jobDefinitions } from '@/scanner-worker/jobs';
-import { scanLibrary } from '@/lib/scan/scan-library';
-import { realScanDeps } from '@/lib/scan/scan-library-job';
-import { api, signUp } from '@/test/api';
-import { copySampleLibrary, removeTestMedia } from '@/test/media-fixture';
+import { api } from '@/test/api';
+import { removeTestMedia } from '@/test/media-fixture';
+import { CHROMIUM, IDLE_STATE, remoteFixture } from '@/test/remote-fixture';
 import { openDeviceStream, type SseStream } from '@/test/sse-client';
 import { waitFor } from '@/test/wait-for';
 
 const CHROME_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
-const CHROMIUM = {
-  containers: ['mp4', 'webm'],
-  video: [{ codec: 'h264', profiles: ['Constrained Baseline', 'Baseline', 'Main', 'High'], max_level: 5.2 }, { codec: 'vp9' }],
-  audio: ['aac', 'mp3', 'opus'],
-};
-const STATE = { item_id: null, position_secs: 0, paused: true, volume: 80, muted: false };
+const STATE = IDLE_STATE;
 
 let alice: { id: string; token: string; username: string };
 let mallory: { token: string };
-const ids: Record<string, string> = {};
+let ids: { movie: string; episode: string };
 const streams: SseStream[] = [];
 
 async function register(token: string, body: Record<string, unknown> = {}) {
@@ -48,16 +42,7 @@ const send = (deviceId: string, body: Record<string, unknown>, token = alice.tok
 const status = async (deviceId: string, cid: string) => (await api('GET', `/api/v1/devices/${deviceId}/commands/${cid}`, { token: alice.token })).body;
 
 beforeAll(async () => {
-  alice = await signUp('alice');
-  await api('PATCH', '/api/v1/admin/settings', { token: alice.token, body: { registration: 'open' } });
-  mallory = await signUp('mallory');
-  const root = await copySampleLibrary();
-  const movies = (await api('POST', '/api/v1/library', { token: alice.token, body: { name: 'Movies', path: `${root}/Movies`, type: 'movies' } })).body.id;
-  const tv = (await api('POST', '/api/v1/library', { token: alice.token, body: { name: 'TV', path: `${root}/TV`, type: 'tv' } })).body.id;
-  await scanLibrary(movies, {}, await realScanDeps());
-  await scanLibrary(tv, {}, await realScanDeps());
-  ids.movie = (await db.mediaItem.findFirstOrThrow({ where: { title: 'Big Test Pattern' } })).id;
-  ids.episode = (await db.episode.findFirstOrThrow({ where: { seasonNumber: 1, number: 1 } })).id;
+  ({ alice, mallory, ids } = await remoteFixture());
 }, 120_000);
 
 let runner: JobRunner | undefined;

@@ -1,12 +1,13 @@
 // Stream sessions as stored: create, find (the plan parsed with zod at every read), touch, end,
 // fail. The web and the worker both go through here; neither casts the plan. Ending or failing
-// a session also tells the other side at once (event `stream.changed`).
+// a session also tells the other side at once (event `stream.changed`); starting one says so too
+// (`stream.session-updated`, for the admin sessions page).
 import { join } from 'node:path';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db';
 import { notify } from '@/lib/events/events';
 import { ApiError } from '@/lib/errors/api-error';
-import { streamChanged } from './stream-events';
+import { streamChanged, streamSessionUpdated } from './stream-events';
 import { type StreamMode, type StreamPlan, streamPlanSchema } from './stream-plan';
 
 export const LIVE_STATUSES = ['starting', 'running'];
@@ -16,10 +17,12 @@ export type NewSession = { key: string; userId: string; fileId: string; mode: St
 
 export async function insertSession(s: NewSession) {
   const plan = streamPlanSchema.parse(s.plan);
-  return db.streamSession.create({
+  const row = await db.streamSession.create({
     data: { ...s, plan, status: s.mode === 'direct' || s.mode === 'renditions' ? 'running' : 'starting' },
     select: { id: true, key: true },
   });
+  notify(streamSessionUpdated, { sessionId: row.id });
+  return row;
 }
 
 export async function linkSessionJob(id: string, jobId: string): Promise<void> {

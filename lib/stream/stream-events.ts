@@ -15,6 +15,9 @@ export const streamChanged = defineEvent(
   z.object({ sessionId, state: z.enum(['running', 'failed', 'ended']), error: z.string().max(500).optional() }),
 );
 
+/** Either way: a session was started, or its live figures (ffmpeg speed and CPU) were measured — for the admin sessions page. */
+export const streamSessionUpdated = defineEvent('stream.session-updated', z.object({ sessionId }));
+
 /** Worker → web: a text subtitle track was converted to WebVTT at `output`, or failed to. */
 export const subtitleConverted = defineEvent('subtitle.converted', z.object({ output: z.string().min(1).max(1000), error: z.string().max(500).optional() }));
 
