@@ -5,7 +5,8 @@ describe('parseBrowseParams', () => {
   it.each<[string, Record<string, string | string[] | undefined> | URLSearchParams, Partial<BrowseFilters>]>([
     ['nothing: the defaults', {}, {}],
     ['every filter', new URLSearchParams('sort=year&watched=in_progress&genre=Drama&year=1999&q=matrix'), { sort: 'year', watched: 'in_progress', genre: 'Drama', year: 1999, q: 'matrix' }],
-    ['an unknown sort and watched state fall back', { sort: 'rating', watched: 'maybe' }, {}],
+    ['an unknown sort and watched state fall back', { sort: 'popularity', watched: 'maybe' }, {}],
+    ['rating is a sort', { sort: 'rating' }, { sort: 'rating' }],
     ['a year that is not one is ignored', { year: '19x9' }, {}],
     ['a year out of range is ignored', { year: '99999' }, {}],
     ['a repeated key takes the first', { genre: ['Crime', 'Drama'] }, { genre: 'Crime' }],

@@ -9,8 +9,8 @@ describe('auth reads', () => {
   it('findUserById maps a user row (name, role, disabled and demo as booleans), null when unknown', async () => {
     const on = await db.user.create({ data: { username: 'reads-ann', passwordHash: 'x', name: 'Ann', role: 'admin' } });
     const off = await db.user.create({ data: { username: 'reads-ben', passwordHash: 'x', disabled: true, demo: true } });
-    expect(await findUserById(on.id)).toEqual({ id: on.id, username: 'reads-ann', role: 'admin', name: 'Ann', disabled: false, demo: false });
-    expect(await findUserById(off.id)).toEqual({ id: off.id, username: 'reads-ben', role: 'user', name: null, disabled: true, demo: true });
+    expect(await findUserById(on.id)).toEqual({ id: on.id, username: 'reads-ann', role: 'admin', name: 'Ann', avatar: null, disabled: false, demo: false });
+    expect(await findUserById(off.id)).toEqual({ id: off.id, username: 'reads-ben', role: 'user', name: null, avatar: null, disabled: true, demo: true });
     expect(await findUserById('nobody')).toBeNull();
   });
 
