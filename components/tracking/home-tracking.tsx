@@ -94,7 +94,9 @@ export function HomeTracking({ cont, next, shows, followed, added, upcoming }: {
       </Row>
       <Row title="Next up">
         {next.map((n) => (
-          <Card key={n.show_id} href={`/watch/${encodeURIComponent(n.episode.id)}`} title={n.show_title} line={`${code(n.episode)}${n.episode.title ? ` · ${n.episode.title}` : ''}`} poster={n.poster_url} />
+          <Card key={n.show_id ?? `trakt:${n.trakt_show_id}`} href={n.episode.id ? `/watch/${encodeURIComponent(n.episode.id)}` : null} title={n.show_title} line={`${code(n.episode)}${n.episode.title ? ` · ${n.episode.title}` : ''}`} poster={n.poster_url}>
+            {n.catalog_only && <CatalogBadge />}
+          </Card>
         ))}
       </Row>
       <YourShows shows={shows} total={followed} />

@@ -8,6 +8,10 @@ const episodeRef = z.object({
   id: z.string(), show_id: z.string(), show_title: z.string().optional(), season_number: z.number().int(), number: z.number().int(),
   title: z.string().nullable(), air_date: z.string().nullable(), thumb_url: z.string().nullable(),
 });
+/** An episode as the lists give it, of a library show or (no ids: nothing of ours to link to) of a catalog-only show. */
+const anyEpisodeRef = episodeRef.extend({
+  id: z.string().nullable().describe('null for an episode of a catalog-only show'), show_id: z.string().nullable().describe('null for a catalog-only show'),
+});
 const watchedResult = z.object({ watched: z.boolean(), count: z.number().int().describe('Movies or episodes affected') });
 const followResult = z.object({ following: z.boolean() });
 
@@ -35,9 +39,10 @@ export const trackedShowsContract = defineContract({
     status: 200, description: 'Shows, most recently watched first',
     schema: z.array(z.object({
       id: z.string().nullable().describe('The library show; null for a catalog-only show'), title: z.string(), year: z.number().nullable(), poster_url: z.string().nullable(),
-      watched: z.number().int(), aired: z.number().int(), next_episode: episodeRef.nullable(), last_watched_at: z.string().nullable(),
+      watched: z.number().int(), aired: z.number().int(),
+      next_episode: anyEpisodeRef.nullable().describe('The first aired episode after the furthest one watched (for a catalog-only show, from TMDB or Trakt)'), last_watched_at: z.string().nullable(),
       followed_at: z.string().nullable().describe('null for a catalog-only show'),
-      catalog_only: z.boolean().describe('Watched on Trakt, not in your library (aired counts come from TMDB when a key is set)'),
+      catalog_only: z.boolean().describe('Watched on Trakt, not in your library (aired counts come from TMDB when a key is set, else from Trakt)'),
       trakt_id: z.number().int().nullable().describe('The Trakt show of a catalog-only show'),
     })),
   },
@@ -53,10 +58,13 @@ export const continueContract = defineContract({
   },
 });
 export const nextUpContract = defineContract({
-  method: 'GET', path: '/api/v1/tracking/next-up', access: 'user', tags, summary: 'The next episode of each show you are watching',
+  method: 'GET', path: '/api/v1/tracking/next-up', access: 'user', tags, summary: 'The next episode of each show you are watching, in a library or (catalog-only) only on Trakt',
   response: {
     status: 200, description: 'Most recently watched show first',
-    schema: z.array(z.object({ show_id: z.string(), show_title: z.string(), poster_url: z.string().nullable(), episode: episodeRef, last_watched_at: z.string().nullable() })),
+    schema: z.array(z.object({
+      show_id: z.string().nullable().describe('null for a catalog-only show'), show_title: z.string(), poster_url: z.string().nullable(), episode: anyEpisodeRef, last_watched_at: z.string().nullable(),
+      catalog_only: z.boolean().describe('Watched on Trakt, not in your library'), trakt_show_id: z.number().int().nullable().describe('The Trakt show of a catalog-only show'),
+    })),
   },
 });
 export const historyContract = defineContract({
@@ -87,7 +95,7 @@ export const calendarContract = defineContract({
     status: 200, description: 'Episodes by air date',
     schema: z.array(episodeRef.extend({
       id: z.string().nullable().describe('null for an episode of a catalog-only show'), show_id: z.string().nullable(),
-      catalog_only: z.boolean().describe('A show watched on Trakt, not in your library (air dates from TMDB)'), trakt_show_id: z.number().int().nullable(),
+      catalog_only: z.boolean().describe('A show watched on Trakt, not in your library (air dates from TMDB, or from Trakt with no TMDB key)'), trakt_show_id: z.number().int().nullable(),
     })),
   },
 });

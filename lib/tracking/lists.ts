@@ -5,7 +5,7 @@
 import { imageUrl } from '@/lib/media/image-key';
 import { episodeRef } from './episode-ref';
 import { calendar } from './reads/calendar';
-import { catalogCalendar, catalogShows } from './reads/catalog-only';
+import { catalogCalendar, catalogShows, type CatalogNextEpisode } from './reads/catalog-only';
 import { showProgress } from './reads/show-progress';
 
 export { continueWatching } from './reads/continue-watching';
@@ -31,14 +31,26 @@ export async function trackedShows(userId: string, limit?: number) {
     .sort((a, b) => (b.last_watched_at ?? b.followed_at).localeCompare(a.last_watched_at ?? a.followed_at));
 }
 
-/** For the shows you watched most recently: the next episode to watch. */
+/** A catalog-only show's next episode as the lists show episodes: no ids (there is no page of ours for it). */
+const catalogEpisodeRef = (e: CatalogNextEpisode) => ({ id: null, show_id: null, season_number: e.season_number, number: e.number, title: e.title, air_date: e.air_date, thumb_url: null });
+
+/**
+ * For the shows you watched most recently: the next episode to watch — of library shows, and of the
+ * shows of your Trakt history in no library (catalog-only: no ids, nothing to link to).
+ */
 export async function nextUp(userId: string, limit = 20) {
   // The shows watched most recently, a few spare as finished shows drop out.
-  return (await showProgress(userId, { recent: limit * 2 }))
-    .filter((p) => p.next && p.watched > 0)
-    .sort((a, b) => (b.last?.getTime() ?? 0) - (a.last?.getTime() ?? 0))
-    .slice(0, limit)
-    .map((p) => ({ show_id: p.id, show_title: p.title, poster_url: imageUrl(p.posterPath), episode: episodeRef(p.next!), last_watched_at: p.last?.toISOString() ?? null }));
+  const [library, catalog] = await Promise.all([showProgress(userId, { recent: limit * 2 }), catalogShows(userId)]);
+  return [
+    ...library
+      .filter((p) => p.next && p.watched > 0)
+      .map((p) => ({ show_id: p.id as string | null, show_title: p.title, poster_url: imageUrl(p.posterPath), episode: episodeRef(p.next!), last_watched_at: p.last?.toISOString() ?? null, catalog_only: false, trakt_show_id: null as number | null })),
+    ...catalog
+      .filter((c) => c.next_episode)
+      .map((c) => ({ show_id: null, show_title: c.title, poster_url: c.poster_url, episode: catalogEpisodeRef(c.next_episode!), last_watched_at: c.last_watched_at, catalog_only: true, trakt_show_id: c.trakt_id as number | null })),
+  ]
+    .sort((a, b) => (b.last_watched_at ?? '').localeCompare(a.last_watched_at ?? ''))
+    .slice(0, limit);
 }
 
 /**
@@ -49,7 +61,10 @@ export async function yourShows(userId: string, limit?: number) {
   const [followed, catalog] = await Promise.all([trackedShows(userId, limit), catalogShows(userId)]);
   const all = [
     ...followed.map((s) => ({ ...s, catalog_only: false, trakt_id: null as number | null })),
-    ...catalog.map((c) => ({ id: null, title: c.title, year: c.year, poster_url: c.poster_url, watched: c.watched, aired: c.aired, next_episode: null, last_watched_at: c.last_watched_at, followed_at: null, catalog_only: true, trakt_id: c.trakt_id as number | null })),
+    ...catalog.map((c) => ({
+      id: null, title: c.title, year: c.year, poster_url: c.poster_url, watched: c.watched, aired: c.aired, next_episode: c.next_episode ? catalogEpisodeRef(c.next_episode) : null,
+      last_watched_at: c.last_watched_at, followed_at: null, catalog_only: true, trakt_id: c.trakt_id as number | null,
+    })),
   ].sort((a, b) => (b.last_watched_at ?? b.followed_at ?? '').localeCompare(a.last_watched_at ?? a.followed_at ?? ''));
   return limit === undefined ? all : all.slice(0, limit);
 }

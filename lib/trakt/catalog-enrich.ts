@@ -6,7 +6,7 @@
 import { db } from '@/lib/db';
 import type { ArtworkStore } from '@/lib/metadata/store-artwork';
 import type { TmdbClient } from '@/lib/metadata/tmdb-client';
-import { catalogKey, type CatalogEpisodes } from '@/lib/tracking/reads/catalog-only';
+import { catalogEpisodesSchema, catalogKey, type CatalogEpisodes } from '@/lib/tracking/reads/catalog-only';
 
 /** How long a title's metadata is kept before it is asked for again: shows change (new episodes), movies hardly. */
 export const REFRESH_MS = { movie: 30 * 86_400_000, show: 7 * 86_400_000 } as const;
@@ -20,13 +20,14 @@ export async function enrichCatalog(deps: EnrichDeps, signal?: AbortSignal): Pro
   const now = deps.now ?? new Date();
   const rows = await db.traktItem.findMany({ where: { itemId: null }, select: { kind: true, ids: true }, distinct: ['kind', 'ids'] });
   const keys = [...new Set(rows.flatMap((r) => catalogKey(r.kind, r.ids) ?? []))];
-  const known = new Map((await db.catalogTitle.findMany({ where: { key: { in: keys } }, select: { key: true, fetchedAt: true, posterPath: true } })).map((t) => [t.key, t]));
+  const known = new Map((await db.catalogTitle.findMany({ where: { key: { in: keys } }, select: { key: true, fetchedAt: true, posterPath: true, episodes: true } })).map((t) => [t.key, t]));
   const result: EnrichResult = { titles: keys.length, fetched: 0, not_found: 0, failures: [] };
   for (const key of keys) {
     signal?.throwIfAborted();
     const [kind, id] = key.split(':') as ['movie' | 'show', string];
     const old = known.get(key);
-    if (old && now.getTime() - old.fetchedAt.getTime() < REFRESH_MS[kind]) continue;
+    // Episodes Trakt gave while no TMDB key was set are replaced by TMDB's at once (TMDB is the first choice).
+    if (old && now.getTime() - old.fetchedAt.getTime() < REFRESH_MS[kind] && !fromTrakt(old.episodes)) continue;
     try {
       const data = kind === 'movie' ? await movieTitle(deps.tmdb, Number(id)) : await showTitle(deps.tmdb, Number(id));
       if (!data) {
@@ -50,6 +51,12 @@ export async function enrichCatalog(deps: EnrichDeps, signal?: AbortSignal): Pro
   return result;
 }
 
+function fromTrakt(episodes: string | null): boolean {
+  if (!episodes) return false;
+  const parsed = catalogEpisodesSchema.safeParse(JSON.parse(episodes));
+  return parsed.success && parsed.data.source === 'trakt';
+}
+
 type TitleData = { title: string; year: number | null; overview: string | null; rating: number | null; poster: string | null; episodes: string | null };
 
 async function movieTitle(tmdb: TmdbClient, id: number): Promise<TitleData | null> {
@@ -61,7 +68,7 @@ async function showTitle(tmdb: TmdbClient, id: number): Promise<TitleData | null
   const s = await tmdb.show(id);
   if (!s) return null;
   const numbered = s.seasons.filter((x) => x.number > 0).sort((a, b) => a.number - b.number);
-  const episodes: CatalogEpisodes = { seasons: numbered.map((x) => ({ number: x.number, episodes: x.episodeCount ?? 0 })), episodes: [] };
+  const episodes: CatalogEpisodes = { seasons: numbered.map((x) => ({ number: x.number, episodes: x.episodeCount ?? 0 })), episodes: [], source: 'tmdb' };
   for (const summary of numbered.slice(-SEASONS_WITH_EPISODES)) {
     const season = await tmdb.season(id, summary.number);
     for (const e of season?.episodes ?? []) episodes.episodes.push({ season: summary.number, number: e.number, title: e.title, airDate: e.airDate });

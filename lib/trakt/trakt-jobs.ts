@@ -1,7 +1,7 @@
 // The worker's Trakt jobs: a sync per user (one at a time per user: dedupe key + lease), the
 // device-code poll (waits on the user, outside the shared slots), and the sweep every minute
 // (refresh tokens before they expire, queue the periodic syncs, retry due pushes, drop stale states);
-// TMDB metadata for catalog-only titles after a pull, and adoption of catalog-only titles a scan brought in.
+// metadata for catalog-only titles after a pull (TMDB's, or Trakt's episodes with no TMDB key), and adoption of catalog-only titles a scan brought in.
 import { z } from 'zod';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db';
@@ -14,6 +14,7 @@ import { imageStoreDeps } from '@/lib/metadata/image-store-deps';
 import { tmdbClient } from '@/lib/metadata/online/online-provider';
 import { adoptCatalog } from './adopt';
 import { enrichCatalog } from './catalog-enrich';
+import { enrichEpisodesFromTrakt } from './catalog-trakt-episodes';
 import { pollDevice } from './oauth';
 import { pushOutbox } from './push';
 import { runSync } from './sync';
@@ -95,13 +96,23 @@ export async function enrichFromTmdb(signal?: AbortSignal) {
   return enrichCatalog({ tmdb, artwork: createArtworkStore({ ...imageStoreDeps(), ...noFiles }) }, signal);
 }
 
+/**
+ * Catalog-only titles' metadata: from TMDB when a key is set; else their shows' episodes and air
+ * dates from Trakt (GET /shows/:id/seasons, with a watching user's link), so the calendar, aired
+ * counts and next episodes work without TMDB.
+ */
+export async function enrichCatalogTitles(signal?: AbortSignal) {
+  if (tmdbClient()) return { source: 'tmdb' as const, ...(await enrichFromTmdb(signal)) };
+  return { source: 'trakt' as const, ...(await enrichEpisodesFromTrakt({ clientFor: (userId) => linkedClient(userId, signal) }, signal)) };
+}
+
 export const traktEnrichJob = defineJob({
   name: 'trakt.enrich',
   schema: z.object({}),
   dedupeKey: () => 'trakt.enrich',
   maxAttempts: 1,
   background: true,
-  handle: (_p, ctx) => enrichFromTmdb(ctx.signal),
+  handle: (_p, ctx) => enrichCatalogTitles(ctx.signal),
 });
 
 export const traktAdoptJob = defineJob({

@@ -23,7 +23,7 @@ export const FAKE_TRAKT_CLIENT_SECRET = 'fake-trakt-client-secret';
 export type Ids = { trakt?: number; slug?: string; imdb?: string | null; tmdb?: number | null; tvdb?: number | null };
 type Movie = { title: string; year: number | null; ids: Ids & { trakt: number } };
 type Show = Movie;
-type Episode = { showTrakt: number; season: number; number: number; title: string | null; ids: Ids & { trakt: number } };
+type Episode = { showTrakt: number; season: number; number: number; title: string | null; ids: Ids & { trakt: number }; firstAired?: string | null };
 type Play = { id: number; watched_at: string; action: 'scrobble' | 'checkin' | 'watch'; type: 'movie' | 'episode'; target: number };
 type Paused = { id: number; progress: number; paused_at: string; type: 'movie' | 'episode'; target: number };
 type Activities = { movies: Record<string, string>; episodes: Record<string, string>; shows: Record<string, string> };
@@ -138,10 +138,15 @@ export class FakeTrakt {
   addShow(title: string, year: number | null, ids: Ids): Show {
     return this.findOrAdd(this.shows, ids, title, year)!;
   }
-  episodeOf(show: Show, season: number, number: number, title: string | null = null): Episode {
-    for (const e of this.episodes.values()) if (e.showTrakt === show.ids.trakt && e.season === season && e.number === number) return e;
+  /** The show's episode (made if new); `firstAired` (an ISO time, or null: not yet scheduled) is what the seasons endpoint says. */
+  episodeOf(show: Show, season: number, number: number, title: string | null = null, firstAired?: string | null): Episode {
+    for (const e of this.episodes.values()) {
+      if (e.showTrakt !== show.ids.trakt || e.season !== season || e.number !== number) continue;
+      if (firstAired !== undefined) e.firstAired = firstAired;
+      return e;
+    }
     const trakt = this.id();
-    const e: Episode = { showTrakt: show.ids.trakt, season, number, title: title ?? `Episode ${number}`, ids: { trakt, tvdb: null, imdb: null, tmdb: null } };
+    const e: Episode = { showTrakt: show.ids.trakt, season, number, title: title ?? `Episode ${number}`, ids: { trakt, tvdb: null, imdb: null, tmdb: null }, firstAired: firstAired ?? null };
     this.episodes.set(trakt, e);
     return e;
   }
@@ -226,6 +231,9 @@ export class FakeTrakt {
       return send(200, { device_code: deviceCode, user_code: userCode, verification_url: `${this.url}/activate`, expires_in: 600, interval: 1 });
     }
     if (path === '/oauth/device/token') return this.deviceToken(body, send);
+    // Public metadata needs only the API key; a Bearer token, when sent, is not needed.
+    const seasons = /^\/shows\/([^/]+)\/seasons$/.exec(path);
+    if (req.method === 'GET' && seasons) return this.showSeasons(decodeURIComponent(seasons[1]), url, send);
 
     // Everything below needs OAuth (docs.trakt.tv/reference/authentication).
     const auth = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
@@ -476,6 +484,42 @@ export class FakeTrakt {
     const scrobble = /^\/scrobble\/(start|pause|stop)$/.exec(path);
     if (method === 'POST' && scrobble) return this.scrobble(scrobble[1], body, u, send);
     return send(404, { error: 'not found' });
+  }
+
+  /**
+   * trakt.docs.apiary.io/#reference/seasons/summary/get-all-seasons-for-a-show (docs.trakt.tv:
+   * "Get all seasons for a show"): GET /shows/:id/seasons, :id a Trakt id, slug or IMDb id (404 when
+   * unknown). Seasons in order with their ids; `extended=episodes` adds every season's episodes
+   * (season, number, title, ids); `full` adds the season's and episodes' details, first_aired among
+   * them (an ISO time, null when not scheduled). Specials are season 0.
+   */
+  private showSeasons(id: string, url: URL, send: (s: number, b?: unknown) => void) {
+    const show = [...this.shows.values()].find((s) => String(s.ids.trakt) === id || s.ids.slug === id || (s.ids.imdb && s.ids.imdb === id));
+    if (!show) return send(404, { error: 'not found' });
+    const extended = new Set((url.searchParams.get('extended') ?? '').split(',').map((x) => x.trim()));
+    const full = extended.has('full');
+    const eps = [...this.episodes.values()].filter((e) => e.showTrakt === show.ids.trakt);
+    const numbers = [...new Set(eps.map((e) => e.season))].sort((a, b) => a - b);
+    const now = Date.now();
+    return send(200, numbers.map((number) => {
+      const inSeason = eps.filter((e) => e.season === number).sort((a, b) => a.number - b.number);
+      const ids = { trakt: show.ids.trakt * 100 + number, tvdb: null, tmdb: null, tvrage: null };
+      const episodeView = (e: Episode) => {
+        const min = { season: e.season, number: e.number, title: e.title, ids: { ...e.ids, tvrage: null } };
+        return full
+          ? { ...min, number_abs: null, overview: null, rating: 0, votes: 0, comment_count: 0, first_aired: e.firstAired ?? null, updated_at: EPOCH, available_translations: [], runtime: null, episode_type: 'standard' }
+          : min;
+      };
+      const firstAired = inSeason.map((e) => e.firstAired).filter((d): d is string => !!d).sort()[0] ?? null;
+      return {
+        number, ids,
+        ...(full ? {
+          rating: 0, votes: 0, episode_count: inSeason.length, aired_episodes: inSeason.filter((e) => e.firstAired && Date.parse(e.firstAired) <= now).length,
+          title: number === 0 ? 'Specials' : `Season ${number}`, overview: null, first_aired: firstAired, updated_at: EPOCH, network: null,
+        } : {}),
+        ...(extended.has('episodes') ? { episodes: inSeason.map(episodeView) } : {}),
+      };
+    }));
   }
 
   private scrobble(action: string, body: Record<string, unknown>, u: FakeTraktUser, send: (s: number, b?: unknown) => void) {

@@ -1,15 +1,19 @@
 // A user's catalog-only titles: movies and shows in their Trakt history that are in no library
 // (TraktItem rows with no item, pulled per user by lib/trakt/pull.ts), with what TMDB says of them
-// (CatalogTitle, shared: public metadata only). They show in History, Your shows and the calendar
+// (CatalogTitle, shared: public metadata only; with no TMDB key, a show's episodes come from Trakt). They show in History, Your shows and the calendar
 // of that user alone: every read here is scoped to one user id.
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { imageUrl } from '@/lib/media/image-key';
 
-/** The episode list kept for a catalog-only show: season sizes, and the latest seasons' episodes with air dates. */
+/**
+ * The episode list kept for a catalog-only show: season sizes, and episodes with air dates — from
+ * TMDB the latest seasons' (when a key is set), else from Trakt every season's. `source` says which.
+ */
 export const catalogEpisodesSchema = z.object({
   seasons: z.array(z.object({ number: z.number(), episodes: z.number() })),
   episodes: z.array(z.object({ season: z.number(), number: z.number(), title: z.string().nullable(), airDate: z.string().nullable() })),
+  source: z.enum(['tmdb', 'trakt']).default('tmdb'),
 });
 export type CatalogEpisodes = z.infer<typeof catalogEpisodesSchema>;
 
@@ -26,10 +30,18 @@ export function catalogKey(kind: string, idsJson: string): string | null {
   }
 }
 
-/** TMDB's metadata of these Trakt items, by TraktItem id. */
-export async function catalogMetaOf(items: { id: string; kind: string; ids: string }[]) {
+/** The CatalogTitle key of a Trakt show Trakt gave no TMDB id for (its episodes then come from Trakt alone). */
+export const traktShowKey = (traktId: number) => `show:trakt:${traktId}`;
+
+/** Where a Trakt movie or show's public metadata is kept: its TMDB key, else (shows) its Trakt key. */
+export function catalogKeyOf(i: { kind: string; ids: string; traktId: number }): string | null {
+  return catalogKey(i.kind, i.ids) ?? (i.kind === 'show' ? traktShowKey(i.traktId) : null);
+}
+
+/** The public metadata (TMDB's, or Trakt's episodes) of these Trakt items, by TraktItem id. */
+export async function catalogMetaOf(items: { id: string; kind: string; ids: string; traktId: number }[]) {
   const keys = new Map(items.flatMap((i) => {
-    const key = catalogKey(i.kind, i.ids);
+    const key = catalogKeyOf(i);
     return key ? [[i.id, key] as const] : [];
   }));
   const titles = new Map((await db.catalogTitle.findMany({ where: { key: { in: [...new Set(keys.values())] } } })).map((t) => [t.key, t]));
@@ -50,6 +62,32 @@ function airedCount(e: CatalogEpisodes, today: string): number {
   return fromList + e.seasons.filter((s) => s.number > 0 && !listed.has(s.number)).reduce((n, s) => n + s.episodes, 0);
 }
 
+type Watched = z.infer<typeof watchedSeasons>;
+export type CatalogNextEpisode = { season_number: number; number: number; title: string | null; air_date: string | null };
+
+/**
+ * The first aired episode after the furthest one the user watched (specials left out). Seasons TMDB
+ * gave only the size of are older ones, taken as aired (their episodes have no title or date here).
+ */
+export function nextCatalogEpisode(watched: Watched, e: CatalogEpisodes, today: string): CatalogNextEpisode | null {
+  let furthest: [number, number] = [0, 0];
+  for (const s of watched) {
+    for (const ep of s.episodes) if (s.number > 0 && ep.plays > 0 && (s.number > furthest[0] || (s.number === furthest[0] && ep.number > furthest[1]))) furthest = [s.number, ep.number];
+  }
+  if (furthest[0] === 0) return null;
+  const after = (season: number, number: number) => season > furthest[0] || (season === furthest[0] && number > furthest[1]);
+  for (const season of [...e.seasons].filter((s) => s.number > 0).sort((a, b) => a.number - b.number)) {
+    const listed = e.episodes.filter((x) => x.season === season.number).sort((a, b) => a.number - b.number);
+    if (listed.length > 0) {
+      const next = listed.find((x) => after(x.season, x.number) && x.airDate !== null && x.airDate <= today);
+      if (next) return { season_number: next.season, number: next.number, title: next.title, air_date: next.airDate };
+    } else {
+      for (let n = 1; n <= season.episodes; n++) if (after(season.number, n)) return { season_number: season.number, number: n, title: null, air_date: null };
+    }
+  }
+  return null;
+}
+
 /** The user's Trakt-watched shows in no library, with their progress, most recently watched first. */
 export async function catalogShows(userId: string) {
   const rows = await db.traktItem.findMany({ where: { userId, kind: 'show', itemId: null, plays: { gt: 0 } }, orderBy: [{ lastWatchedAt: 'desc' }, { id: 'asc' }] });
@@ -62,6 +100,7 @@ export async function catalogShows(userId: string) {
     return {
       trakt_id: r.traktId, title: r.title, year: r.year, poster_url: m?.poster_url ?? null, overview: m?.overview ?? null, rating: m?.rating ?? null,
       watched, aired: m?.episodes ? Math.max(watched, airedCount(m.episodes, today)) : watched, last_watched_at: r.lastWatchedAt?.toISOString() ?? null,
+      next_episode: m?.episodes && seasons.success ? nextCatalogEpisode(seasons.data, m.episodes, today) : null,
     };
   });
 }
