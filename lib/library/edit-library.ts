@@ -14,6 +14,7 @@ import { renditionsJob } from '@/lib/stream/renditions-job';
 import { getLibrary, type createLibrarySchema, type LibraryView, type updateLibrarySchema } from './libraries';
 import { validateFolders } from './library-folders';
 import { catalogChanged } from '@/lib/list-cache/list-cache';
+import { keepTraktPlays } from '@/lib/tracking/keep-trakt-plays';
 
 function overlapOnRace(err: { code?: string }): never {
   if (err.code === 'P2002') throw new ApiError('library_path_overlap', 'Another library has just taken one of these folders.');
@@ -97,7 +98,11 @@ export async function deleteLibrary(id: string): Promise<void> {
   const queue = jobQueue();
   const scans = [...(await queue.list({ name: scanLibraryJob.name, status: 'queued', limit: 1000 })), ...(await queue.list({ name: scanLibraryJob.name, status: 'running', limit: 1000 }))];
   const fileIds = await fileIdsWhere({ libraryId: id });
-  const { count } = await db.library.deleteMany({ where: { id } });
+  const { count } = await db.$transaction(async (tx) => {
+    // What users watched of its items on Trakt stays, catalog-only.
+    await keepTraktPlays(tx, { itemIds: (await tx.mediaItem.findMany({ where: { libraryId: id }, select: { id: true } })).map((i) => i.id) });
+    return tx.library.deleteMany({ where: { id } });
+  }, { maxWait: 30_000, timeout: 60_000 });
   if (count === 0) throw new ApiError('not_found', 'No such library.');
   catalogChanged();
   // Its files' rows went by cascade; their renditions go from disk (the files themselves stay).

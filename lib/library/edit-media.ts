@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { db } from '@/lib/db';
 import { ApiError } from '@/lib/errors/api-error';
 import { fileIdsWhere, removeRenditionsOfGone } from '@/lib/media/rendition-files';
+import { keepTraktPlays } from '@/lib/tracking/keep-trakt-plays';
 import { inWatchTransaction, showsOfEpisodes } from '@/lib/tracking/write-watch-state';
 import { sortTitle } from '@/lib/scan/identity';
 import { fixMatch } from '@/lib/metadata/online/online-admin';
@@ -126,6 +127,7 @@ export async function deleteMedia(id: string): Promise<void> {
   const fileIds = await fileIdsWhere({ itemId: id });
   // Its watch states and (a show) its ShowWatch rows go by cascade: no other show's rows change.
   const { count } = await inWatchTransaction({ showIds: [] }, async (tx) => {
+    await keepTraktPlays(tx, { itemIds: [id] });
     await tx.mediaFile.deleteMany({ where: { itemId: id } });
     return tx.mediaItem.deleteMany({ where: { id } });
   });
@@ -139,6 +141,7 @@ export async function deleteSeason(id: string): Promise<void> {
   const showIds = (await db.season.findMany({ where: { id }, select: { showId: true } })).map((s) => s.showId);
   const fileIds = await fileIdsWhere(files);
   const { count } = await inWatchTransaction({ showIds }, async (tx) => {
+    await keepTraktPlays(tx, { episodeIds: (await tx.episode.findMany({ where: { seasonId: id }, select: { id: true } })).map((e) => e.id) });
     await tx.mediaFile.deleteMany({ where: files });
     return tx.season.deleteMany({ where: { id } });
   });
@@ -151,6 +154,7 @@ export async function deleteEpisode(id: string): Promise<void> {
   const showIds = await showsOfEpisodes([id]);
   const fileIds = await fileIdsWhere(files);
   const { count } = await inWatchTransaction({ showIds }, async (tx) => {
+    await keepTraktPlays(tx, { episodeIds: [id] });
     await tx.mediaFile.deleteMany({ where: files });
     return tx.episode.deleteMany({ where: { id } });
   });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { db } from '@/lib/db';
 import { ApiError } from '@/lib/errors/api-error';
 import { fileIdsWhere, removeRenditionsOfGone } from '@/lib/media/rendition-files';
+import { keepTraktPlays } from '@/lib/tracking/keep-trakt-plays';
 import { inWatchTransaction } from '@/lib/tracking/write-watch-state';
 import { catalogChanged } from '@/lib/list-cache/list-cache';
 
@@ -17,11 +18,17 @@ export async function purgeMissing(libraryId: string | null, cutoff = new Date()
   const showIds = (await db.episode.findMany({ where: purged, select: { showId: true }, distinct: ['showId'] })).map((e) => e.showId);
   const missingFiles = { ...inLibrary, status: 'missing' as const, missingSince: { lt: cutoff } };
   const fileIds = await fileIdsWhere(missingFiles);
+  const missingItems = { ...inLibrary, status: 'missing' as const, missingSince: { lt: cutoff } };
   const [files, episodes, items] = await inWatchTransaction({ showIds }, async (tx) => {
+    // What users watched of them on Trakt stays, catalog-only.
+    await keepTraktPlays(tx, {
+      episodeIds: (await tx.episode.findMany({ where: purged, select: { id: true } })).map((e) => e.id),
+      itemIds: (await tx.mediaItem.findMany({ where: missingItems, select: { id: true } })).map((i) => i.id),
+    });
     const deleted = [
       await tx.mediaFile.deleteMany({ where: missingFiles }),
       await tx.episode.deleteMany({ where: purged }),
-      await tx.mediaItem.deleteMany({ where: { ...inLibrary, status: 'missing', missingSince: { lt: cutoff } } }),
+      await tx.mediaItem.deleteMany({ where: missingItems }),
     ];
     await tx.season.deleteMany({ where: { show: inLibrary, episodes: { none: {} } } });
     return deleted;

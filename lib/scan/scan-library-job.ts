@@ -12,6 +12,7 @@ import { duplicateSchema, findDuplicates } from './find-duplicates';
 import { headTailHash } from './head-tail-hash';
 import { scanLibrary, type ProbeOutcome, type ScanDeps } from './scan-library';
 import { catalogChanged } from '@/lib/list-cache/list-cache';
+import { keepTraktPlays } from '@/lib/tracking/keep-trakt-plays';
 
 export const scanLibraryPayload = z.object({
   libraryId: z.string().min(1),
@@ -50,7 +51,12 @@ async function itemsWithFiles(libraryId: string): Promise<string[]> {
 async function removeEmptied(itemIds: string[]): Promise<number> {
   let removed = 0;
   for (let start = 0; start < itemIds.length; start += 500) {
-    removed += (await db.mediaItem.deleteMany({ where: { id: { in: itemIds.slice(start, start + 500) }, files: { none: {} } } })).count;
+    removed += await db.$transaction(async (tx) => {
+      const empty = (await tx.mediaItem.findMany({ where: { id: { in: itemIds.slice(start, start + 500) }, files: { none: {} } }, select: { id: true } })).map((i) => i.id);
+      // What users watched of them on Trakt stays, catalog-only.
+      await keepTraktPlays(tx, { itemIds: empty });
+      return (await tx.mediaItem.deleteMany({ where: { id: { in: empty } } })).count;
+    }, { maxWait: 30_000, timeout: 60_000 });
   }
   if (removed > 0) catalogChanged();
   return removed;

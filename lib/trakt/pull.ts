@@ -74,7 +74,12 @@ async function saveCatalogPlays(userId: string, plays: CatalogPlay[]) {
     const traktItemId = idOf.get(`${kind}:${traktId}`);
     return traktItemId ? [{ userId, traktItemId, ...p }] : [];
   });
-  await db.traktPlay.deleteMany({ where: { userId } });
+  // Plays kept from deleted library items that Trakt had not numbered (ids of ours, below 0) stay
+  // unless Trakt now lists the same title at the same time: a play made here is never lost to a pull.
+  const onTrakt = new Set(rows.map((r) => `${r.traktItemId}:${r.watchedAt.getTime()}`));
+  const ours = (await db.traktPlay.findMany({ where: { userId, traktPlayId: { lt: 0 } }, select: { id: true, traktItemId: true, watchedAt: true } }))
+    .filter((p) => !onTrakt.has(`${p.traktItemId}:${p.watchedAt.getTime()}`)).map((p) => p.id);
+  await db.traktPlay.deleteMany({ where: { userId, id: { notIn: ours } } });
   for (let i = 0; i < rows.length; i += 500) await db.traktPlay.createMany({ data: rows.slice(i, i + 500) });
 }
 
