@@ -9,6 +9,7 @@ import { withoutTmdb } from '@/test/fakes/tmdb-env';
 import { useFakeTrakt, withoutTrakt } from '@/test/fakes/trakt-env';
 import { type FakeTrakt, startFakeTrakt } from '@/test/fakes/trakt-server';
 import { linkViaApi, seedTraktLibrary, type TraktLibrary } from '@/test/trakt-fixture';
+import { removeFiles } from '@/lib/scan/remove-files';
 import { runSync } from './sync';
 
 let trakt: FakeTrakt;
@@ -24,7 +25,7 @@ const sync = async (userId: string) => {
 };
 type HistoryItem = { watched_at: string; title: string; media_id: string | null; catalog_only: boolean; catalog: { show_id: string | null; season_number: number | null; number: number | null } | null };
 const history = async (token: string): Promise<{ total: number; items: HistoryItem[] }> => (await api('GET', '/api/v1/tracking/history', { token })).body;
-const traktItem = (kind: string) => db.traktItem.findFirstOrThrow({ where: { userId: alice.id, kind } });
+const traktItem = (kind: string, traktTitle = /./) => db.traktItem.findMany({ where: { userId: alice.id, kind } }).then((rows) => rows.find((r) => traktTitle.test(r.title))!);
 
 beforeAll(async () => {
   trakt = await startFakeTrakt();
@@ -42,6 +43,10 @@ beforeAll(async () => {
   trakt.addPlay(T, 'movie', m.ids.trakt, '2024-05-01T20:00:00.000Z');
   trakt.addPlay(T, 'episode', trakt.episodeOf(s, 1, 1).ids.trakt, '2024-05-02T20:00:00.000Z');
   trakt.addPlay(T, 'episode', trakt.episodeOf(s, 1, 2).ids.trakt, '2024-05-03T20:00:00.000Z');
+  // Matched by title and year: the library has its file.
+  const heat = await db.mediaItem.findUniqueOrThrow({ where: { id: lib.movieByTitle } });
+  trakt.addPlay(T, 'movie', trakt.addMovie(heat.title, heat.year, { imdb: 'tt0113277' }).ids.trakt, '2024-04-01T20:00:00.000Z');
+  await db.mediaFile.create({ data: { libraryId: heat.libraryId, itemId: heat.id, path: `/media/keep/${heat.id}.mkv`, size: 1000n, mtimeMs: 1n } });
   for (const p of trakt.user(T).history) plays[p.watched_at] = p.id;
   await linkViaApi(trakt, alice.token, T);
   await sync(alice.id);
@@ -57,7 +62,7 @@ afterAll(async () => {
 describe('deleting library items keeps the Trakt history', () => {
   it('the pull matched the plays to the library', async () => {
     const h = await history(alice.token);
-    expect(h.total).toBe(3);
+    expect(h.total).toBe(4);
     expect(h.items.every((i) => !i.catalog_only && i.media_id)).toBe(true);
     expect(await db.traktPlay.count({ where: { userId: alice.id } })).toBe(0);
   });
@@ -67,7 +72,7 @@ describe('deleting library items keeps the Trakt history', () => {
     expect((await api('DELETE', `/api/v1/library/${libraryId}/missing`, { token: alice.token })).status).toBe(200);
     expect(await db.episode.findUnique({ where: { id: lib.episodes['1x2'] } })).toBeNull();
     const h = await history(alice.token);
-    expect(h.total).toBe(3);
+    expect(h.total).toBe(4);
     expect(h.items[0]).toMatchObject({ watched_at: '2024-05-03T20:00:00.000Z', media_id: null, catalog_only: true, catalog: { show_id: lib.showId, season_number: 1, number: 2 } });
     expect(await db.traktPlay.findFirst({ where: { userId: alice.id } })).toMatchObject({ traktPlayId: plays['2024-05-03T20:00:00.000Z'] });
     expect((await traktItem('show')).itemId).toBe(lib.showId);
@@ -75,9 +80,9 @@ describe('deleting library items keeps the Trakt history', () => {
 
   it('deleting the movie makes it catalog-only for its Trakt user, with its play; the other user keeps none of it', async () => {
     expect((await api('DELETE', `/api/v1/media/${lib.movieByTmdb}`, { token: alice.token })).status).toBe(204);
-    expect((await traktItem('movie')).itemId).toBeNull();
+    expect((await traktItem('movie', /^Arrival/)).itemId).toBeNull();
     const h = await history(alice.token);
-    expect(h.total).toBe(3);
+    expect(h.total).toBe(4);
     expect(h.items[2]).toMatchObject({ watched_at: '2024-05-01T20:00:00.000Z', media_id: null, catalog_only: true });
     expect(await db.traktPlay.findFirst({ where: { userId: alice.id, watchedAt: new Date('2024-05-01T20:00:00.000Z') } })).toMatchObject({ traktPlayId: plays['2024-05-01T20:00:00.000Z'] });
     // Bob's play was Marquee's own (he has no Trakt): it went with the movie, and he never sees Alice's.
@@ -85,13 +90,22 @@ describe('deleting library items keeps the Trakt history', () => {
     expect(await db.traktPlay.count({ where: { userId: bob.id } })).toBe(0);
   });
 
+  it('files gone from a scan take their item, not its Trakt plays', async () => {
+    const file = await db.mediaFile.findFirstOrThrow({ where: { itemId: lib.movieByTitle } });
+    expect(await removeFiles([file.id])).toMatchObject({ files: 1, items: 1 });
+    expect(await db.traktItem.findFirst({ where: { userId: alice.id, kind: 'movie', itemId: lib.movieByTitle } })).toBeNull();
+    const h = await history(alice.token);
+    expect(h.total).toBe(4);
+    expect(h.items[3]).toMatchObject({ watched_at: '2024-04-01T20:00:00.000Z', media_id: null, catalog_only: true, title: expect.stringMatching(/^Heat/) });
+  });
+
   it('a play made here and not yet on Trakt is kept too (with an id of ours until a pull numbers it)', async () => {
     expect((await api('PUT', `/api/v1/episode/${lib.episodes['2x1']}/watched`, { token: alice.token })).status).toBe(200);
-    expect((await history(alice.token)).total).toBe(4);
+    expect((await history(alice.token)).total).toBe(5);
     expect((await api('DELETE', `/api/v1/library/${libraryId}`, { token: alice.token })).status).toBe(204);
     expect((await traktItem('show')).itemId).toBeNull();
     const h = await history(alice.token);
-    expect(h.total).toBe(4);
+    expect(h.total).toBe(5);
     expect(h.items.every((i) => i.catalog_only && i.media_id === null && (i.catalog?.show_id ?? null) === null)).toBe(true);
     expect(h.items[0].catalog).toMatchObject({ season_number: 2, number: 1 });
     expect((await db.traktPlay.findMany({ where: { userId: alice.id, season: 2 } })).map((p) => p.traktPlayId)).toEqual([-1]);
@@ -105,7 +119,7 @@ describe('deleting library items keeps the Trakt history', () => {
     await sync(alice.id);
     const h = await history(alice.token);
     expect(h.items.map((i) => i.watched_at).sort()).toEqual([...new Set(h.items.map((i) => i.watched_at))].sort());
-    expect(h.items.filter((i) => i.watched_at.startsWith('2024-0')).map((i) => i.watched_at).sort()).toEqual(['2024-05-01T20:00:00.000Z', '2024-05-02T20:00:00.000Z', '2024-05-03T20:00:00.000Z', '2024-07-01T20:00:00.000Z']);
-    expect(h.total).toBe(5);
+    expect(h.items.filter((i) => i.watched_at.startsWith('2024-0')).map((i) => i.watched_at).sort()).toEqual(['2024-04-01T20:00:00.000Z', '2024-05-01T20:00:00.000Z', '2024-05-02T20:00:00.000Z', '2024-05-03T20:00:00.000Z', '2024-07-01T20:00:00.000Z']);
+    expect(h.total).toBe(6);
   });
 });
