@@ -3,7 +3,7 @@
 // (CatalogTitle, shared: public metadata only; with no TMDB key, a show's episodes come from Trakt). They show in History, Your shows and the calendar
 // of that user alone: every read here is scoped to one user id.
 import { z } from 'zod';
-import { db } from '@/lib/db';
+import { queryRows, rawDate, sql, type RawDate } from '@/lib/db';
 import { imageUrl } from '@/lib/media/image-key';
 
 /**
@@ -38,13 +38,27 @@ export function catalogKeyOf(i: { kind: string; ids: string; traktId: number }):
   return catalogKey(i.kind, i.ids) ?? (i.kind === 'show' ? traktShowKey(i.traktId) : null);
 }
 
+type CatalogTitleRow = { key: string; overview: string | null; rating: number | null; posterPath: string | null; episodes: string | null };
+type CatalogShowRow = { id: string; kind: string; ids: string; traktId: number; title: string; year: number | null; seasons: string | null; lastWatchedAt: RawDate };
+
+/** The user's watched Trakt shows in no library, most recently watched first: raw, past Prisma (read on every Your shows request). */
+function watchedCatalogShows(userId: string): Promise<CatalogShowRow[]> {
+  return queryRows<CatalogShowRow>(sql`
+    SELECT "id", "kind", "ids", "traktId", "title", "year", "seasons", "lastWatchedAt" FROM "TraktItem"
+    WHERE "userId" = ${userId} AND "kind" = 'show' AND "itemId" IS NULL AND "plays" > 0
+    ORDER BY "lastWatchedAt" IS NULL, "lastWatchedAt" DESC, "id" ASC`);
+}
+
 /** The public metadata (TMDB's, or Trakt's episodes) of these Trakt items, by TraktItem id. */
 export async function catalogMetaOf(items: { id: string; kind: string; ids: string; traktId: number }[]) {
   const keys = new Map(items.flatMap((i) => {
     const key = catalogKeyOf(i);
     return key ? [[i.id, key] as const] : [];
   }));
-  const titles = new Map((await db.catalogTitle.findMany({ where: { key: { in: [...new Set(keys.values())] } } })).map((t) => [t.key, t]));
+  const wanted = [...new Set(keys.values())];
+  // Raw, past Prisma: Your shows reads this on every request (lib/db.ts).
+  const rows = wanted.length === 0 ? [] : await queryRows<CatalogTitleRow>(sql`SELECT "key", "overview", "rating", "posterPath", "episodes" FROM "CatalogTitle" WHERE "key" IN (${wanted})`);
+  const titles = new Map(rows.map((t) => [t.key, t]));
   const out = new Map<string, { poster_url: string | null; overview: string | null; rating: number | null; episodes: CatalogEpisodes | null }>();
   for (const [id, key] of keys) {
     const t = titles.get(key);
@@ -90,7 +104,7 @@ export function nextCatalogEpisode(watched: Watched, e: CatalogEpisodes, today: 
 
 /** The user's Trakt-watched shows in no library, with their progress, most recently watched first. */
 export async function catalogShows(userId: string) {
-  const rows = await db.traktItem.findMany({ where: { userId, kind: 'show', itemId: null, plays: { gt: 0 } }, orderBy: [{ lastWatchedAt: 'desc' }, { id: 'asc' }] });
+  const rows = (await watchedCatalogShows(userId)).map((r) => ({ ...r, lastWatchedAt: rawDate(r.lastWatchedAt) }));
   const meta = await catalogMetaOf(rows);
   const today = new Date().toISOString().slice(0, 10);
   return rows.map((r) => {
@@ -107,7 +121,7 @@ export async function catalogShows(userId: string) {
 
 /** Episodes of the user's Trakt-watched shows in no library airing between two dates (inclusive, YYYY-MM-DD). */
 export async function catalogCalendar(userId: string, from: string, to: string) {
-  const rows = await db.traktItem.findMany({ where: { userId, kind: 'show', itemId: null, plays: { gt: 0 } }, select: { id: true, kind: true, ids: true, traktId: true, title: true } });
+  const rows = await watchedCatalogShows(userId);
   const meta = await catalogMetaOf(rows);
   return rows.flatMap((r) =>
     (meta.get(r.id)?.episodes?.episodes ?? [])
