@@ -80,6 +80,9 @@ beforeAll(async () => {
   await db.showWatch.create({ data: { userId, showId: show.id, watched: 1, lastWatchedAt: new Date('2026-11-02T21:00:00Z'), lastSeason: 1, lastNumber: 1 } });
   await db.follow.create({ data: { userId, showId: show.id } });
   await db.watchEvent.create({ data: { userId, episodeId: episode.id, watchedAt: new Date('2026-11-02T21:00:00Z') } });
+  // A title of the user's Trakt history in no library, with a play only Marquee knows (its item was deleted).
+  const onTrakt = await db.traktItem.create({ data: { userId, kind: 'show', traktId: 1390, title: 'Game of Tests', year: 2011, ids: '{"trakt":1390,"tmdb":1399}', plays: 1, lastWatchedAt: new Date('2026-10-01T20:00:00Z') } });
+  await db.traktPlay.create({ data: { userId, traktItemId: onTrakt.id, traktPlayId: -1, watchedAt: new Date('2026-10-01T20:00:00Z'), season: 1, number: 1, episodeTitle: 'Winter Tests' } });
   const key = await db.proxyKey.create({ data: { name: 'kodi', kind: 'user_supported', keyHash: 'proxy-key-hash', pinHash: 'proxy-pin-hash', preview: 'ab12…', rateLimit: 60, burst: 10 } });
   await db.proxyKeyUsage.create({ data: { keyId: key.id, day: '2026-12-01', requests: 42 } });
   await db.setting.create({ data: { key: 'registration', value: 'invite' } });
@@ -102,7 +105,7 @@ describe('what an export holds', () => {
   it('has a decision for every model, and writes parents before children', () => {
     const order = tablePlan().map((p) => p.model);
     expect(order).toContain('WatchState');
-    for (const [child, parent] of [['WatchState', 'User'], ['WatchState', 'Episode'], ['Episode', 'Season'], ['Season', 'MediaItem'], ['EpisodeFile', 'MediaFile'], ['ProxyKeyUsage', 'ProxyKey']]) {
+    for (const [child, parent] of [['WatchState', 'User'], ['WatchState', 'Episode'], ['Episode', 'Season'], ['Season', 'MediaItem'], ['EpisodeFile', 'MediaFile'], ['ProxyKeyUsage', 'ProxyKey'], ['TraktPlay', 'TraktItem']]) {
       expect(order.indexOf(child), `${child} after ${parent}`).toBeGreaterThan(order.indexOf(parent));
     }
     for (const skipped of ['ApiSession', 'Invite', 'Job', 'StreamSession', 'TvdbCacheEntry']) expect(order).not.toContain(skipped);

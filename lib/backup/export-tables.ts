@@ -51,9 +51,9 @@ export const TABLE_POLICY: Record<string, TablePolicy> = {
   TraktAuthState: { keep: false, reason: 'single-use OAuth states and device codes' },
   ServiceKey: { keep: false, reason: "users' own Trakt app secrets (sealed with AUTH_SECRET): entered again after a move" },
   WatchOutbox: { keep: true, reason: 'watch changes not on Trakt yet: pushed once the user links again' },
-  TraktItem: { keep: false, reason: 'a copy of Trakt: pulled again by the next sync' },
+  TraktItem: { keep: true, reason: "the movies and shows of each user's Trakt history (no tokens): History shows them before Trakt is linked again" },
   TraktSyncRun: { keep: false, reason: 'the sync log' },
-  TraktPlay: { keep: false, reason: 'catalog-only plays, a copy of Trakt: pulled again by the next sync' },
+  TraktPlay: { keep: true, reason: 'plays of titles in no library, including Marquee plays kept when their item was deleted (not on Trakt)' },
   CatalogTitle: { keep: false, reason: 'a cache of public TMDB metadata' },
 };
 
