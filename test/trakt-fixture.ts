@@ -2,6 +2,7 @@
 // with ids, as a scan plus TMDB would leave them), and linking an account through our real API and
 // the fake's authorize page, as a browser would.
 import { db } from '@/lib/db';
+import { runSync } from '@/lib/trakt/sync';
 import { api } from '@/test/api';
 import type { FakeTrakt } from '@/test/fakes/trakt-server';
 
@@ -37,4 +38,11 @@ export async function linkViaApi(fake: FakeTrakt, token: string, traktUser: stri
   const linked = await api('POST', '/api/v1/trakt/oauth-callback', { token, body: { code: back.searchParams.get('code'), state: back.searchParams.get('state') } });
   if (linked.status !== 200) throw new Error(`callback: ${linked.status} ${JSON.stringify(linked.body)}`);
   return { state: back.searchParams.get('state')!, code: back.searchParams.get('code')!, callback: back };
+}
+
+/** A manual sync of this user that must succeed; its result. */
+export async function syncOk(userId: string) {
+  const r = await runSync(userId, 'manual');
+  if (!('runId' in r) || r.status !== 'ok') throw new Error(`sync: ${JSON.stringify(r)}`);
+  return r;
 }

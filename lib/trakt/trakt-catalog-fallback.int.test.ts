@@ -9,8 +9,7 @@ import { useFakeTmdb, withoutTmdb } from '@/test/fakes/tmdb-env';
 import { FAKE_TMDB_IDS, startFakeTmdb, type FakeTmdb } from '@/test/fakes/tmdb-server';
 import { useFakeTrakt, withoutTrakt } from '@/test/fakes/trakt-env';
 import { type FakeTrakt, startFakeTrakt } from '@/test/fakes/trakt-server';
-import { linkViaApi } from '@/test/trakt-fixture';
-import { runSync } from './sync';
+import { linkViaApi, syncOk } from '@/test/trakt-fixture';
 import { enrichCatalogTitles } from './trakt-jobs';
 
 let trakt: FakeTrakt;
@@ -49,8 +48,7 @@ beforeAll(async () => {
   trakt.addPlay(T, 'episode', bars.ids.trakt, '2024-06-03T20:00:00.000Z');
   trakt.addPlay(T, 'episode', first.ids.trakt, '2024-06-01T20:00:00.000Z');
   await linkViaApi(trakt, alice.token, T);
-  const r = await runSync(alice.id, 'manual');
-  if (!('runId' in r) || r.status !== 'ok') throw new Error(`sync: ${JSON.stringify(r)}`);
+  await syncOk(alice.id);
 });
 
 afterAll(async () => {

@@ -8,9 +8,8 @@ import { api, signUp } from '@/test/api';
 import { withoutTmdb } from '@/test/fakes/tmdb-env';
 import { useFakeTrakt, withoutTrakt } from '@/test/fakes/trakt-env';
 import { type FakeTrakt, startFakeTrakt } from '@/test/fakes/trakt-server';
-import { linkViaApi, seedTraktLibrary, type TraktLibrary } from '@/test/trakt-fixture';
+import { linkViaApi, seedTraktLibrary, syncOk, type TraktLibrary } from '@/test/trakt-fixture';
 import { removeFiles } from '@/lib/scan/remove-files';
-import { runSync } from './sync';
 
 let trakt: FakeTrakt;
 let alice: { id: string; token: string };
@@ -19,10 +18,6 @@ let lib: TraktLibrary;
 let libraryId: string;
 const T = 'alice-keep';
 const plays: Record<string, number> = {};
-const sync = async (userId: string) => {
-  const r = await runSync(userId, 'manual');
-  if (!('runId' in r) || r.status !== 'ok') throw new Error(`sync: ${JSON.stringify(r)}`);
-};
 type HistoryItem = { watched_at: string; title: string; media_id: string | null; catalog_only: boolean; catalog: { show_id: string | null; season_number: number | null; number: number | null } | null };
 const history = async (token: string): Promise<{ total: number; items: HistoryItem[] }> => (await api('GET', '/api/v1/tracking/history', { token })).body;
 const traktItem = (kind: string, traktTitle = /./) => db.traktItem.findMany({ where: { userId: alice.id, kind } }).then((rows) => rows.find((r) => traktTitle.test(r.title))!);
@@ -49,7 +44,7 @@ beforeAll(async () => {
   await db.mediaFile.create({ data: { libraryId: heat.libraryId, itemId: heat.id, path: `/media/keep/${heat.id}.mkv`, size: 1000n, mtimeMs: 1n } });
   for (const p of trakt.user(T).history) plays[p.watched_at] = p.id;
   await linkViaApi(trakt, alice.token, T);
-  await sync(alice.id);
+  await syncOk(alice.id);
   // Bob (no Trakt) watched the movie here.
   expect((await api('PUT', `/api/v1/media/${lib.movieByTmdb}/watched`, { token: bob.token })).status).toBe(200);
 });
@@ -116,7 +111,7 @@ describe('deleting library items keeps the Trakt history', () => {
 
   it('a later full pull neither doubles nor loses a play', async () => {
     trakt.addPlay(T, 'movie', trakt.addMovie('Another', 2020, { tmdb: 4242 }).ids.trakt, '2024-07-01T20:00:00.000Z');
-    await sync(alice.id);
+    await syncOk(alice.id);
     const h = await history(alice.token);
     expect(h.items.map((i) => i.watched_at).sort()).toEqual([...new Set(h.items.map((i) => i.watched_at))].sort());
     expect(h.items.filter((i) => i.watched_at.startsWith('2024-0')).map((i) => i.watched_at).sort()).toEqual(['2024-04-01T20:00:00.000Z', '2024-05-01T20:00:00.000Z', '2024-05-02T20:00:00.000Z', '2024-05-03T20:00:00.000Z', '2024-07-01T20:00:00.000Z']);

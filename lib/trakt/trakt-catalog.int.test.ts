@@ -9,9 +9,8 @@ import { useFakeTmdb, withoutTmdb } from '@/test/fakes/tmdb-env';
 import { FAKE_TMDB_IDS, startFakeTmdb, type FakeTmdb } from '@/test/fakes/tmdb-server';
 import { useFakeTrakt, withoutTrakt } from '@/test/fakes/trakt-env';
 import { type FakeTrakt, startFakeTrakt } from '@/test/fakes/trakt-server';
-import { linkViaApi, seedTraktLibrary } from '@/test/trakt-fixture';
+import { linkViaApi, seedTraktLibrary, syncOk } from '@/test/trakt-fixture';
 import { adoptCatalog } from './adopt';
-import { runSync } from './sync';
 import { enrichFromTmdb } from './trakt-jobs';
 
 let trakt: FakeTrakt;
@@ -20,11 +19,6 @@ let alice: { id: string; token: string };
 let bob: { id: string; token: string };
 const T = 'alice-catalog';
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-const sync = async (userId: string) => {
-  const r = await runSync(userId, 'manual');
-  if (!('runId' in r) || r.status !== 'ok') throw new Error(`sync: ${JSON.stringify(r)}`);
-  return r;
-};
 const history = async (token: string) => (await api('GET', '/api/v1/tracking/history', { token })).body;
 
 beforeAll(async () => {
@@ -56,7 +50,7 @@ afterAll(async () => {
 
 describe('catalog-only titles', () => {
   it('a pull keeps the plays of titles in no library; History shows them, marked, to their user only', async () => {
-    await sync(alice.id);
+    await syncOk(alice.id);
     const h = await history(alice.token);
     expect(h.total).toBe(3);
     expect(h.items.map((i: { title: string }) => i.title)).toEqual(['Test Card Show', 'Test Card Show', 'Big Test Pattern']);
@@ -102,7 +96,7 @@ describe('catalog-only titles', () => {
     const movie = [...trakt.movies.values()].find((m) => m.ids.tmdb === FAKE_TMDB_IDS.bigTestPattern)!;
     trakt.addPlay(B, 'movie', movie.ids.trakt, '2025-01-01T10:00:00.000Z');
     await linkViaApi(trakt, bob.token, B);
-    await sync(bob.id);
+    await syncOk(bob.id);
     const h = await history(bob.token);
     expect(h).toMatchObject({ total: 1, items: [expect.objectContaining({ title: 'Big Test Pattern', watched_at: '2025-01-01T10:00:00.000Z', catalog_only: true })] });
     // The shared TMDB metadata serves both (no new TMDB request for bob).
@@ -131,7 +125,7 @@ describe('catalog-only titles', () => {
     expect((await api('GET', '/api/v1/tracking/shows', { token: alice.token })).body.filter((s: { catalog_only: boolean }) => s.catalog_only)).toEqual([]);
     // A later full pull (something new on Trakt) neither doubles nor loses a play.
     trakt.addPlay(T, 'movie', trakt.addMovie('Another', 2020, { tmdb: 4242 }).ids.trakt, '2024-07-01T20:00:00.000Z');
-    await sync(alice.id);
+    await syncOk(alice.id);
     expect(await db.watchEvent.count({ where: { userId: alice.id, itemId: movie.id } })).toBe(1);
     expect(await db.watchEvent.count({ where: { userId: alice.id, episodeId: pilot.id } })).toBe(1);
     expect((await history(alice.token)).total).toBe(4);
